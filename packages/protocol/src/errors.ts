@@ -1,0 +1,144 @@
+/**
+ * Every error the APIs answer with, as data: its HTTP status and the body the seed specifies,
+ * `{"error": <reason phrase>, "message": <sentence>}`, plus `details` for validation errors.
+ */
+
+/** The body of every error response. */
+export interface ErrorBody {
+  /** The HTTP reason phrase of the status, e.g. `"Unauthorized"`. */
+  error: string;
+  /** A specific sentence saying what failed. */
+  message: string;
+  /** Per-field messages, present on validation errors (422). */
+  details?: Record<string, string[]>;
+}
+
+/** Reason phrases of the statuses the APIs use. */
+export const REASON_PHRASES = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+} as const;
+
+/** A status that the APIs answer errors with. */
+export type ErrorStatus = keyof typeof REASON_PHRASES;
+
+interface ErrorDefinition {
+  status: ErrorStatus;
+  /** The default message; routes may give a more specific one. */
+  message: string;
+  /** What the code means, for the README and the OpenAPI document. */
+  description: string;
+}
+
+/**
+ * The error codes, each with its status and default message. The messages of `unauthorized`,
+ * `forbidden` and `csrf_mismatch` are exactly the seed's: clients match on them.
+ */
+export const ERRORS = {
+  bad_request: {
+    status: 400,
+    message: 'The request is malformed',
+    description: 'A malformed request: an ID in the wrong format, a bad query parameter.',
+  },
+  unauthorized: {
+    status: 401,
+    message: 'Session expired or invalid',
+    description: 'No valid session: log in again or refresh the session with the auth token.',
+  },
+  invalid_credentials: {
+    status: 401,
+    message: 'Invalid email or password',
+    description: 'Login failed. The same message for an unknown email and a wrong password.',
+  },
+  forbidden: {
+    status: 403,
+    message: 'Insufficient permissions',
+    description: "The account's role does not allow this request.",
+  },
+  csrf_mismatch: {
+    status: 403,
+    message: 'CSRF token mismatch',
+    description: 'An unsafe request without the X-CSRF-Token header equal to the session token.',
+  },
+  cross_site: {
+    status: 403,
+    message: 'Cross-site request refused',
+    description: 'An unsafe request from a browser on an origin outside the allow-list.',
+  },
+  not_found: {
+    status: 404,
+    message: 'Resource not found',
+    description: 'The resource does not exist, or is not visible to this account.',
+  },
+  conflict: {
+    status: 409,
+    message: 'The request conflicts with the current state',
+    description: 'For example an email address that another record already uses.',
+  },
+  payload_too_large: {
+    status: 413,
+    message: 'Request body is too large',
+    description: 'The body exceeds the size limit.',
+  },
+  unsupported_media_type: {
+    status: 415,
+    message: 'Content-Type must be application/json',
+    description: 'The body is in a content type that the endpoint does not take.',
+  },
+  validation_failed: {
+    status: 422,
+    message: 'Validation failed',
+    description: 'The body or query failed validation; `details` names each field.',
+  },
+  rate_limited: {
+    status: 429,
+    message: 'Too many requests, retry later',
+    description: 'A rate limit was hit; `Retry-After` says when to try again.',
+  },
+  service_unavailable: {
+    status: 503,
+    message: 'Service temporarily unavailable, retry later',
+    description: 'A dependency is down or the server is overloaded; `Retry-After` is set.',
+  },
+  internal: {
+    status: 500,
+    message: 'Internal server error',
+    description: 'An unexpected failure. It is logged on the server with the request id.',
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+/** A code from {@link ERRORS}. */
+export type ErrorCode = keyof typeof ERRORS;
+
+/**
+ * Builds the body for an error code.
+ *
+ * @example
+ * errorBody('unauthorized'); // { error: 'Unauthorized', message: 'Session expired or invalid' }
+ */
+export function errorBody(
+  code: ErrorCode,
+  message?: string,
+  details?: Record<string, string[]>,
+): ErrorBody {
+  const def = ERRORS[code];
+  const body: ErrorBody = { error: REASON_PHRASES[def.status], message: message ?? def.message };
+  if (details) body.details = details;
+  return body;
+}
+
+/** The reason phrase for a status, or `"Error"` for one the APIs do not use. */
+export function reasonPhrase(status: number): string {
+  return (REASON_PHRASES as Record<number, string>)[status] ?? 'Error';
+}

@@ -1,0 +1,81 @@
+/**
+ * Resource ID formats. Studio IDs are a prefix and 30 alphanumeric characters
+ * (`cl_ABC123DEF456GHI789JKL012MNO345`); Gallery IDs are numbers (collections 8 digits,
+ * galleries 9), carried as JSON numbers as in the reference docs.
+ */
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** The prefix of each prefixed ID. */
+export const ID_PREFIXES = {
+  client: 'cl_',
+  user: 'us_',
+  notification: 'nt_',
+  /** A login: one sign-in, which the user sees as one entry in their session list. */
+  login: 'lg_',
+  account: 'ac_',
+} as const;
+
+/** A resource whose ID is prefixed. */
+export type PrefixedResource = keyof typeof ID_PREFIXES;
+
+/** The number of characters after the prefix. */
+export const ID_BODY_LENGTH = 30;
+
+const BODY_PATTERN = `[A-Za-z0-9]{${ID_BODY_LENGTH}}`;
+
+/** JSON-schema patterns for each prefixed ID. */
+export const ID_PATTERNS: Record<PrefixedResource, string> = Object.fromEntries(
+  Object.entries(ID_PREFIXES).map(([kind, prefix]) => [kind, `^${prefix}${BODY_PATTERN}$`]),
+) as Record<PrefixedResource, string>;
+
+/**
+ * Makes a prefixed ID from random bytes. The bytes come from the caller so that tests can
+ * inject randomness. Rejection sampling keeps every character equally likely.
+ *
+ * @example
+ * newId('client', (n) => crypto.getRandomValues(new Uint8Array(n))); // 'cl_…30 characters'
+ */
+export function newId(kind: PrefixedResource, randomBytes: (n: number) => Uint8Array): string {
+  let body = '';
+  while (body.length < ID_BODY_LENGTH) {
+    for (const byte of randomBytes(ID_BODY_LENGTH * 2)) {
+      // 248 = 62 * 4: bytes above it would favour the first characters.
+      if (byte < 248 && body.length < ID_BODY_LENGTH) body += ALPHABET[byte % 62];
+    }
+  }
+  return `${ID_PREFIXES[kind]}${body}`;
+}
+
+/** Whether `value` is a well-formed ID of the given kind. */
+export function isId(kind: PrefixedResource, value: string): boolean {
+  return new RegExp(ID_PATTERNS[kind]).test(value);
+}
+
+/** Numeric ID ranges of the Gallery API. */
+export const NUMERIC_IDS = {
+  collection: { min: 10_000_000, max: 99_999_999 },
+  gallery: { min: 100_000_000, max: 999_999_999 },
+} as const;
+
+/** A resource whose ID is numeric. */
+export type NumericResource = keyof typeof NUMERIC_IDS;
+
+/** Whether `value` (as it appears in a URL) is a well-formed numeric ID of the given kind. */
+export function isNumericId(kind: NumericResource, value: string): boolean {
+  if (!/^[0-9]{8,9}$/.test(value)) return false;
+  const n = Number(value);
+  return n >= NUMERIC_IDS[kind].min && n <= NUMERIC_IDS[kind].max;
+}
+
+/** Makes a numeric ID of the given kind from random bytes. */
+export function newNumericId(
+  kind: NumericResource,
+  randomBytes: (n: number) => Uint8Array,
+): number {
+  const { min, max } = NUMERIC_IDS[kind];
+  const bytes = randomBytes(4);
+  const n = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0);
+  // The range is far below 2^32, so the modulo bias is under 0.3%: harmless for IDs.
+  return min + (n % (max - min + 1));
+}

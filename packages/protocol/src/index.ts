@@ -1,0 +1,80 @@
+export { COOKIE_NAMES, type CookieKind, cookieName, SECURE_COOKIE_PREFIX } from './cookies.js';
+export {
+  ERRORS,
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorStatus,
+  errorBody,
+  REASON_PHRASES,
+  reasonPhrase,
+} from './errors.js';
+export { HEADERS, UNSAFE_METHODS } from './headers.js';
+export {
+  ID_BODY_LENGTH,
+  ID_PATTERNS,
+  ID_PREFIXES,
+  isId,
+  isNumericId,
+  NUMERIC_IDS,
+  type NumericResource,
+  newId,
+  newNumericId,
+  type PrefixedResource,
+} from './ids.js';
+export { DEFAULT_BASE_URLS, PATHS } from './paths.js';
+export { isRole, ROLES, type Role } from './roles.js';
+export {
+  CsrfTokenResponse,
+  CurrentSession,
+  LoginBody,
+  LoginResponse,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  PasswordChange,
+  SessionInfo,
+} from './schemas/auth.js';
+export { Bootstrap } from './schemas/bootstrap.js';
+export {
+  AddressInfo,
+  CLIENT_STATUSES,
+  CLIENT_TYPE_LABELS,
+  CLIENT_TYPES,
+  Client,
+  ClientCreate,
+  ClientId,
+  ClientListQuery,
+  ClientPage,
+  ClientSearchQuery,
+  type ClientType,
+  ClientUpdate,
+  NO_ADDRESS,
+  parseClientTypes,
+} from './schemas/client.js';
+export {
+  Collection,
+  CollectionCreate,
+  CollectionId,
+  CollectionUpdate,
+  Gallery,
+  GalleryCreate,
+  GalleryId,
+  GalleryUpdate,
+} from './schemas/collection.js';
+export {
+  NOTIFICATION_TYPES,
+  Notification,
+  NotificationId,
+  NotificationList,
+  NotificationListQuery,
+  type NotificationType,
+} from './schemas/notification.js';
+export {
+  DEFAULT_PER_PAGE,
+  Envelope,
+  MAX_PER_PAGE,
+  Page,
+  PageMeta,
+  PageQuery,
+  pageMeta,
+} from './schemas/pagination.js';
+export { UserProfile } from './schemas/user.js';

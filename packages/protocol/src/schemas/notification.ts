@@ -1,0 +1,40 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { ID_PATTERNS } from '../ids.js';
+
+/** The events that create notifications. */
+export const NOTIFICATION_TYPES = [
+  'client_created',
+  'collection_shared',
+  'gallery_favorited',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+export const NotificationId = Type.String({ pattern: ID_PATTERNS.notification });
+
+/** A notification the system created on an event. */
+export const Notification = Type.Object({
+  id: NotificationId,
+  type: Type.Union(NOTIFICATION_TYPES.map((t) => Type.Literal(t))),
+  title: Type.String(),
+  message: Type.String(),
+  /** IDs of what the event concerns, e.g. `{"client_id": "cl_…"}`. */
+  subject: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+  read: Type.Boolean(),
+  read_at: Type.Union([Type.String(), Type.Null()]),
+  created_at: Type.String(),
+});
+export type Notification = Static<typeof Notification>;
+
+/** `GET /api/v1/notifications/all`: newest first. */
+export const NotificationList = Type.Object({
+  data: Type.Array(Notification),
+  meta: Type.Object({ unread_count: Type.Integer(), total: Type.Integer() }),
+});
+export type NotificationList = Static<typeof NotificationList>;
+
+/** Query of `GET /api/v1/notifications/all`. */
+export const NotificationListQuery = Type.Object({
+  unread: Type.Optional(Type.Boolean()),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+export type NotificationListQuery = Static<typeof NotificationListQuery>;

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyEtag from '@fastify/etag';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import { HEADERS } from '@proofsheet/protocol';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AppContext } from './app-context.js';
+import type { AuthContext } from './auth/context.js';
+import { AuthCookies } from './auth/cookies.js';
+import { HashPool } from './auth/hash-pool.js';
+import { loginRoutes } from './auth/login-routes.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { PasswordHasher } from './auth/password.js';
+import { authGuard } from './auth/plugin.js';
+import { sessionRoutes } from './auth/session-routes.js';
+import { SessionService } from './auth/session-service.js';
+import type { Config } from './config/config.js';
+import type { Clock, Random } from './deps.js';
+import { galleryRoutes } from './gallery/routes.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { healthRoutes } from './http/health-routes.js';
+import { requireJsonBodies } from './http/json-only.js';
+import { schemaCompiler } from './http/validators.js';
+import type { Storage } from './storage/ports.js';
+import { studioRoutes } from './studio/routes.js';
+import { webRoutes } from './web/routes.js';
+
+/** Which API an app serves. */
+export type ApiKind = 'studio' | 'gallery';
+
+/** Services shared by both APIs of one process: one hash pool caps hashing for both. */
+export interface SharedServices {
+  sessions: SessionService;
+  passwords: PasswordHasher;
+  throttle: LoginThrottle;
+  hashPool: HashPool;
+}
+
+export interface BuildAppOptions {
+  api: ApiKind;
+  config: Config;
+  storage: Storage;
+  clock: Clock;
+  random: Random;
+  /** A pino logger; omitted in tests, which log nothing. */
+  logger?: FastifyBaseLogger;
+  /** Pass the same services to both APIs of a process. */
+  services?: SharedServices;
+  /** PEM key and certificate: serve HTTPS. */
+  https?: { key: Buffer; cert: Buffer };
+}
+
+/** Builds the services both APIs share. */
+export function createServices(
+  options: Pick<BuildAppOptions, 'config' | 'storage' | 'clock' | 'random'>,
+): SharedServices {
+  const hashPool = new HashPool(options.config.hashConcurrency, options.config.hashQueue);
+  return {
+    sessions: new SessionService(
+      options.storage.sessions,
+      options.config,
+      options.clock,
+      options.random,
+    ),
+    passwords: new PasswordHasher(hashPool),
+    throttle: new LoginThrottle(options.storage.counters, options.config),
+    hashPool,
+  };
+}
+
+function publicOriginOf(config: Config, api: ApiKind): string | null {
+  const url = api === 'studio' ? config.publicStudioUrl : config.publicGalleryUrl;
+  return url ? new URL(url).origin : null;
+}
+
+/**
+ * Builds one API (Studio or Gallery) as a Fastify instance. Reads no environment, opens no
+ * file and does not listen: `main.ts` does that.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, storage, clock, random, api } = options;
+  const secure =
+    options.https !== undefined ||
+    config.tls !== null ||
+    publicOriginOf(config, api)?.startsWith('https:') === true;
+  const services = options.services ?? createServices(options);
+
+  // The HTTPS overload only changes the raw server's type, which nothing here touches.
+  const app = Fastify({
+    ...(options.https ? { https: options.https } : {}),
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: false },
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(schemaCompiler());
+  installErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    // HSTS only means something over HTTPS; over HTTP it would be ignored or harmful.
+    hsts: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    contentSecurityPolicy: {
+      directives: { 'upgrade-insecure-requests': secure ? [] : null },
+    },
+  });
+  await app.register(fastifyCors, {
+    // An explicit list, never "*": the APIs are called with credentials.
+    origin: [...config.corsOrigins],
+    credentials: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: [
+      'Content-Type',
+      'X-CSRF-Token',
+      'X-XSRF-TOKEN',
+      'If-None-Match',
+      'X-Request-Id',
+    ],
+    exposedHeaders: [
+      'X-CSRF-Token',
+      'ETag',
+      'Retry-After',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+      'RateLimit-Policy',
+      'X-Request-Id',
+    ],
+    maxAge: 600,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: config.bodyLimit });
+  requireJsonBodies(app);
+  await app.register(fastifyEtag, { weak: true });
+
+  const cookies = new AuthCookies(secure, config);
+  const publicOrigin = publicOriginOf(config, api);
+  await app.register(authGuard, {
+    config,
+    sessions: services.sessions,
+    cookies,
+    counters: storage.counters,
+    clock,
+    publicOrigin,
+    secure,
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header(HEADERS.requestId, request.id);
+    if (
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      request.url.startsWith('/api/') &&
+      !reply.hasHeader('cache-control')
+    ) {
+      // Private: per-user data; no-cache: revalidate with the ETag every time.
+      reply.header('cache-control', 'private, no-cache');
+    }
+    if (reply.statusCode >= 400 && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+
+  const authContext: AuthContext = {
+    config,
+    storage,
+    clock,
+    random,
+    sessions: services.sessions,
+    cookies,
+    passwords: services.passwords,
+    throttle: services.throttle,
+    api,
+    publicOrigin,
+    secure,
+  };
+  const appContext: AppContext = { config, storage, clock, random };
+  await app.register(healthRoutes, { storage });
+  await app.register(async (scope) => loginRoutes(scope, authContext));
+  await app.register(async (scope) => sessionRoutes(scope, authContext));
+  await app.register(async (scope) => webRoutes(scope, authContext));
+  if (api === 'studio') await app.register(async (scope) => studioRoutes(scope, appContext));
+  else await app.register(async (scope) => galleryRoutes(scope, appContext));
+  return app;
+}

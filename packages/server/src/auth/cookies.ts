@@ -1,0 +1,59 @@
+import { type CookieKind, cookieName } from '@proofsheet/protocol';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config/config.js';
+import { csrfTokenFor } from './tokens.js';
+
+/** Reads and writes the three auth cookies with the right names and attributes. */
+export class AuthCookies {
+  constructor(
+    private readonly secure: boolean,
+    private readonly config: Pick<Config, 'sessionLifetimeMs' | 'authTokenLifetimeMs'>,
+  ) {}
+
+  name(kind: CookieKind): string {
+    return cookieName(kind, this.secure);
+  }
+
+  read(request: FastifyRequest, kind: CookieKind): string | undefined {
+    return request.cookies[this.name(kind)];
+  }
+
+  /** Sets all three cookies for a session; returns its CSRF token. */
+  issue(reply: FastifyReply, sessionId: string, authToken: string): string {
+    const csrf = csrfTokenFor(sessionId);
+    // HttpOnly: scripts never see the session id or the auth token.
+    this.set(reply, 'session', sessionId, this.config.sessionLifetimeMs, true);
+    this.set(reply, 'authToken', authToken, this.config.authTokenLifetimeMs, true);
+    this.setCsrf(reply, csrf);
+    return csrf;
+  }
+
+  /** Sets the script-readable CSRF cookie (double-submit for pages). */
+  setCsrf(reply: FastifyReply, token: string): void {
+    this.set(reply, 'csrf', token, this.config.authTokenLifetimeMs, false);
+  }
+
+  clear(reply: FastifyReply): void {
+    for (const kind of ['session', 'authToken', 'csrf'] as const) {
+      reply.clearCookie(this.name(kind), this.attributes(false, kind !== 'csrf'));
+    }
+  }
+
+  private set(
+    reply: FastifyReply,
+    kind: CookieKind,
+    value: string,
+    maxAgeMs: number,
+    httpOnly: boolean,
+  ) {
+    reply.setCookie(this.name(kind), value, {
+      ...this.attributes(this.secure, httpOnly),
+      maxAge: Math.floor(maxAgeMs / 1000),
+    });
+  }
+
+  private attributes(secure: boolean, httpOnly: boolean) {
+    // Lax: cookies ride along on top-level navigation but not on cross-site POSTs.
+    return { path: '/', sameSite: 'lax' as const, secure: secure || this.secure, httpOnly };
+  }
+}

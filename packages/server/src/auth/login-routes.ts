@@ -1,0 +1,149 @@
+import { HEADERS, LoginBody } from '@proofsheet/protocol';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../http/app-error.js';
+import { validationDetails } from '../http/validation-details.js';
+import { renderLoginPage } from '../web/login-page.js';
+import type { AuthContext } from './context.js';
+import { presentedCsrfToken } from './plugin.js';
+import { toProfile } from './profile.js';
+import { csrfTokenFor, newSecret, secretsEqual } from './tokens.js';
+
+/** Where a browser lands after signing in, unless `next` names a page of this site. */
+export const APP_HOME = '/app/';
+
+/** Whether the client wants HTML (a browser form post) rather than JSON. */
+export function wantsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('text/html') && !accept.startsWith('application/json');
+}
+
+/** Only same-site paths: an open redirect would let a phishing link bounce through us. */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//')) return APP_HOME;
+  if (next.includes('\\') || /[\r\n]/.test(next)) return APP_HOME;
+  return next;
+}
+
+function noStore(reply: FastifyReply): void {
+  reply.header('cache-control', 'no-store');
+}
+
+/** Whether the request comes from a browser, which tells us through Fetch Metadata or Origin. */
+function fromBrowser(request: FastifyRequest): boolean {
+  return request.headers['sec-fetch-site'] !== undefined || request.headers.origin !== undefined;
+}
+
+/** `GET /login`, `POST /login`, `POST /logout`. */
+export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
+  function preSessionToken(request: FastifyRequest, reply: FastifyReply): string {
+    const existing = ctx.cookies.read(request, 'csrf');
+    if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+    const token = newSecret(ctx.random);
+    ctx.cookies.setCsrf(reply, token);
+    return token;
+  }
+
+  function page(request: FastifyRequest, reply: FastifyReply, status: number, error?: string) {
+    const query = request.query as { next?: string; reason?: string };
+    const body = request.body as { email?: unknown; next?: unknown } | undefined;
+    noStore(reply);
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(
+        renderLoginPage({
+          api: ctx.api,
+          csrfToken: preSessionToken(request, reply),
+          next: safeNext(body?.next ?? query.next),
+          email: typeof body?.email === 'string' ? body.email : '',
+          error:
+            error ??
+            (query.reason === 'expired'
+              ? 'Your session expired. Please sign in again.'
+              : undefined),
+        }),
+      );
+  }
+
+  app.get('/login', { config: { auth: 'none' } }, (request, reply) => page(request, reply, 200));
+
+  app.post(
+    '/login',
+    {
+      schema: { body: LoginBody },
+      // Validation errors reach the handler, so that a browser gets the form back, not JSON.
+      attachValidation: true,
+      config: { auth: 'none', csrf: 'origin' },
+    },
+    async (request, reply) => {
+      const html = wantsHtml(request);
+      if (request.validationError) {
+        if (html) return page(request, reply, 422, 'Enter your email address and password.');
+        const details = validationDetails(request.validationError.validation);
+        throw new AppError('validation_failed', 'Email and password are required', details);
+      }
+      const body = request.body as LoginBody;
+      // Login CSRF: a browser must echo the token of the login page (double submit). Other
+      // clients carry no ambient cookies, so there is nothing to forge and no token to ask for.
+      if (fromBrowser(request)) {
+        const expected = ctx.cookies.read(request, 'csrf');
+        const presented = presentedCsrfToken(request);
+        if (!expected || !presented || !secretsEqual(expected, presented)) {
+          if (html) return page(request, reply, 403, 'The sign-in form expired. Please try again.');
+          throw new AppError('csrf_mismatch');
+        }
+      }
+
+      const now = ctx.clock.now();
+      const wait = await ctx.throttle.waitBefore(body.email, request.ip, now);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        const message = `Too many failed sign-in attempts; try again in ${seconds} s`;
+        if (html) {
+          reply.header(HEADERS.retryAfter, String(seconds));
+          return page(request, reply, 429, message);
+        }
+        throw new AppError('rate_limited', message, undefined, {
+          [HEADERS.retryAfter]: String(seconds),
+        });
+      }
+
+      const user = await ctx.storage.users.findByEmail(body.email);
+      const ok = await ctx.passwords.verify(user?.passwordHash ?? null, body.password);
+      if (!user || !ok) {
+        await ctx.throttle.recordFailure(body.email, request.ip, now);
+        if (html) return page(request, reply, 401, 'Invalid email or password.');
+        throw new AppError('invalid_credentials');
+      }
+      await ctx.throttle.recordSuccess(body.email, request.ip, now);
+
+      const issued = await ctx.sessions.signIn(user, {
+        userAgent: request.headers['user-agent'] ?? null,
+        ip: request.ip,
+      });
+      const csrf = ctx.cookies.issue(reply, issued.sessionId, issued.authToken);
+      noStore(reply);
+      reply.header(HEADERS.csrfToken, csrf);
+      request.log.info({ userId: user.id, loginId: issued.login.id }, 'signed in');
+      if (html) return reply.redirect(safeNext(body.next), 303);
+      return { data: { user: toProfile(user), csrf_token: csrf } };
+    },
+  );
+
+  app.post('/logout', { config: { auth: 'optional', csrf: 'origin' } }, async (request, reply) => {
+    if (request.auth) {
+      const presented = presentedCsrfToken(request);
+      if (!presented || !secretsEqual(presented, csrfTokenFor(request.auth.sessionId))) {
+        throw new AppError('csrf_mismatch');
+      }
+      await ctx.sessions.signOut(request.auth.login.id);
+    } else {
+      // The session already expired: still revoke the auth token that could renew it.
+      await ctx.sessions.signOutByAuthToken(ctx.cookies.read(request, 'authToken'));
+    }
+    ctx.cookies.clear(reply);
+    noStore(reply);
+    if (wantsHtml(request)) return reply.redirect('/login', 303);
+    return { data: { signed_out: true } };
+  });
+}

@@ -1,0 +1,105 @@
+import { HEADERS, type Role, UNSAFE_METHODS } from '@proofsheet/protocol';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config/config.js';
+import type { Clock } from '../deps.js';
+import { AppError } from '../http/app-error.js';
+import type { CounterStore } from '../storage/ports.js';
+import type { AuthCookies } from './cookies.js';
+import { isCrossSiteRequest } from './origin-check.js';
+import { enforceLimits, type Limit } from './rate-limit.js';
+import type { ActiveSession, SessionService } from './session-service.js';
+import { csrfTokenFor, secretsEqual } from './tokens.js';
+
+/** How a route is guarded, set in its `config`. */
+export interface RoutePolicy {
+  /** `required` (the default under `/api/`): 401 without a session. `optional`: resolve if present. */
+  auth?: 'required' | 'optional' | 'none';
+  /** Roles allowed; others get 403. Absent: any signed-in role. */
+  roles?: readonly Role[];
+  /**
+   * `token` (the default): unsafe methods need the session's CSRF token. `origin`: only the
+   * cross-site check (for endpoints that run without a session, such as refresh).
+   */
+  csrf?: 'token' | 'origin';
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig extends RoutePolicy {}
+  interface FastifyRequest {
+    /** The session the request proved, or null. Set by the auth plugin. */
+    auth: ActiveSession | null;
+  }
+}
+
+export interface AuthPluginOptions {
+  config: Pick<Config, 'rateLimitIp' | 'rateLimitSession' | 'corsOrigins'>;
+  sessions: SessionService;
+  cookies: AuthCookies;
+  counters: CounterStore;
+  clock: Clock;
+  /** The API's own origin as browsers see it, or null to take it from the Host header. */
+  publicOrigin: string | null;
+  secure: boolean;
+}
+
+/** The CSRF token the request presents, from the header (or the form field of page posts). */
+export function presentedCsrfToken(request: FastifyRequest): string | undefined {
+  const header = request.headers[HEADERS.csrfToken] ?? request.headers[HEADERS.xsrfToken];
+  if (typeof header === 'string') return header;
+  const body = request.body as { _csrf?: unknown } | undefined;
+  return typeof body?._csrf === 'string' ? body._csrf : undefined;
+}
+
+/** The origin a browser on this API's own pages sends. */
+export function selfOrigin(request: FastifyRequest, options: AuthPluginOptions): string {
+  return options.publicOrigin ?? `${options.secure ? 'https' : 'http'}://${request.host}`;
+}
+
+async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Promise<void> {
+  const allowedOrigins = new Set(options.config.corsOrigins);
+  app.decorateRequest('auth', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const policy = request.routeOptions.config;
+    const authMode = policy.auth ?? (request.url.startsWith('/api/') ? 'required' : 'none');
+    const now = options.clock.now();
+    const limits: Limit[] = [
+      { key: `ip:${request.ip}`, max: options.config.rateLimitIp, label: 'this IP address' },
+    ];
+
+    if (authMode !== 'none') {
+      request.auth = await options.sessions.authenticate(options.cookies.read(request, 'session'));
+      if (!request.auth && authMode === 'required') throw new AppError('unauthorized');
+      if (request.auth) {
+        limits.push({
+          key: `session:${request.auth.login.id}`,
+          max: options.config.rateLimitSession,
+          label: 'this session',
+        });
+      }
+    }
+    await enforceLimits(options.counters, limits, now, reply);
+
+    if (request.auth && policy.roles && !policy.roles.includes(request.auth.login.role)) {
+      throw new AppError('forbidden');
+    }
+    if (!UNSAFE_METHODS.has(request.method)) return;
+    if (isCrossSiteRequest(request, allowedOrigins, selfOrigin(request, options))) {
+      throw new AppError('cross_site');
+    }
+    if ((policy.csrf ?? 'token') === 'token' && request.auth) {
+      const presented = request.headers[HEADERS.csrfToken] ?? request.headers[HEADERS.xsrfToken];
+      // Constant-time compare: the token is a secret.
+      if (
+        typeof presented !== 'string' ||
+        !secretsEqual(presented, csrfTokenFor(request.auth.sessionId))
+      ) {
+        throw new AppError('csrf_mismatch');
+      }
+    }
+  });
+}
+
+/** Resolves sessions, applies rate limits, roles and CSRF checks per the route's policy. */
+export const authGuard = fp(authPlugin, { name: 'proofsheet-auth', fastify: '5.x' });

@@ -1,0 +1,161 @@
+import { HEADERS, isId, PasswordChange, type SessionInfo } from '@proofsheet/protocol';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AppError } from '../http/app-error.js';
+import type { LoginRecord } from '../storage/ports.js';
+import type { AuthContext } from './context.js';
+import { toProfile } from './profile.js';
+import type { ActiveSession } from './session-service.js';
+import { csrfTokenFor } from './tokens.js';
+
+function noStore(reply: FastifyReply): void {
+  reply.header('cache-control', 'no-store');
+}
+
+/** The signed-in session, which routes with `auth: 'required'` always have. */
+function active(auth: ActiveSession | null): ActiveSession {
+  if (!auth) throw new AppError('unauthorized');
+  return auth;
+}
+
+/**
+ * Session endpoints, the same on both APIs: the CSRF token, the current session, refresh with
+ * the auth token, the user's list of sessions, and password change.
+ */
+export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
+  function describe(login: LoginRecord, currentId: string): SessionInfo {
+    const { expiresAt, idleExpiresAt } = ctx.sessions.expiry(login);
+    return {
+      id: login.id,
+      current: login.id === currentId,
+      created_at: login.createdAt.toISOString(),
+      last_seen_at: login.lastSeenAt.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      idle_expires_at: idleExpiresAt.toISOString(),
+      refresh_expires_at: login.authTokenExpiresAt.toISOString(),
+      user_agent: login.userAgent,
+      ip: login.ip,
+    };
+  }
+
+  async function currentUser(auth: ActiveSession) {
+    const user = await ctx.storage.users.findById(auth.login.userId);
+    if (!user) throw new AppError('unauthorized');
+    return user;
+  }
+
+  app.get('/api/v1/csrf-token', async (request, reply) => {
+    const auth = active(request.auth);
+    const token = csrfTokenFor(auth.sessionId);
+    ctx.cookies.setCsrf(reply, token);
+    reply.header(HEADERS.csrfToken, token);
+    noStore(reply);
+    return { data: { csrf_token: token } };
+  });
+
+  app.get('/api/v1/session', async (request, reply) => {
+    const auth = active(request.auth);
+    const user = await currentUser(auth);
+    noStore(reply);
+    return {
+      data: {
+        user: toProfile(user),
+        role: user.role,
+        session: describe(auth.login, auth.login.id),
+        expires_at: auth.expiresAt.toISOString(),
+        idle_expires_at: auth.idleExpiresAt.toISOString(),
+        csrf_token: csrfTokenFor(auth.sessionId),
+      },
+    };
+  });
+
+  app.post(
+    '/api/v1/session/refresh',
+    // No session and so no CSRF token to compare; the cross-site check still runs, and the
+    // auth-token cookie is SameSite=Lax, so a cross-site form cannot send it.
+    { config: { auth: 'none', csrf: 'origin' } },
+    async (request, reply) => {
+      noStore(reply);
+      const outcome = await ctx.sessions.refresh(ctx.cookies.read(request, 'authToken'));
+      if (outcome.kind === 'rejected') {
+        if (outcome.reason === 'reused') {
+          request.log.warn('auth token presented again after rotation: login revoked');
+        }
+        ctx.cookies.clear(reply);
+        throw new AppError('unauthorized');
+      }
+      const { session } = outcome;
+      const user = await ctx.storage.users.findById(session.login.userId);
+      if (!user) throw new AppError('unauthorized');
+      const csrf = ctx.cookies.issue(reply, session.sessionId, session.authToken);
+      reply.header(HEADERS.csrfToken, csrf);
+      return { data: { user: toProfile(user), csrf_token: csrf } };
+    },
+  );
+
+  app.get('/api/v1/sessions', async (request, reply) => {
+    const auth = active(request.auth);
+    const now = ctx.clock.now();
+    const logins = await ctx.storage.sessions.listForUser(auth.login.userId);
+    noStore(reply);
+    return {
+      data: logins
+        .filter((l) => l.authTokenExpiresAt > now || ctx.sessions.expiry(l).idleExpiresAt > now)
+        .map((l) => describe(l, auth.login.id)),
+    };
+  });
+
+  app.delete('/api/v1/sessions/:id', async (request, reply) => {
+    const auth = active(request.auth);
+    const { id } = request.params as { id: string };
+    if (!isId('login', id)) {
+      throw new AppError('bad_request', 'Session ID must be lg_ followed by 30 letters and digits');
+    }
+    const login = await ctx.storage.sessions.findById(id);
+    // Another user's session is reported as missing, not forbidden: IDs are not confirmed.
+    if (!login || login.userId !== auth.login.userId) {
+      throw new AppError('not_found', `No session found with ID: ${id}`);
+    }
+    await ctx.sessions.signOut(id);
+    if (id === auth.login.id) ctx.cookies.clear(reply);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/v1/sessions/revoke_others', async (request) => {
+    const auth = active(request.auth);
+    const revoked = await ctx.storage.sessions.deleteForUser(auth.login.userId, auth.login.id);
+    return { data: { revoked } };
+  });
+
+  app.put('/api/v1/account/password', { schema: { body: PasswordChange } }, async (request) => {
+    const auth = active(request.auth);
+    const body = request.body as PasswordChange;
+    const user = await currentUser(auth);
+    const now = ctx.clock.now();
+    const wait = await ctx.throttle.waitBefore(user.email, request.ip, now);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new AppError(
+        'rate_limited',
+        `Too many failed attempts; try again in ${seconds} s`,
+        undefined,
+        {
+          [HEADERS.retryAfter]: String(seconds),
+        },
+      );
+    }
+    if (!(await ctx.passwords.verify(user.passwordHash, body.current_password))) {
+      await ctx.throttle.recordFailure(user.email, request.ip, now);
+      throw new AppError('validation_failed', 'The current password is wrong', {
+        current_password: ['is wrong'],
+      });
+    }
+    await ctx.storage.users.updatePasswordHash(
+      user.id,
+      await ctx.passwords.hash(body.new_password),
+    );
+    // A new password locks out whoever knew the old one: end every other session.
+    const revoked = await ctx.storage.sessions.deleteForUser(user.id, auth.login.id);
+    request.log.info({ userId: user.id, revoked }, 'password changed');
+    return { data: { revoked_sessions: revoked } };
+  });
+}

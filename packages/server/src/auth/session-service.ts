@@ -1,0 +1,132 @@
+import { newId } from '@proofsheet/protocol';
+import type { Config } from '../config/config.js';
+import type { Clock, Random } from '../deps.js';
+import type { LoginRecord, SessionStore, UserRecord } from '../storage/ports.js';
+import { hashSecret, isSecretShaped, newSecret, successorsOf } from './tokens.js';
+
+/** Record activity at most this often: sliding the idle window is not a write per request. */
+export const TOUCH_INTERVAL_MS = 60_000;
+
+/** A session the request proved it holds. */
+export interface ActiveSession {
+  login: LoginRecord;
+  /** The raw session id from the cookie; never stored, never logged. */
+  sessionId: string;
+  expiresAt: Date;
+  idleExpiresAt: Date;
+}
+
+/** Secrets to hand to the client in cookies. */
+export interface IssuedSession {
+  login: LoginRecord;
+  sessionId: string;
+  authToken: string;
+}
+
+export type RefreshOutcome =
+  | { kind: 'issued'; session: IssuedSession }
+  | { kind: 'rejected'; reason: 'unknown' | 'expired' | 'reused' };
+
+/**
+ * The session lifecycle: sign-in, validation with a sliding idle window, refresh with auth-token
+ * rotation and reuse detection, and sign-out. Stateless itself; state lives in the store.
+ */
+export class SessionService {
+  constructor(
+    private readonly store: SessionStore,
+    private readonly config: Pick<
+      Config,
+      'sessionIdleMs' | 'sessionLifetimeMs' | 'authTokenLifetimeMs' | 'refreshGraceMs'
+    >,
+    private readonly clock: Clock,
+    private readonly random: Random,
+  ) {}
+
+  /** Starts a new login. Always a fresh session id: prevents session fixation. */
+  async signIn(
+    user: UserRecord,
+    meta: { userAgent: string | null; ip: string | null },
+  ): Promise<IssuedSession> {
+    const now = this.clock.now();
+    const sessionId = newSecret(this.random);
+    const authToken = newSecret(this.random);
+    const login: LoginRecord = {
+      id: newId('login', (n) => this.random.bytes(n)),
+      userId: user.id,
+      accountId: user.accountId,
+      role: user.role,
+      sessionHash: hashSecret(sessionId),
+      sessionCreatedAt: now,
+      lastSeenAt: now,
+      authTokenHash: hashSecret(authToken),
+      authTokenExpiresAt: new Date(now.getTime() + this.config.authTokenLifetimeMs),
+      createdAt: now,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      ip: meta.ip,
+    };
+    await this.store.create(login);
+    return { login, sessionId, authToken };
+  }
+
+  /** When a login's current session ends: at its absolute lifetime and when idle. */
+  expiry(login: LoginRecord): { expiresAt: Date; idleExpiresAt: Date } {
+    const expiresAt = new Date(login.sessionCreatedAt.getTime() + this.config.sessionLifetimeMs);
+    const idle = new Date(login.lastSeenAt.getTime() + this.config.sessionIdleMs);
+    return { expiresAt, idleExpiresAt: idle < expiresAt ? idle : expiresAt };
+  }
+
+  /** The session a cookie value names, if it is live; slides its idle window. */
+  async authenticate(sessionId: string | undefined): Promise<ActiveSession | null> {
+    if (!isSecretShaped(sessionId)) return null;
+    const login = await this.store.findBySessionHash(hashSecret(sessionId));
+    if (!login) return null;
+    const now = this.clock.now();
+    const { expiresAt, idleExpiresAt } = this.expiry(login);
+    if (now >= expiresAt || now >= idleExpiresAt) return null;
+    if (now.getTime() - login.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+      await this.store.touch(login.id, now);
+      login.lastSeenAt = now;
+    }
+    return { login, sessionId, ...this.expiry(login) };
+  }
+
+  /**
+   * Renews a session with the auth token. The token is single-use: a token presented again
+   * after the grace window means it was copied, so the whole login is revoked.
+   */
+  async refresh(authToken: string | undefined): Promise<RefreshOutcome> {
+    if (!isSecretShaped(authToken)) return { kind: 'rejected', reason: 'unknown' };
+    const now = this.clock.now();
+    const next = successorsOf(authToken);
+    const result = await this.store.rotate(hashSecret(authToken), {
+      sessionHash: hashSecret(next.sessionId),
+      authTokenHash: hashSecret(next.authToken),
+      authTokenExpiresAt: new Date(now.getTime() + this.config.authTokenLifetimeMs),
+      now,
+    });
+    if (result.kind === 'rotated') {
+      return { kind: 'issued', session: { login: result.login, ...next } };
+    }
+    if (result.kind === 'unknown') return { kind: 'rejected', reason: 'unknown' };
+    const { login, retiredAt } = result;
+    const withinGrace = now.getTime() - retiredAt.getTime() <= this.config.refreshGraceMs;
+    // A concurrent refresh with the same token: the successor is still the login's session.
+    if (login && withinGrace && login.sessionHash === hashSecret(next.sessionId)) {
+      return { kind: 'issued', session: { login, ...next } };
+    }
+    if (login) await this.store.delete(login.id);
+    return { kind: 'rejected', reason: 'reused' };
+  }
+
+  /** Ends a login: its session and its auth token. */
+  async signOut(loginId: string): Promise<boolean> {
+    return this.store.delete(loginId);
+  }
+
+  /** Ends the login an auth token belongs to, for sign-out after the session itself expired. */
+  async signOutByAuthToken(authToken: string | undefined): Promise<boolean> {
+    if (!isSecretShaped(authToken)) return false;
+    const login = await this.store.findByAuthTokenHash(hashSecret(authToken));
+    return login ? this.store.delete(login.id) : false;
+  }
+}

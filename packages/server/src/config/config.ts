@@ -1,0 +1,199 @@
+import { formatDuration, parseDuration } from './duration.js';
+import { VARIABLES, type Variable, type VariableName } from './variables.js';
+
+/** The server's configuration, parsed once from the environment and frozen. */
+export interface Config {
+  host: string;
+  studioPort: number;
+  galleryPort: number;
+  publicStudioUrl: string | null;
+  publicGalleryUrl: string | null;
+  dataDir: string;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  sessionIdleMs: number;
+  sessionLifetimeMs: number;
+  authTokenLifetimeMs: number;
+  refreshGraceMs: number;
+  tls: { certFile: string; keyFile: string } | null;
+  corsOrigins: readonly string[];
+  trustedProxies: readonly string[];
+  rateLimitSession: number;
+  rateLimitIp: number;
+  loginMaxFailuresIp: number;
+  loginMaxFailuresAccountIp: number;
+  loginSoftLimitAccount: number;
+  hashConcurrency: number;
+  hashQueue: number;
+  bodyLimit: number;
+  demoPassword: string | null;
+  logLevel: string;
+}
+
+/** Thrown with every problem found, each saying how to fix it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Parses and validates the environment. Collects every problem before throwing, so that one
+ * run shows them all.
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const problems: string[] = [];
+  const defs = new Map<string, Variable>(VARIABLES.map((v) => [v.name, v]));
+
+  function raw(name: VariableName): string | undefined {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== '') return value.trim();
+    return defs.get(name)?.default;
+  }
+  function str(name: VariableName): string | null {
+    return raw(name) ?? null;
+  }
+  function int(name: VariableName, min: number, max: number): number {
+    const text = raw(name) ?? '0';
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${text}")`);
+      return min;
+    }
+    return n;
+  }
+  function duration(name: VariableName, minMs: number): number {
+    const text = raw(name) ?? '';
+    const ms = parseDuration(text);
+    if (ms === null || ms < minMs) {
+      problems.push(
+        `${name} must be a duration such as 30m, 12h or 30d, at least ${formatDuration(minMs)} (got "${text}")`,
+      );
+      return minMs;
+    }
+    return ms;
+  }
+  function list(name: VariableName): string[] {
+    return (raw(name) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  }
+  function url(name: VariableName, protocols: readonly string[]): string | null {
+    const text = raw(name);
+    if (text === undefined) return null;
+    try {
+      const parsed = new URL(text);
+      if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
+      return text.replace(/\/+$/, '');
+    } catch {
+      const shown = text.replace(/\/\/[^@/]*@/, '//…@');
+      problems.push(
+        `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${shown}")`,
+      );
+      return null;
+    }
+  }
+
+  const studioPort = int('PROOFSHEET_STUDIO_PORT', 0, 65535);
+  const galleryPort = int('PROOFSHEET_GALLERY_PORT', 0, 65535);
+  if (studioPort === galleryPort && studioPort !== 0) {
+    problems.push(
+      `PROOFSHEET_STUDIO_PORT and PROOFSHEET_GALLERY_PORT must differ (both are ${studioPort})`,
+    );
+  }
+
+  const certFile = str('PROOFSHEET_TLS_CERT');
+  const keyFile = str('PROOFSHEET_TLS_KEY');
+  if ((certFile === null) !== (keyFile === null)) {
+    problems.push('PROOFSHEET_TLS_CERT and PROOFSHEET_TLS_KEY must be set together');
+  }
+
+  const corsOrigins = list('PROOFSHEET_CORS_ORIGINS');
+  for (const origin of corsOrigins) {
+    if (origin === '*') {
+      problems.push(
+        'PROOFSHEET_CORS_ORIGINS must list origins; "*" is refused because the APIs use credentials',
+      );
+    } else if (!/^https?:\/\/[^/]+$/.test(origin)) {
+      problems.push(
+        `PROOFSHEET_CORS_ORIGINS entries must be origins like https://app.example.com (got "${origin}")`,
+      );
+    }
+  }
+
+  const sessionIdleMs = duration('PROOFSHEET_SESSION_IDLE_TIMEOUT', 60_000);
+  const sessionLifetimeMs = duration('PROOFSHEET_SESSION_LIFETIME', 60_000);
+  if (sessionIdleMs > sessionLifetimeMs) {
+    problems.push('PROOFSHEET_SESSION_IDLE_TIMEOUT must not exceed PROOFSHEET_SESSION_LIFETIME');
+  }
+
+  const logLevel = str('PROOFSHEET_LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(
+      `PROOFSHEET_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`,
+    );
+  }
+
+  const demoPassword = str('PROOFSHEET_DEMO_PASSWORD');
+  if (demoPassword !== null && demoPassword.length < 8) {
+    problems.push('PROOFSHEET_DEMO_PASSWORD must be at least 8 characters');
+  }
+
+  const config: Config = {
+    host: str('PROOFSHEET_HOST') ?? '127.0.0.1',
+    studioPort,
+    galleryPort,
+    publicStudioUrl: url('PROOFSHEET_PUBLIC_STUDIO_URL', ['http:', 'https:']),
+    publicGalleryUrl: url('PROOFSHEET_PUBLIC_GALLERY_URL', ['http:', 'https:']),
+    dataDir: str('PROOFSHEET_DATA_DIR') ?? './data',
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    sessionIdleMs,
+    sessionLifetimeMs,
+    authTokenLifetimeMs: duration('PROOFSHEET_AUTH_TOKEN_LIFETIME', 60_000),
+    refreshGraceMs: duration('PROOFSHEET_REFRESH_GRACE', 0),
+    tls: certFile !== null && keyFile !== null ? { certFile, keyFile } : null,
+    corsOrigins,
+    trustedProxies: list('PROOFSHEET_TRUSTED_PROXIES'),
+    rateLimitSession: int('PROOFSHEET_RATE_LIMIT_SESSION', 1, 1_000_000),
+    rateLimitIp: int('PROOFSHEET_RATE_LIMIT_IP', 1, 1_000_000),
+    loginMaxFailuresIp: int('PROOFSHEET_LOGIN_MAX_FAILURES_IP', 1, 10_000),
+    loginMaxFailuresAccountIp: int('PROOFSHEET_LOGIN_MAX_FAILURES_ACCOUNT_IP', 1, 10_000),
+    loginSoftLimitAccount: int('PROOFSHEET_LOGIN_SOFT_LIMIT_ACCOUNT', 1, 100_000),
+    hashConcurrency: int('PROOFSHEET_HASH_CONCURRENCY', 1, 64),
+    hashQueue: int('PROOFSHEET_HASH_QUEUE', 0, 100_000),
+    bodyLimit: int('PROOFSHEET_BODY_LIMIT', 1024, 100 * 1024 * 1024),
+    demoPassword,
+    logLevel,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+/** The `--help` text: every variable, its default and what it does. */
+export function helpText(): string {
+  const lines = [
+    'Usage: proofsheet-server [start|migrate|create-user|--help]',
+    '',
+    '  start         Start the Studio and Gallery APIs (the default).',
+    '  migrate       Apply database migrations and exit.',
+    '  create-user   Create a user: --email E --role owner|assistant|gallery_client',
+    '                [--first-name F --last-name L]; the password is read from stdin.',
+    '',
+    'Environment variables:',
+  ];
+  for (const v of VARIABLES) {
+    const def = 'default' in v && v.default !== '' ? ` (default: ${v.default})` : '';
+    lines.push(`  ${v.name}`, `      ${v.description}${def}`);
+  }
+  return lines.join('\n');
+}
+
+/** A configuration with defaults for tests, with overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return Object.freeze({ ...parseConfig({}), ...overrides });
+}

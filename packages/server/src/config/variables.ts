@@ -1,0 +1,175 @@
+/**
+ * Every environment variable the server reads: one table that drives parsing, validation and
+ * `--help`, so that the three cannot disagree.
+ */
+export type VariableKind = 'string' | 'port' | 'duration' | 'integer' | 'list' | 'path' | 'url';
+
+export interface Variable {
+  name: string;
+  kind: VariableKind;
+  /** The default as the user would write it; absent when the variable is optional. */
+  default?: string;
+  description: string;
+  /** Keep the value out of `--help` output and logs. */
+  secret?: boolean;
+}
+
+export const VARIABLES = [
+  {
+    name: 'PROOFSHEET_HOST',
+    kind: 'string',
+    default: '127.0.0.1',
+    description: 'Address both APIs listen on.',
+  },
+  {
+    name: 'PROOFSHEET_STUDIO_PORT',
+    kind: 'port',
+    default: '3000',
+    description: 'Port of the Studio API.',
+  },
+  {
+    name: 'PROOFSHEET_GALLERY_PORT',
+    kind: 'port',
+    default: '3001',
+    description: 'Port of the Gallery API.',
+  },
+  {
+    name: 'PROOFSHEET_PUBLIC_STUDIO_URL',
+    kind: 'url',
+    description:
+      'Public base URL of the Studio API, when behind a proxy (default: from host and port).',
+  },
+  {
+    name: 'PROOFSHEET_PUBLIC_GALLERY_URL',
+    kind: 'url',
+    description: 'Public base URL of the Gallery API, when behind a proxy.',
+  },
+  {
+    name: 'PROOFSHEET_DATA_DIR',
+    kind: 'path',
+    default: './data',
+    description: 'Directory of the SQLite database (created on first run).',
+  },
+  {
+    name: 'DATABASE_URL',
+    kind: 'url',
+    description: 'postgres://… to use PostgreSQL instead of SQLite.',
+    secret: true,
+  },
+  {
+    name: 'REDIS_URL',
+    kind: 'url',
+    description: 'redis://… to keep sessions and rate limits in Redis (several instances).',
+    secret: true,
+  },
+  {
+    name: 'PROOFSHEET_SESSION_IDLE_TIMEOUT',
+    kind: 'duration',
+    default: '30m',
+    description: 'A session ends after this long without a request.',
+  },
+  {
+    name: 'PROOFSHEET_SESSION_LIFETIME',
+    kind: 'duration',
+    default: '12h',
+    description: 'A session ends this long after it was issued, however active.',
+  },
+  {
+    name: 'PROOFSHEET_AUTH_TOKEN_LIFETIME',
+    kind: 'duration',
+    default: '30d',
+    description: 'How long an auth token can renew an expired session.',
+  },
+  {
+    name: 'PROOFSHEET_REFRESH_GRACE',
+    kind: 'duration',
+    default: '10s',
+    description:
+      'Window in which a concurrent refresh with the same auth token gets the same new session.',
+  },
+  {
+    name: 'PROOFSHEET_TLS_CERT',
+    kind: 'path',
+    description: 'PEM certificate file: serve HTTPS (with HSTS and __Host- cookies).',
+  },
+  {
+    name: 'PROOFSHEET_TLS_KEY',
+    kind: 'path',
+    description: 'PEM private key file, with PROOFSHEET_TLS_CERT.',
+  },
+  {
+    name: 'PROOFSHEET_CORS_ORIGINS',
+    kind: 'list',
+    default: '',
+    description: 'Comma-separated origins allowed to call the APIs with credentials (no wildcard).',
+  },
+  {
+    name: 'PROOFSHEET_TRUSTED_PROXIES',
+    kind: 'list',
+    default: '',
+    description: 'Comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed.',
+  },
+  {
+    name: 'PROOFSHEET_RATE_LIMIT_SESSION',
+    kind: 'integer',
+    default: '600',
+    description: 'Requests per minute per session.',
+  },
+  {
+    name: 'PROOFSHEET_RATE_LIMIT_IP',
+    kind: 'integer',
+    default: '1200',
+    description: 'Requests per minute per client IP.',
+  },
+  {
+    name: 'PROOFSHEET_LOGIN_MAX_FAILURES_IP',
+    kind: 'integer',
+    default: '20',
+    description: 'Failed logins per IP per 15 minutes before delays start.',
+  },
+  {
+    name: 'PROOFSHEET_LOGIN_MAX_FAILURES_ACCOUNT_IP',
+    kind: 'integer',
+    default: '5',
+    description: 'Failed logins per account and IP per 15 minutes before delays start.',
+  },
+  {
+    name: 'PROOFSHEET_LOGIN_SOFT_LIMIT_ACCOUNT',
+    kind: 'integer',
+    default: '50',
+    description:
+      'Failed logins per account per hour before unfamiliar IPs are slowed (known IPs never are).',
+  },
+  {
+    name: 'PROOFSHEET_HASH_CONCURRENCY',
+    kind: 'integer',
+    default: '2',
+    description: 'Password hashes computed at once; more logins wait in a queue.',
+  },
+  {
+    name: 'PROOFSHEET_HASH_QUEUE',
+    kind: 'integer',
+    default: '64',
+    description: 'Logins that may wait for a hash before the server answers 503.',
+  },
+  {
+    name: 'PROOFSHEET_BODY_LIMIT',
+    kind: 'integer',
+    default: '65536',
+    description: 'Largest request body in bytes.',
+  },
+  {
+    name: 'PROOFSHEET_DEMO_PASSWORD',
+    kind: 'string',
+    description: 'Password of the demo accounts (default: random, printed once).',
+    secret: true,
+  },
+  {
+    name: 'PROOFSHEET_LOG_LEVEL',
+    kind: 'string',
+    default: 'info',
+    description: 'fatal, error, warn, info, debug or trace.',
+  },
+] as const satisfies readonly Variable[];
+
+export type VariableName = (typeof VARIABLES)[number]['name'];

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+/**
+ * The server's entry point: the only module that reads the environment, opens files, listens
+ * and handles signals. `proofsheet-server [start|migrate|create-user|--help]`.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { buildApp, createServices } from './app.js';
+import { createUserCommand } from './commands/create-user.js';
+import { ensureDemoData } from './commands/demo.js';
+import { type Config, ConfigError, helpText, parseConfig } from './config/config.js';
+import { systemClock, systemRandom } from './deps.js';
+import { createStorage } from './storage/create-storage.js';
+
+function loadConfig(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n\nRun with --help to list every variable.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+function baseUrl(config: Config, port: number, publicUrl: string | null): string {
+  if (publicUrl) return publicUrl;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `${config.tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+}
+
+async function start(config: Config): Promise<void> {
+  const logger = pino({
+    level: config.logLevel,
+    // Secrets never reach a log line, even if a future serializer adds headers.
+    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+  });
+  const { storage, description } = await createStorage(config);
+  const demo = await ensureDemoData(storage, config);
+  const https = config.tls
+    ? { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) }
+    : null;
+  const deps = { config, storage, clock: systemClock, random: systemRandom };
+  const services = createServices(deps);
+  const apps = await Promise.all(
+    (['studio', 'gallery'] as const).map((api) =>
+      buildApp({
+        ...deps,
+        api,
+        services,
+        logger: logger.child({ api }),
+        ...(https ? { https } : {}),
+      }),
+    ),
+  );
+  const [studio, gallery] = apps as [(typeof apps)[0], (typeof apps)[0]];
+  await studio.listen({ host: config.host, port: config.studioPort });
+  await gallery.listen({ host: config.host, port: config.galleryPort });
+  const studioPort = (studio.server.address() as { port: number }).port;
+  const galleryPort = (gallery.server.address() as { port: number }).port;
+
+  const lines = [
+    '',
+    'Proofsheet is running.',
+    `  Studio API:  ${baseUrl(config, studioPort, config.publicStudioUrl)}  (login: /login, API: /api/v1/…)`,
+    `  Gallery API: ${baseUrl(config, galleryPort, config.publicGalleryUrl)}`,
+    `  Storage:     ${description}`,
+  ];
+  if (demo) {
+    lines.push(
+      '',
+      'Demo accounts (created now, on an empty database):',
+      ...demo.accounts.map((a) => `  ${a.role.padEnd(15)} ${a.email}`),
+      `  password        ${demo.password}${demo.generated ? '   (random; set PROOFSHEET_DEMO_PASSWORD to choose it)' : ''}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    // close() stops accepting, waits for requests in flight, then the pools close.
+    await Promise.allSettled(apps.map((app) => app.close()));
+    await storage.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      'first-name': { type: 'string' },
+      'last-name': { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const command = positionals[0] ?? 'start';
+  if (values.help || command === 'help') {
+    process.stdout.write(`${helpText()}\n`);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      return start(config);
+    case 'migrate': {
+      const { storage, description } = await createStorage(config);
+      await storage.close();
+      process.stdout.write(`Migrations applied to ${description}\n`);
+      return;
+    }
+    case 'create-user':
+      process.exitCode = await createUserCommand(config, {
+        email: values.email,
+        role: values.role,
+        firstName: values['first-name'],
+        lastName: values['last-name'],
+      });
+      return;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${helpText()}\n`);
+      process.exitCode = 2;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `proofsheet-server: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { type Kysely, Migrator } from 'kysely';
+import type { CounterStore, Storage } from './ports.js';
+import { sqlAccountStore } from './sql/accounts.js';
+import { sqlClientStore } from './sql/clients.js';
+import { sqlCollectionStore } from './sql/collections.js';
+import { sqlGalleryStore } from './sql/galleries.js';
+import { migrationProvider } from './sql/migrations.js';
+import { sqlNotificationStore } from './sql/notifications.js';
+import type { Database } from './sql/schema.js';
+import { sqlSessionStore } from './sql/sessions.js';
+import { sqlUserStore } from './sql/users.js';
+
+/** Runs pending migrations; throws with the failing migration's name. */
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const name = failed ? ` (${failed.migrationName})` : '';
+    throw new Error(`Database migration failed${name}: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}
+
+/** Every store over one Kysely database, with counters from elsewhere (memory or Redis). */
+export function sqlStorage(
+  db: Kysely<Database>,
+  options: {
+    counters: CounterStore;
+    health: () => Promise<Record<string, boolean>>;
+    close: () => Promise<void>;
+  },
+): Storage {
+  return {
+    accounts: sqlAccountStore(db),
+    users: sqlUserStore(db),
+    sessions: sqlSessionStore(db),
+    clients: sqlClientStore(db),
+    notifications: sqlNotificationStore(db),
+    collections: sqlCollectionStore(db),
+    galleries: sqlGalleryStore(db),
+    counters: options.counters,
+    health: options.health,
+    close: options.close,
+  };
+}

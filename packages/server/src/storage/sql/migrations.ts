@@ -1,0 +1,184 @@
+/**
+ * Schema migrations, written once with Kysely's schema builder for SQLite and PostgreSQL.
+ * Append new migrations; never edit one that has shipped.
+ */
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against any past schema, so they are untyped by design.
+type AnyDb = Kysely<any>;
+
+const initial: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('accounts')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('subdomain', 'text', (c) => c.notNull().unique())
+      .addColumn('plan', 'text', (c) => c.notNull())
+      .addColumn('timezone', 'text', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('locale', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('email_key', 'text', (c) => c.notNull().unique())
+      .addColumn('first_name', 'text', (c) => c.notNull())
+      .addColumn('last_name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('logins')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('session_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('session_created_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_seen_at', 'bigint', (c) => c.notNull())
+      .addColumn('auth_token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('auth_token_expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('user_agent', 'text')
+      .addColumn('ip', 'text')
+      .execute();
+    await db.schema.createIndex('logins_user_id').on('logins').column('user_id').execute();
+
+    await db.schema
+      .createTable('retired_tokens')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('login_id', 'text', (c) => c.notNull())
+      .addColumn('retired_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('retired_tokens_login_id')
+      .on('retired_tokens')
+      .column('login_id')
+      .execute();
+
+    await db.schema
+      .createTable('clients')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('email', 'text')
+      .addColumn('first_name', 'text', (c) => c.notNull())
+      .addColumn('last_name', 'text')
+      .addColumn('phone', 'text')
+      .addColumn('company', 'text')
+      .addColumn('job_title', 'text')
+      .addColumn('address', 'text', (c) => c.notNull())
+      .addColumn('notes', 'text')
+      .addColumn('avatar_color', 'integer', (c) => c.notNull())
+      .addColumn('status', 'integer', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('sample', 'integer', (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('clients_account_created')
+      .on('clients')
+      .columns(['account_id', 'created_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('clients_account_type_created')
+      .on('clients')
+      .columns(['account_id', 'type', 'created_at', 'id'])
+      .execute();
+
+    await db.schema
+      .createTable('notifications')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('message', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('read_at', 'bigint')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('notifications_account_created')
+      .on('notifications')
+      .columns(['account_id', 'created_at'])
+      .execute();
+
+    await db.schema
+      .createTable('collections')
+      .addColumn('id', 'bigint', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('description', 'text')
+      .addColumn('password_protected', 'integer', (c) => c.notNull())
+      .addColumn('downloadable', 'integer', (c) => c.notNull())
+      .addColumn('expiry_date', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('collections_account_created')
+      .on('collections')
+      .columns(['account_id', 'created_at'])
+      .execute();
+
+    await db.schema
+      .createTable('collection_shares')
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('collection_shares_pk', ['collection_id', 'user_id'])
+      .execute();
+    await db.schema
+      .createIndex('collection_shares_user')
+      .on('collection_shares')
+      .column('user_id')
+      .execute();
+
+    await db.schema
+      .createTable('galleries')
+      .addColumn('id', 'bigint', (c) => c.primaryKey())
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('description', 'text')
+      .addColumn('photo_count', 'integer', (c) => c.notNull())
+      .addColumn('video_count', 'integer', (c) => c.notNull())
+      .addColumn('private', 'integer', (c) => c.notNull())
+      .addColumn('download', 'integer', (c) => c.notNull())
+      .addColumn('favorite_count', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('galleries_collection')
+      .on('galleries')
+      .column('collection_id')
+      .execute();
+
+    await db.schema
+      .createTable('gallery_favorites')
+      .addColumn('gallery_id', 'bigint', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('gallery_favorites_pk', ['gallery_id', 'user_id'])
+      .execute();
+  },
+};
+
+/** Every migration, by name; names sort in the order they run. */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+};
+
+/** A provider for Kysely's `Migrator`. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

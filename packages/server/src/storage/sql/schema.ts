@@ -1,0 +1,137 @@
+/**
+ * Table types for Kysely, shared by SQLite and PostgreSQL. Times are integer milliseconds and
+ * booleans are 0/1 on both, so that one query layer serves both dialects.
+ */
+
+
+export interface AccountsTable {
+  id: string;
+  name: string;
+  subdomain: string;
+  plan: string;
+  timezone: string;
+  currency: string;
+  locale: string;
+  created_at: number;
+}
+
+export interface UsersTable {
+  id: string;
+  account_id: string;
+  email: string;
+  /** Lower-cased email: the unique key that login looks up. */
+  email_key: string;
+  first_name: string;
+  last_name: string;
+  role: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface LoginsTable {
+  id: string;
+  user_id: string;
+  account_id: string;
+  role: string;
+  session_hash: string;
+  session_created_at: number;
+  last_seen_at: number;
+  auth_token_hash: string;
+  auth_token_expires_at: number;
+  created_at: number;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export interface RetiredTokensTable {
+  token_hash: string;
+  login_id: string;
+  retired_at: number;
+  expires_at: number;
+}
+
+export interface ClientsTable {
+  id: string;
+  account_id: string;
+  email: string | null;
+  first_name: string;
+  last_name: string | null;
+  phone: string | null;
+  company: string | null;
+  job_title: string | null;
+  /** JSON of the address object. */
+  address: string;
+  notes: string | null;
+  avatar_color: number;
+  status: number;
+  type: string;
+  sample: number;
+  /** Lower-cased names, email, company and phone, for search. */
+  search_text: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface NotificationsTable {
+  id: string;
+  account_id: string;
+  type: string;
+  title: string;
+  message: string;
+  /** JSON of the subject object. */
+  subject: string;
+  read_at: number | null;
+  created_at: number;
+}
+
+export interface CollectionsTable {
+  id: number;
+  account_id: string;
+  name: string;
+  description: string | null;
+  password_protected: number;
+  downloadable: number;
+  expiry_date: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CollectionSharesTable {
+  collection_id: number;
+  user_id: string;
+}
+
+export interface GalleriesTable {
+  id: number;
+  collection_id: number;
+  account_id: string;
+  name: string;
+  description: string | null;
+  photo_count: number;
+  video_count: number;
+  private: number;
+  download: number;
+  favorite_count: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface GalleryFavoritesTable {
+  gallery_id: number;
+  user_id: string;
+  created_at: number;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  users: UsersTable;
+  logins: LoginsTable;
+  retired_tokens: RetiredTokensTable;
+  clients: ClientsTable;
+  notifications: NotificationsTable;
+  collections: CollectionsTable;
+  collection_shares: CollectionSharesTable;
+  galleries: GalleriesTable;
+  gallery_favorites: GalleryFavoritesTable;
+}
+

@@ -1,0 +1,37 @@
+import { escapeHtml, layout } from './html.js';
+
+export interface LoginPageOptions {
+  api: 'studio' | 'gallery';
+  csrfToken: string;
+  next: string;
+  email: string;
+  error: string | undefined;
+}
+
+const TITLES = { studio: 'Proofsheet Studio', gallery: 'Proofsheet Galleries' } as const;
+
+/**
+ * The sign-in page: a plain form that works without JavaScript. The CSRF token is in the
+ * `csrf-token` meta tag (for scripts) and in a hidden field (for the form post).
+ */
+export function renderLoginPage(options: LoginPageOptions): string {
+  const error = options.error
+    ? `<p class="alert" role="alert" id="login-error">${escapeHtml(options.error)}</p>`
+    : '';
+  const describedBy = options.error ? ' aria-describedby="login-error"' : '';
+  const body = `<main class="auth">
+<form class="card" method="post" action="/login" novalidate>
+<h1>${TITLES[options.api]}</h1>
+<p class="muted">Sign in to continue.</p>
+${error}
+<input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">
+<input type="hidden" name="next" value="${escapeHtml(options.next)}">
+<label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="username" required value="${escapeHtml(options.email)}"${describedBy}${options.email ? '' : ' autofocus'}>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required${describedBy}${options.email ? ' autofocus' : ''}>
+<button type="submit">Sign in</button>
+</form>
+</main>`;
+  return layout({ title: `Sign in · ${TITLES[options.api]}`, csrfToken: options.csrfToken, body });
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, helpText, parseConfig } from '../../src/config/config.js';
+import { parseDuration } from '../../src/config/duration.js';
+import { VARIABLES } from '../../src/config/variables.js';
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const config = parseConfig({});
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.studioPort, 3000);
+    assert.equal(config.galleryPort, 3001);
+    assert.equal(config.dataDir, './data');
+    assert.equal(config.sessionIdleMs, 30 * 60_000);
+    assert.equal(config.sessionLifetimeMs, 12 * 3_600_000);
+    assert.equal(config.authTokenLifetimeMs, 30 * 86_400_000);
+    assert.ok(Object.isFrozen(config));
+  });
+
+  it('reads the script-facing names', () => {
+    const config = parseConfig({
+      PROOFSHEET_HOST: '0.0.0.0',
+      PROOFSHEET_STUDIO_PORT: '8080',
+      PROOFSHEET_GALLERY_PORT: '8081',
+      PROOFSHEET_DATA_DIR: '/srv/proofsheet',
+      PROOFSHEET_DEMO_PASSWORD: 'demo-password',
+      PROOFSHEET_SESSION_IDLE_TIMEOUT: '15m',
+    });
+    assert.equal(config.studioPort, 8080);
+    assert.equal(config.galleryPort, 8081);
+    assert.equal(config.dataDir, '/srv/proofsheet');
+    assert.equal(config.demoPassword, 'demo-password');
+    assert.equal(config.sessionIdleMs, 15 * 60_000);
+  });
+
+  it('reports every problem at once, each saying how to fix it', () => {
+    assert.throws(
+      () =>
+        parseConfig({
+          PROOFSHEET_STUDIO_PORT: 'eighty',
+          DATABASE_URL: 'mysql://user:secret@db/x',
+          PROOFSHEET_CORS_ORIGINS: '*',
+          PROOFSHEET_SESSION_IDLE_TIMEOUT: 'soon',
+          PROOFSHEET_TLS_CERT: 'cert.pem',
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.problems.length, 5);
+        assert.match(
+          error.message,
+          /PROOFSHEET_STUDIO_PORT must be a whole number from 0 to 65535 \(got "eighty"\)/,
+        );
+        assert.match(error.message, /DATABASE_URL must start with postgres:\/\//);
+        assert.doesNotMatch(error.message, /secret/, 'credentials in URLs are not echoed');
+        assert.match(error.message, /"\*" is refused/);
+        assert.match(error.message, /PROOFSHEET_SESSION_IDLE_TIMEOUT must be a duration/);
+        assert.match(
+          error.message,
+          /PROOFSHEET_TLS_CERT and PROOFSHEET_TLS_KEY must be set together/,
+        );
+        return true;
+      },
+    );
+  });
+
+  it('parses durations', () => {
+    assert.equal(parseDuration('30m'), 1_800_000);
+    assert.equal(parseDuration('90'), 90_000);
+    assert.equal(parseDuration('1500ms'), 1500);
+    assert.equal(parseDuration('2 weeks'), null);
+  });
+
+  it('--help lists every variable', () => {
+    const help = helpText();
+    for (const v of VARIABLES) assert.ok(help.includes(v.name), v.name);
+  });
+});
