@@ -1,1 +1,62 @@
-export {};
+/**
+ * `@proofsheet/client`: a client of the Proofsheet (Pixieset-style) Studio and Gallery APIs
+ * that handles the whole session lifecycle, and a server-side proxy for browser apps.
+ */
+export { type ApiSelection, createClient, PixiesetClient } from './client.js';
+export {
+  type CookieJar,
+  MemoryCookieJar,
+  parseCookieHeader,
+  readCookie,
+  type SerializedOrigins,
+} from './cookie-jar.js';
+export {
+  AuthError,
+  HttpError,
+  isAuthError,
+  isHttpError,
+  isNetworkError,
+  isProofsheetError,
+  isTimeoutError,
+  NetworkError,
+  ProofsheetError,
+  TimeoutError,
+} from './errors.js';
+export { FileCookieJar, type FileCookieJarOptions, mergeOrigins } from './file-cookie-jar.js';
+export {
+  type ApiName,
+  type ClientOptions,
+  type Clock,
+  type Credentials,
+  type CredentialsProvider,
+  DEFAULT_KEEP_ALIVE_MS,
+  type Logger,
+  normalizeOptions,
+  type ResolvedOptions,
+} from './options.js';
+export { type FetchPage, type PageOf, Paginator, paginate } from './paginate.js';
+export { createProxy, type ProxyHandler, type ProxyOptions } from './proxy/proxy.js';
+export { type ApiResponse, type QueryValue, type RequestOptions, withQuery } from './request.js';
+export {
+  type CollectionPage,
+  CollectionsResource,
+  GalleriesResource,
+  type GalleryApi,
+} from './resources/gallery.js';
+export {
+  type ClientListOptions,
+  type ClientSearchOptions,
+  ClientsResource,
+  NotificationsResource,
+  type StudioApi,
+  type TypesFilter,
+} from './resources/studio.js';
+export {
+  DEFAULT_RETRY_POLICY,
+  type Random,
+  type RetryPolicy,
+  type RetryState,
+  retryDelay,
+  shouldRetry,
+} from './retry.js';
+export { parseRateLimitReset, parseRetryAfter, serverRetryDelay } from './retry-after.js';

@@ -1,0 +1,201 @@
+/**
+ * `createClient()` and the immutable {@link PixiesetClient} it returns: both APIs' sessions,
+ * the typed resources, login and logout, raw requests, keep-alive.
+ */
+import {
+  type Bootstrap,
+  type CurrentSession,
+  type LoginResponse,
+  PATHS,
+} from '@proofsheet/protocol';
+import { ApiSession } from './auth.js';
+import { ResponseCache } from './cache.js';
+import { type KeepAlive, startKeepAlive } from './keep-alive.js';
+import {
+  type ApiName,
+  type ClientOptions,
+  normalizeOptions,
+  type ResolvedOptions,
+} from './options.js';
+import { type ApiResponse, Requester, type RequestOptions } from './request.js';
+import { CollectionsResource, type GalleryApi } from './resources/gallery.js';
+import { ClientsResource, NotificationsResource, type StudioApi } from './resources/studio.js';
+
+/** Which APIs a login or logout concerns. @default 'both' */
+export type ApiSelection = ApiName | 'both';
+
+function selected(which: ApiSelection | undefined): ApiName[] {
+  return which === undefined || which === 'both' ? ['studio', 'gallery'] : [which];
+}
+
+/**
+ * A client of the Studio and Gallery APIs. Create it with {@link createClient}; it is frozen,
+ * and every side effect (fetch, cookies, clock, sleep, randomness, logging) is an option.
+ *
+ * @example
+ * const client = createClient({ studioUrl: 'http://127.0.0.1:3000', galleryUrl: 'http://127.0.0.1:3001' });
+ * await client.login('owner@example.com', 'correct horse battery staple');
+ * const { data } = await client.studio.clients.list();
+ */
+export class PixiesetClient {
+  /** The options after defaults. */
+  readonly options: ResolvedOptions;
+  /** The Studio API: clients and notifications. */
+  readonly studio: StudioApi;
+  /** The Gallery API: bootstrap, collections and galleries. */
+  readonly gallery: GalleryApi;
+  readonly #sessions: Readonly<Record<ApiName, ApiSession>>;
+  readonly #requester: Requester;
+  readonly #cache: ResponseCache | null;
+  readonly #keepAlive: KeepAlive | null;
+  readonly #input: ClientOptions;
+
+  constructor(options: ClientOptions = {}) {
+    this.#input = options;
+    this.options = normalizeOptions(options);
+    this.#cache = this.options.cache ? new ResponseCache(this.options.cache) : null;
+    const sessions = {
+      studio: new ApiSession('studio', this.options),
+      gallery: new ApiSession('gallery', this.options),
+    };
+    for (const session of Object.values(sessions)) {
+      // A new session starts with an empty cache: nothing of the old one may show through.
+      session.onSessionChange = () => this.#cache?.clear();
+    }
+    this.#sessions = Object.freeze(sessions);
+    const requester = new Requester(this.#sessions, this.#cache);
+    this.#requester = requester;
+    this.studio = Object.freeze({
+      clients: new ClientsResource(requester),
+      notifications: new NotificationsResource(requester),
+    });
+    this.gallery = Object.freeze({
+      bootstrap: async () =>
+        (await requester.request<{ data: Bootstrap }>('gallery', 'GET', PATHS.bootstrap)).data,
+      collections: new CollectionsResource(requester),
+    });
+    this.#keepAlive =
+      this.options.keepAliveMs === null
+        ? null
+        : startKeepAlive({
+            intervalMs: this.options.keepAliveMs,
+            idleMs: () => Date.now() - requester.lastActivity,
+            touch: () => this.#touch(),
+            onError: (error) => this.options.logger.warn('keep-alive failed', { error }),
+          });
+    Object.freeze(this);
+  }
+
+  /**
+   * Logs in with email and password (a form POST to `/login`), on both APIs unless `api` says
+   * one. The password is not kept: pass `credentials` to `createClient` for re-login.
+   *
+   * @example
+   * const { user } = await client.login('owner@example.com', password);
+   */
+  async login(
+    email: string,
+    password: string,
+    options: { api?: ApiSelection } = {},
+  ): Promise<LoginResponse['data']> {
+    const results = await Promise.all(
+      selected(options.api).map((api) => this.#sessions[api].login({ email, password })),
+    );
+    const [first] = results;
+    if (!first) throw new Error('No API selected');
+    return first;
+  }
+
+  /**
+   * Uses a `Cookie` header copied from the browser's developer tools instead of a password,
+   * and checks it with `GET /api/v1/session`.
+   *
+   * @example
+   * await client.loginWithCookie('session_cookie=…; auth_token=…', { api: 'studio' });
+   */
+  async loginWithCookie(
+    cookieHeader: string,
+    options: { api?: ApiName } = {},
+  ): Promise<CurrentSession['data']> {
+    const api = options.api ?? 'studio';
+    await this.#sessions[api].useCookieHeader(cookieHeader);
+    return this.session(api);
+  }
+
+  /**
+   * Ends the session on the server (and so its auth token), on both APIs unless `api` says one.
+   *
+   * @example
+   * await client.logout();
+   */
+  async logout(options: { api?: ApiSelection } = {}): Promise<void> {
+    await Promise.all(selected(options.api).map((api) => this.#sessions[api].logout()));
+  }
+
+  /**
+   * The current session: user, role, expiry, CSRF token.
+   *
+   * @example
+   * const { user, idle_expires_at } = await client.session();
+   */
+  async session(api: ApiName = 'studio'): Promise<CurrentSession['data']> {
+    return (await this.request<CurrentSession>(api, 'GET', PATHS.session, { cache: false })).data
+      .data;
+  }
+
+  /**
+   * Any endpoint, with cookies, CSRF token, retries and session recovery added.
+   *
+   * @example
+   * const { data } = await client.request('studio', 'GET', '/api/v1/clients/', { query: { page: 2 } });
+   */
+  request<T = unknown>(
+    api: ApiName,
+    method: string,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<ApiResponse<T>> {
+    return this.#requester.request<T>(api, method, path, options);
+  }
+
+  /**
+   * A new client with some options changed; the cookie jar is shared unless replaced.
+   *
+   * @example
+   * const patient = client.extend({ timeoutMs: 120_000 });
+   */
+  extend(overrides: ClientOptions): PixiesetClient {
+    return new PixiesetClient({ cookieJar: this.options.cookieJar, ...this.#input, ...overrides });
+  }
+
+  /**
+   * Stops the keep-alive timer. The client stays usable.
+   *
+   * @example
+   * client.close();
+   */
+  close(): void {
+    this.#keepAlive?.stop();
+  }
+
+  async #touch(): Promise<void> {
+    for (const api of ['studio', 'gallery'] as const) {
+      if ((await this.#sessions[api].sessionIdentity()) === '') continue;
+      await this.request(api, 'GET', PATHS.session, { cache: false });
+    }
+  }
+}
+
+/**
+ * Creates a client.
+ *
+ * @example
+ * const client = createClient({
+ *   studioUrl: 'http://127.0.0.1:3000',
+ *   galleryUrl: 'http://127.0.0.1:3001',
+ *   credentials: { email: 'owner@example.com', password: process.env.PROOFSHEET_PASSWORD ?? '' },
+ * });
+ */
+export function createClient(options: ClientOptions = {}): PixiesetClient {
+  return new PixiesetClient(options);
+}

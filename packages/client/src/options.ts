@@ -1,0 +1,166 @@
+/**
+ * The client's options and their defaults, resolved once by {@link normalizeOptions}. The rest
+ * of the library reads {@link ResolvedOptions} only.
+ */
+import { DEFAULT_BASE_URLS } from '@proofsheet/protocol';
+import { type CookieJar, MemoryCookieJar } from './cookie-jar.js';
+import { DEFAULT_RETRY_POLICY, type Random, type RetryPolicy } from './retry.js';
+
+/** Time, injected so that tests move a clock instead of waiting. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Where the client reports retries, refreshes and re-logins. */
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** An email and password to log in with. */
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** Called when the client must log in again: return credentials, or `null` to give up. */
+export type CredentialsProvider = () => Promise<Credentials | null> | Credentials | null;
+
+/** Which API a request goes to. */
+export type ApiName = 'studio' | 'gallery';
+
+/** Options of `createClient()`. Every one is optional. */
+export interface ClientOptions {
+  /** Base URL of the Studio API. @default 'https://studio.pixieset.com' */
+  studioUrl?: string;
+  /** Base URL of the Gallery API. @default 'https://galleries.pixieset.com' */
+  galleryUrl?: string;
+  /**
+   * Credentials to log in again with when the session and its auth token have expired, or a
+   * callback that supplies them (e.g. prompts). Without them, such a request throws `AuthError`.
+   * @default null
+   */
+  credentials?: Credentials | CredentialsProvider | null;
+  /** Where cookies live. @default a new `MemoryCookieJar` */
+  cookieJar?: CookieJar;
+  /** The `fetch` to call. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** @default the system clock */
+  clock?: Clock;
+  /** How to wait between retries. @default a `setTimeout` promise */
+  sleep?: (ms: number) => Promise<void>;
+  /** Randomness for backoff jitter. @default crypto.getRandomValues */
+  random?: Random;
+  /** @default a logger that prints nothing */
+  logger?: Logger;
+  /** Retry policy; fields left out keep their defaults. @default DEFAULT_RETRY_POLICY */
+  retry?: Partial<RetryPolicy>;
+  /** Per-attempt timeout in milliseconds. @default 30000 */
+  timeoutMs?: number;
+  /** GET cache bounds, or `false` to turn the cache off. @default { maxEntries: 500, maxBytes: 5 MiB } */
+  cache?: false | { maxEntries?: number; maxBytes?: number };
+  /**
+   * Touch the session every `intervalMs` while idle so that it does not expire, or `false`.
+   * The timer is unref'd and stopped by `close()`.
+   * @default false
+   */
+  keepAlive?: false | { intervalMs?: number };
+  /** The `User-Agent` header. @default 'proofsheet-client/0.1' */
+  userAgent?: string;
+}
+
+/** Options after defaults and validation. */
+export interface ResolvedOptions {
+  readonly baseUrls: Readonly<Record<ApiName, string>>;
+  readonly credentials: CredentialsProvider | null;
+  readonly cookieJar: CookieJar;
+  readonly fetch: typeof fetch;
+  readonly clock: Clock;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: Random;
+  readonly logger: Logger;
+  readonly retry: RetryPolicy;
+  readonly timeoutMs: number;
+  readonly cache: { maxEntries: number; maxBytes: number } | null;
+  readonly keepAliveMs: number | null;
+  readonly userAgent: string;
+}
+
+/** Default keep-alive period: well inside the APIs' default 30-minute idle timeout. */
+export const DEFAULT_KEEP_ALIVE_MS = 10 * 60_000;
+
+const silentLogger: Logger = { debug: () => undefined, warn: () => undefined };
+
+/**
+ * Applies defaults and validates eagerly, so that a bad option fails at `createClient()`.
+ *
+ * @example
+ * normalizeOptions({ studioUrl: 'http://127.0.0.1:3000' }).baseUrls.studio; // 'http://127.0.0.1:3000'
+ */
+export function normalizeOptions(options: ClientOptions = {}): ResolvedOptions {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') {
+    throw new TypeError('No fetch available: pass options.fetch or use Node 18 or later');
+  }
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  positive('timeoutMs', timeoutMs);
+  const retry = Object.freeze({ ...DEFAULT_RETRY_POLICY, ...options.retry });
+  if (!Number.isInteger(retry.limit) || retry.limit < 1) {
+    throw new RangeError(`retry.limit must be a whole number of at least 1 (got ${retry.limit})`);
+  }
+  const credentials = options.credentials ?? null;
+  const cache =
+    options.cache === false
+      ? null
+      : {
+          maxEntries: options.cache?.maxEntries ?? 500,
+          maxBytes: options.cache?.maxBytes ?? 5 * 1024 * 1024,
+        };
+  const keepAliveMs =
+    options.keepAlive === undefined || options.keepAlive === false
+      ? null
+      : (options.keepAlive.intervalMs ?? DEFAULT_KEEP_ALIVE_MS);
+  if (keepAliveMs !== null) positive('keepAlive.intervalMs', keepAliveMs);
+  return Object.freeze({
+    baseUrls: Object.freeze({
+      studio: baseUrl('studioUrl', options.studioUrl ?? DEFAULT_BASE_URLS.studio),
+      gallery: baseUrl('galleryUrl', options.galleryUrl ?? DEFAULT_BASE_URLS.gallery),
+    }),
+    credentials:
+      typeof credentials === 'function' || credentials === null ? credentials : () => credentials,
+    cookieJar: options.cookieJar ?? new MemoryCookieJar(),
+    fetch: fetchImpl,
+    clock: options.clock ?? { now: () => new Date() },
+    sleep:
+      options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+    random: options.random ?? { bytes: (n) => crypto.getRandomValues(new Uint8Array(n)) },
+    logger: options.logger ?? silentLogger,
+    retry,
+    timeoutMs,
+    cache,
+    keepAliveMs,
+    userAgent: options.userAgent ?? 'proofsheet-client/0.1',
+  });
+}
+
+function positive(name: string, value: number): void {
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new RangeError(`${name} must be a positive number of milliseconds (got ${value})`);
+  }
+}
+
+function baseUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError(`${name} must be an absolute http:// or https:// URL (got "${value}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`${name} must start with http:// or https:// (got "${value}")`);
+  }
+  if (url.username || url.password) {
+    throw new TypeError(`${name} must not contain credentials; pass options.credentials instead`);
+  }
+  return value.replace(/\/+$/, '');
+}
