@@ -46,7 +46,7 @@ export class LoginThrottle {
 
     const ipExcess = ipFailures.count - this.config.loginMaxFailuresIp;
     if (ipExcess > 0) {
-      await this.counters.mark(keys.blockIp, new Date(now.getTime() + delayAfter(ipExcess)));
+      await this.counters.mark(keys.blockIp, new Date(now.getTime() + delayAfter(ipExcess)), now);
     }
     let pairThreshold = this.config.loginMaxFailuresAccountIp;
     if (
@@ -61,6 +61,7 @@ export class LoginThrottle {
       await this.counters.mark(
         keys.blockAccountIp,
         new Date(now.getTime() + delayAfter(pairExcess)),
+        now,
       );
     }
   }
@@ -72,7 +73,7 @@ export class LoginThrottle {
       this.counters.reset(keys.accountIp),
       this.counters.reset(keys.blockIp),
       this.counters.reset(keys.blockAccountIp),
-      this.counters.mark(keys.known, new Date(now.getTime() + KNOWN_IP_MS)),
+      this.counters.mark(keys.known, new Date(now.getTime() + KNOWN_IP_MS), now),
     ]);
   }
 

@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import type { Clock } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import type { CounterStore } from '../storage/ports.js';
+import { isStorageUnavailable } from '../storage/unavailable.js';
 import type { AuthCookies } from './cookies.js';
 import { isCrossSiteRequest } from './origin-check.js';
 import { enforceLimits, type Limit } from './rate-limit.js';
@@ -22,6 +23,11 @@ export interface RoutePolicy {
    * cross-site check (for endpoints that run without a session, such as refresh).
    */
   csrf?: 'token' | 'origin';
+  /**
+   * Serve the route even when the rate-limit counters cannot be reached (as
+   * @fastify/rate-limit's `skipOnError`): health checks must be able to report that outage.
+   */
+  rateLimitSkipOnError?: boolean;
 }
 
 declare module 'fastify' {
@@ -79,7 +85,11 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
         });
       }
     }
-    await enforceLimits(options.counters, limits, now, reply);
+    try {
+      await enforceLimits(options.counters, limits, now, reply);
+    } catch (error) {
+      if (!(policy.rateLimitSkipOnError && isStorageUnavailable(error))) throw error;
+    }
 
     if (request.auth && policy.roles && !policy.roles.includes(request.auth.login.role)) {
       throw new AppError('forbidden');

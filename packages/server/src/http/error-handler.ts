@@ -1,5 +1,6 @@
-import { type ErrorBody, errorBody, reasonPhrase } from '@proofsheet/protocol';
+import { type ErrorBody, errorBody, HEADERS, reasonPhrase } from '@proofsheet/protocol';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isStorageUnavailable, UNAVAILABLE_RETRY_AFTER_S } from '../storage/unavailable.js';
 import { AppError } from './app-error.js';
 import { validationDetails } from './validation-details.js';
 
@@ -20,6 +21,16 @@ const FASTIFY_CODES: Record<string, () => AppError> = {
 
 function toAppError(error: FastifyError, request: FastifyRequest): AppError | null {
   if (error instanceof AppError) return error;
+  if (isStorageUnavailable(error)) {
+    // A dependency is down: tell clients when to come back instead of failing with a 500.
+    request.log.warn({ err: error }, 'storage unavailable');
+    return new AppError(
+      'service_unavailable',
+      `Storage is temporarily unavailable; retry in ${UNAVAILABLE_RETRY_AFTER_S} s`,
+      undefined,
+      { [HEADERS.retryAfter]: String(UNAVAILABLE_RETRY_AFTER_S) },
+    );
+  }
   if (error.validation) {
     return new AppError(
       'validation_failed',

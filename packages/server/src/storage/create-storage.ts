@@ -2,22 +2,93 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Storage } from './ports.js';
+import { openPostgres } from './postgres.js';
+import { redisCounterStore } from './redis/counter-store.js';
+import { closeRedis, connectRedis } from './redis/redis-client.js';
+import { redisSessionStore } from './redis/session-store.js';
 import { openSqlite } from './sqlite.js';
+import type { Dependency } from './unavailable.js';
 
-/**
- * The one place that picks storage implementations from the configuration: SQLite under the
- * data directory by default; PostgreSQL when `DATABASE_URL` is set, Redis for sessions and
- * counters when `REDIS_URL` is set.
- */
-export async function createStorage(config: Config): Promise<{ storage: Storage; description: string }> {
-  if (config.databaseUrl || config.redisUrl) {
-    throw new Error(
-      'DATABASE_URL and REDIS_URL are not supported by this build yet; unset them to use SQLite',
-    );
+export interface CreateStorageOptions {
+  /** Told about connection errors no request is waiting on (a dropped idle connection, a failed reconnect). */
+  onDependencyError?: (dependency: Dependency, error: Error) => void;
+  /** Prefix of every Redis key. @default "proofsheet:" */
+  redisKeyPrefix?: string;
+  /** PostgreSQL schema instead of `public`. */
+  postgresSearchPath?: string;
+}
+
+/** A URL with any password hidden, for messages and logs. */
+function shown(url: string): string {
+  return url.replace(/\/\/([^@/:]*):[^@/]*@/, '//$1:…@');
+}
+
+async function openDatabase(
+  config: Config,
+  options: CreateStorageOptions,
+): Promise<{ storage: Storage; description: string }> {
+  if (config.databaseUrl) {
+    const { storage } = await openPostgres(config.databaseUrl, {
+      onError: (error) => options.onDependencyError?.('postgres', error),
+      ...(options.postgresSearchPath ? { searchPath: options.postgresSearchPath } : {}),
+    });
+    return { storage, description: `PostgreSQL at ${shown(config.databaseUrl)}` };
   }
   const dir = resolve(config.dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, 'proofsheet.db');
   const { storage } = await openSqlite(file);
   return { storage, description: `SQLite at ${file}` };
+}
+
+/**
+ * The one place that picks storage implementations from the configuration: SQLite under the
+ * data directory by default; PostgreSQL for everything when `DATABASE_URL` is set; Redis for
+ * sessions and counters when `REDIS_URL` is set (over either database). Several instances need
+ * both: shared rows and shared sessions, rate limits and login throttling.
+ */
+export async function createStorage(
+  config: Config,
+  options: CreateStorageOptions = {},
+): Promise<{ storage: Storage; description: string }> {
+  const base = await openDatabase(config, options);
+  if (!config.redisUrl) return base;
+
+  let redis: Awaited<ReturnType<typeof connectRedis>>;
+  try {
+    redis = await connectRedis(config.redisUrl, {
+      onError: (error) => options.onDependencyError?.('redis', error),
+    });
+  } catch (error) {
+    await base.storage.close();
+    throw error;
+  }
+  const keyPrefix = options.redisKeyPrefix ?? 'proofsheet:';
+  const database = base.storage;
+  const storage: Storage = {
+    ...database,
+    sessions: redisSessionStore(redis, {
+      keyPrefix,
+      sessionAbsoluteMs: config.sessionLifetimeMs,
+      sessionIdleMs: config.sessionIdleMs,
+    }),
+    counters: redisCounterStore(redis, { keyPrefix }),
+    async health() {
+      const [db, cache] = await Promise.all([
+        database.health().catch(() => ({ database: false })),
+        redis.ping().then(
+          () => true,
+          () => false,
+        ),
+      ]);
+      return { ...db, redis: cache };
+    },
+    async close() {
+      await Promise.allSettled([database.close(), closeRedis(redis)]);
+    },
+  };
+  return {
+    storage,
+    description: `${base.description}; sessions and counters in Redis at ${shown(config.redisUrl)}`,
+  };
 }

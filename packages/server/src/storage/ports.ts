@@ -3,12 +3,7 @@
  * PostgreSQL, Redis) are picked once in `create-storage.ts`. A missing row returns `null`;
  * nothing here throws for "not found".
  */
-import type {
-  AddressInfo,
-  ClientType,
-  NotificationType,
-  Role,
-} from '@proofsheet/protocol';
+import type { AddressInfo, ClientType, NotificationType, Role } from '@proofsheet/protocol';
 
 /** An account: one studio and everyone who works for it or buys from it. */
 export interface AccountRecord {
@@ -264,8 +259,11 @@ export interface CounterStore {
   increment(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }>;
   get(key: string, now: Date): Promise<{ count: number; resetAt: Date } | null>;
   reset(key: string): Promise<void>;
-  /** Sets `key` to expire at `until` (a marker, e.g. "this IP has signed in before"). */
-  mark(key: string, until: Date): Promise<void>;
+  /**
+   * Sets `key` to expire at `until` (a marker, e.g. "this IP has signed in before"). `now` is
+   * the caller's clock, for stores that expire keys by a TTL (Redis).
+   */
+  mark(key: string, until: Date, now: Date): Promise<void>;
   isMarked(key: string, now: Date): Promise<boolean>;
 }
 

@@ -1,0 +1,118 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { guardedDialect } from './guarded-dialect.js';
+import { memoryCounterStore } from './memory-counters.js';
+import type { Storage } from './ports.js';
+import { isPostgresUnavailable } from './postgres-errors.js';
+import type { Database } from './sql/schema.js';
+import { migrate, sqlStorage } from './sql-storage.js';
+import { StorageUnavailableError } from './unavailable.js';
+
+export interface PostgresOptions {
+  /** Schema to use instead of `public` (the tests use one per run). */
+  searchPath?: string;
+  /** Pool size per instance. @default 10 */
+  maxConnections?: number;
+  /** Longest wait for a connection, new or pooled. @default 3000 */
+  connectTimeoutMs?: number;
+  /** Longest a statement may run, enforced by the server and again by the client. @default 10000 */
+  statementTimeoutMs?: number;
+  /** Told about connection errors that no request is waiting on (the pool's `error` events). */
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Times are integer milliseconds in `bigint` columns, and counts come back as `bigint`: parse
+ * int8 as a JavaScript number (exact up to 2^53, far beyond any time or count stored here) and
+ * `numeric` (sums of bigints) likewise, so rows look the same as from SQLite.
+ */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) {
+      return (value: string) => Number(value);
+    }
+    return format === 'binary'
+      ? pg.types.getTypeParser(oid, 'binary')
+      : pg.types.getTypeParser(oid, 'text');
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Any fixed 64-bit key: every instance of every version must use the same one. */
+const MIGRATION_LOCK_KEY = 7_402_915_337;
+
+/** Makes a pool whose every wait is bounded, so a dead database answers 503 rather than hanging. */
+export function postgresPool(url: string, options: PostgresOptions = {}): pg.Pool {
+  const statementTimeout = options.statementTimeoutMs ?? 10_000;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: statementTimeout,
+    // The client-side bound also covers a network that silently drops packets.
+    query_timeout: statementTimeout + 2000,
+    idle_in_transaction_session_timeout: 60_000,
+    keepAlive: true,
+    application_name: 'proofsheet',
+    types,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  // An idle client losing its connection emits here; unhandled, it would crash the process.
+  pool.on('error', (error) => options.onError?.(error));
+  return pool;
+}
+
+function translate(error: unknown): unknown {
+  return isPostgresUnavailable(error) ? new StorageUnavailableError('postgres', error) : error;
+}
+
+/**
+ * Runs pending migrations under a PostgreSQL advisory lock held by one connection, so that
+ * instances starting at once migrate one after another instead of racing on `CREATE TABLE`.
+ */
+export async function migrateWithLock(db: Kysely<Database>): Promise<string[]> {
+  return db.connection().execute(async (conn) => {
+    // Waiting for another instance's migration may take longer than a request may.
+    await sql`set statement_timeout = 0`.execute(conn);
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
+    try {
+      return await migrate(conn);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);
+      await sql`reset statement_timeout`.execute(conn);
+    }
+  });
+}
+
+/**
+ * Connects to PostgreSQL and migrates it. Every store but the counters is SQL; counters stay
+ * in memory unless `create-storage.ts` puts them in Redis, as several instances need.
+ */
+export async function openPostgres(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<{ db: Kysely<Database>; storage: Storage; pool: pg.Pool }> {
+  const pool = postgresPool(url, options);
+  const db = new Kysely<Database>({
+    dialect: guardedDialect(new PostgresDialect({ pool }), translate),
+  });
+  try {
+    await migrateWithLock(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const storage = sqlStorage(db, {
+    counters: memoryCounterStore(),
+    health: async () => {
+      try {
+        await sql`select 1`.execute(db);
+        return { postgres: true };
+      } catch {
+        return { postgres: false };
+      }
+    },
+    close: () => db.destroy(),
+  });
+  return { db, storage, pool };
+}
