@@ -1,0 +1,61 @@
+/** The bench's command-line options, resolved once. */
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  quick: boolean;
+  rounds: number;
+  durationS: number;
+  warmupS: number;
+  connections: number;
+  loginConnections: number;
+  sessions: number;
+  clients: number;
+  /** Keys of the systems to run (A–E). */
+  only: readonly string[];
+  /** A target kind to run under `node --cpu-prof`, profiles written to bench/results/. */
+  profile: string | null;
+}
+
+export const USAGE = `Usage: npm run bench -- [--quick] [--rounds N] [--duration S] [--only A,C]
+       [--sessions N] [--clients N] [--profile raw|express|proofsheet-sqlite|proofsheet-postgres]`;
+
+function positive(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--${name} must be a whole number ≥ 1 (got "${text}")`);
+  return n;
+}
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      quick: { type: 'boolean' },
+      rounds: { type: 'string' },
+      duration: { type: 'string' },
+      only: { type: 'string' },
+      sessions: { type: 'string' },
+      clients: { type: 'string' },
+      profile: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const quick = values.quick === true;
+  return {
+    quick,
+    rounds: positive('rounds', values.rounds, quick ? 1 : 3),
+    durationS: positive('duration', values.duration, quick ? 2 : 5),
+    warmupS: quick ? 1 : 2,
+    connections: 64,
+    loginConnections: 8,
+    sessions: positive('sessions', values.sessions, 100_000),
+    clients: positive('clients', values.clients, 100_000),
+    only: (values.only ?? 'A,B,C,D,E').split(',').map((s) => s.trim().toUpperCase()),
+    profile: values.profile ?? null,
+  };
+}

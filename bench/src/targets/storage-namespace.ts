@@ -1,0 +1,62 @@
+/**
+ * A fresh PostgreSQL schema and Redis key prefix per bench run, so that the bench neither
+ * sees nor leaves rows and keys of anything else on the shared servers.
+ */
+import type { ServerModules } from '../server-modules.js';
+
+export interface Namespace {
+  schema: string;
+  redisKeyPrefix: string;
+}
+
+/** Names are made by the orchestrator from its pid: letters, digits and underscores only. */
+function checkName(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name "${schema}"`);
+  return schema;
+}
+
+export async function createSchema(
+  server: ServerModules,
+  url: string,
+  schema: string,
+): Promise<void> {
+  const pool = server.postgres.postgresPool(url);
+  try {
+    await pool.query(`create schema if not exists ${checkName(schema)}`);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Drops the schema and deletes every Redis key under the prefix. */
+export async function dropNamespace(
+  server: ServerModules,
+  urls: { database: string; redis: string },
+  ns: Namespace,
+): Promise<void> {
+  const pool = server.postgres.postgresPool(urls.database);
+  try {
+    await pool.query(`drop schema if exists ${checkName(ns.schema)} cascade`);
+  } finally {
+    await pool.end();
+  }
+  const redis = await server.redis.connectRedis(urls.redis);
+  try {
+    let cursor = '0';
+    // Bounded: SCAN visits each key at most a few times and ends at cursor 0.
+    for (let i = 0; i < 1_000_000; i++) {
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${ns.redisKeyPrefix}*`,
+        'COUNT',
+        1000,
+      );
+      if (keys.length > 0) await redis.unlink(...keys);
+      cursor = next;
+      if (cursor === '0') break;
+    }
+  } finally {
+    await server.redis.closeRedis(redis);
+  }
+}
