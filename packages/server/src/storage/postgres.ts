@@ -76,7 +76,11 @@ export async function migrateWithLock(db: Kysely<Database>): Promise<string[]> {
     await sql`set statement_timeout = 0`.execute(conn);
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
     try {
-      return await migrate(conn);
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+        conn,
+      );
+      const schema = rows[0]?.schema;
+      return await migrate(conn, schema ? { migrationTableSchema: schema } : {});
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);
       await sql`reset statement_timeout`.execute(conn);

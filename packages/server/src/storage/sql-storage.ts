@@ -10,9 +10,16 @@ import type { Database } from './sql/schema.js';
 import { sqlSessionStore } from './sql/sessions.js';
 import { sqlUserStore } from './sql/users.js';
 
-/** Runs pending migrations; throws with the failing migration's name. */
-export async function migrate(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/**
+ * Runs pending migrations; throws with the failing migration's name. `migrationTableSchema`
+ * pins Kysely's bookkeeping tables to one PostgreSQL schema: unpinned, Kysely takes such tables
+ * in any schema for its own.
+ */
+export async function migrate(
+  db: Kysely<Database>,
+  options: { migrationTableSchema?: string } = {},
+): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider, ...options });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
