@@ -1,0 +1,136 @@
+/** `login`, `logout`, `status`. */
+import { type ApiName, isAuthError, isHttpError } from '@proofsheet/client';
+import type { Command } from 'commander';
+import { action, examples } from '../action.js';
+import { removeSessionFiles, writeHosts } from '../config-dir.js';
+import type { Context, Io } from '../context.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import { promptLine, promptSecret, readStdin } from '../prompt.js';
+
+interface LoginOptions {
+  email?: string;
+  passwordStdin?: boolean;
+  cookie?: string;
+  api: 'studio' | 'gallery' | 'both';
+}
+
+const APIS = ['studio', 'gallery'] as const;
+
+export function registerAuth(program: Command, io: Io): void {
+  examples(
+    program
+      .command('login')
+      .description('Log in and keep the session in the config directory')
+      .option('--email <email>', 'account email (prompted for if omitted)')
+      .option('--password-stdin', 'read the password from stdin instead of prompting')
+      .option(
+        '--cookie <header>',
+        'use a Cookie header copied from the browser instead of a password',
+      )
+      .option('--api <api>', 'studio, gallery or both', 'both')
+      .action(action<LoginOptions>(io, login)),
+    [
+      'proofsheet login --email owner@example.com',
+      'echo "$PASSWORD" | proofsheet login --email owner@example.com --password-stdin',
+      "proofsheet login --api studio --cookie 'session_cookie=…; auth_token=…'",
+    ],
+  );
+  examples(
+    program
+      .command('logout')
+      .description('End the session on the server and forget it locally')
+      .action(action<object>(io, logout)),
+    ['proofsheet logout'],
+  );
+  examples(
+    program
+      .command('status')
+      .description('Show who is logged in, to which hosts, and when the session expires')
+      .action(action<object>(io, status)),
+    ['proofsheet status', 'proofsheet status --json'],
+  );
+}
+
+async function login(ctx: Context, _args: string[], options: LoginOptions): Promise<void> {
+  if (!['studio', 'gallery', 'both'].includes(options.api)) {
+    throw new CliError(`--api must be studio, gallery or both (got "${options.api}")`, EXIT.usage);
+  }
+  let email: string;
+  if (options.cookie !== undefined) {
+    const api: ApiName = options.api === 'gallery' ? 'gallery' : 'studio';
+    const session = await ctx.client.loginWithCookie(options.cookie, { api });
+    email = session.user.email;
+  } else {
+    email = options.email ?? (await promptLine('Email: ', ctx.io.stdin, ctx.io.stderr));
+    if (email === '') throw new CliError('An email is required: pass --email', EXIT.usage);
+    const password = options.passwordStdin
+      ? await readStdin(ctx.io.stdin)
+      : await promptSecret('Password: ', ctx.io.stdin, ctx.io.stderr);
+    if (password === '') throw new CliError('The password is empty', EXIT.usage);
+    await ctx.client.login(email, password, { api: options.api });
+  }
+  await writeHosts(ctx.paths, {
+    studioUrl: ctx.client.options.baseUrls.studio,
+    galleryUrl: ctx.client.options.baseUrls.gallery,
+    email,
+    loggedInAt: new Date().toISOString(),
+  });
+  if (ctx.out.json) ctx.out.printJson({ logged_in: true, email, api: options.api });
+  else ctx.out.line(`Logged in as ${ctx.out.bold(email)}`);
+}
+
+async function logout(ctx: Context): Promise<void> {
+  const failures: string[] = [];
+  for (const api of APIS) {
+    try {
+      await ctx.client.logout({ api });
+    } catch (error) {
+      // The local copy goes anyway; say which server may still hold the session.
+      failures.push(`${api}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  await removeSessionFiles(ctx.paths);
+  if (ctx.out.json) ctx.out.printJson({ logged_out: true, warnings: failures });
+  else {
+    for (const f of failures) ctx.out.error(`warning: ${f}`);
+    ctx.out.line('Logged out');
+  }
+}
+
+async function status(ctx: Context): Promise<void> {
+  const rows = [];
+  for (const api of APIS) {
+    const host = ctx.client.options.baseUrls[api];
+    try {
+      const s = await ctx.client.session(api);
+      rows.push({
+        api,
+        host,
+        logged_in: true,
+        email: s.user.email,
+        role: s.role,
+        idle_expires_at: s.idle_expires_at,
+        expires_at: s.expires_at,
+        refresh_expires_at: s.session.refresh_expires_at,
+      });
+    } catch (error) {
+      if (!isAuthError(error) && !(isHttpError(error) && error.status === 401)) throw error;
+      rows.push({ api, host, logged_in: false });
+    }
+  }
+  if (ctx.out.json) ctx.out.printJson(rows);
+  else {
+    for (const r of rows) {
+      if (!r.logged_in) {
+        ctx.out.line(`${ctx.out.bold(r.api)} ${r.host}: not logged in`);
+        continue;
+      }
+      ctx.out.line(`${ctx.out.bold(r.api)} ${r.host}: logged in as ${r.email} (${r.role})`);
+      ctx.out.line(`  session expires ${r.idle_expires_at} if idle, ${r.expires_at} at the latest`);
+      ctx.out.line(`  renewable until ${r.refresh_expires_at}`);
+    }
+  }
+  if (!rows.some((r) => r.logged_in)) {
+    throw new CliError('Not logged in: run `proofsheet login`', EXIT.authRequired);
+  }
+}

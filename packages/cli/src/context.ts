@@ -1,0 +1,78 @@
+/**
+ * What every command needs, resolved once from flags, environment and `hosts.json`: the base
+ * URLs (flag, then `PROOFSHEET_STUDIO_URL`/`PROOFSHEET_GALLERY_URL`, then the last login, then
+ * the library's defaults), the client with the file cookie jar, and the output.
+ */
+import { type Credentials, createClient, type PixiesetClient } from '@proofsheet/client';
+import type { Command } from 'commander';
+import {
+  type ConfigPaths,
+  configPaths,
+  cookieJar,
+  type HostsFile,
+  readHosts,
+} from './config-dir.js';
+import { Output } from './output.js';
+
+/** The options every command takes. */
+export interface GlobalOptions {
+  studioUrl?: string;
+  galleryUrl?: string;
+  json?: boolean;
+  csv?: boolean;
+  verbose?: boolean;
+}
+
+/** The process's streams and environment, injected for tests. */
+export interface Io {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Context {
+  paths: ConfigPaths;
+  hosts: HostsFile;
+  studioUrl: string | undefined;
+  galleryUrl: string | undefined;
+  client: PixiesetClient;
+  out: Output;
+  io: Io;
+}
+
+/** Builds the context of the running command. */
+export async function makeContext(command: Command, io: Io): Promise<Context> {
+  const opts = command.optsWithGlobals<GlobalOptions>();
+  const paths = configPaths(io.env);
+  const hosts = await readHosts(paths);
+  const studioUrl = opts.studioUrl ?? io.env.PROOFSHEET_STUDIO_URL ?? hosts.studioUrl;
+  const galleryUrl = opts.galleryUrl ?? io.env.PROOFSHEET_GALLERY_URL ?? hosts.galleryUrl;
+  const credentials = envCredentials(io.env);
+  const out = new Output(io, { json: opts.json === true, csv: opts.csv === true });
+  const client = createClient({
+    ...(studioUrl ? { studioUrl } : {}),
+    ...(galleryUrl ? { galleryUrl } : {}),
+    cookieJar: cookieJar(paths, io.env),
+    credentials,
+    userAgent: 'proofsheet-cli/0.1',
+    ...(opts.verbose
+      ? {
+          logger: {
+            debug: (message, fields) =>
+              out.error(`debug: ${message} ${JSON.stringify(fields ?? {})}`),
+            warn: (message, fields) =>
+              out.error(`warning: ${message} ${JSON.stringify(fields ?? {})}`),
+          },
+        }
+      : {}),
+  });
+  return { paths, hosts, studioUrl, galleryUrl, client, out, io };
+}
+
+/** `PROOFSHEET_EMAIL` and `PROOFSHEET_PASSWORD`, for unattended re-login (CI). */
+function envCredentials(env: NodeJS.ProcessEnv): Credentials | null {
+  const email = env.PROOFSHEET_EMAIL;
+  const password = env.PROOFSHEET_PASSWORD;
+  return email && password ? { email, password } : null;
+}
