@@ -2,6 +2,7 @@ import { HEADERS, LoginBody } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/app-error.js';
 import { validationDetails } from '../http/validation-details.js';
+import { PAGE_REFERRER_POLICY } from '../web/html.js';
 import { renderLoginPage } from '../web/login-page.js';
 import type { AuthContext } from './context.js';
 import { presentedCsrfToken } from './plugin.js';
@@ -47,6 +48,7 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
     const query = request.query as { next?: string; reason?: string };
     const body = request.body as { email?: unknown; next?: unknown } | undefined;
     noStore(reply);
+    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
     return reply
       .code(status)
       .type('text/html; charset=utf-8')

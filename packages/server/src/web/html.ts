@@ -14,7 +14,12 @@ export function layout(options: {
   csrfToken: string;
   body: string;
   scripts?: string[];
+  /** `data-*` attributes of `<body>`, e.g. `{ page: 'clients' }` → `data-page="clients"`. */
+  data?: Record<string, string>;
 }): string {
+  const data = Object.entries(options.data ?? {})
+    .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
+    .join('');
   const scripts = (options.scripts ?? [])
     .map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`)
     .join('\n');
@@ -25,12 +30,20 @@ export function layout(options: {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${escapeHtml(options.csrfToken)}">
 <title>${escapeHtml(options.title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/app.css">
 ${scripts}
 </head>
-<body>
+<body${data}>
 ${options.body}
 </body>
 </html>
 `;
 }
+
+/**
+ * The Referrer-Policy of pages. Helmet's default, `no-referrer`, makes Chrome send `Origin: null`
+ * on the page's own form posts and same-origin `fetch` POSTs, which the cross-site check must
+ * refuse. `same-origin` still sends no referrer to other sites.
+ */
+export const PAGE_REFERRER_POLICY = 'same-origin';

@@ -1,36 +1,170 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/context.js';
 import { APP_HOME } from '../auth/login-routes.js';
-import { csrfTokenFor } from '../auth/tokens.js';
+import { STAFF } from '../http/role-sets.js';
+import { ACCOUNT_CONTENT } from './account-page.js';
+import { type NavItem, renderAppPage } from './app-shell.js';
 import { APP_CSS } from './assets.js';
-import { escapeHtml, layout } from './html.js';
+import { COLLECTION_CONTENT, COLLECTIONS_CONTENT, SETTINGS_CONTENT } from './gallery-pages.js';
+import { escapeHtml, PAGE_REFERRER_POLICY } from './html.js';
+import { loginUrlFor, type PageViewer, pageViewer } from './page-session.js';
+import { SCRIPTS } from './static-assets.js';
+import { CLIENTS_CONTENT, NOTIFICATIONS_CONTENT } from './studio-pages.js';
 
-/** Pages: the stylesheet, and the landing page after sign-in. */
+interface PageDef {
+  /** Route path; also what the navigation marks as current. */
+  path: string;
+  /** Script and `data-page` name. */
+  page: string;
+  title: string;
+  content: string;
+  /** The navigation entry this page belongs to. */
+  navPath: string;
+}
+
+const UNREAD_BADGE =
+  ' <span class="badge" id="unread-badge" hidden><span class="visually-hidden">, unread: </span><span id="unread-count"></span></span>';
+
+const STUDIO_NAV: readonly NavItem[] = [
+  { href: '/app/clients', label: 'Clients' },
+  { href: '/app/notifications', label: 'Notifications', extra: UNREAD_BADGE },
+  { href: '/app/account', label: 'Account' },
+];
+const GALLERY_NAV: readonly NavItem[] = [
+  { href: '/app/collections', label: 'Collections' },
+  { href: '/app/settings', label: 'Settings' },
+  { href: '/app/account', label: 'Account' },
+];
+
+const STUDIO_PAGES: readonly PageDef[] = [
+  { path: '/app/clients', page: 'clients', title: 'Clients', content: CLIENTS_CONTENT },
+  {
+    path: '/app/notifications',
+    page: 'notifications',
+    title: 'Notifications',
+    content: NOTIFICATIONS_CONTENT,
+  },
+  { path: '/app/account', page: 'account', title: 'Account', content: ACCOUNT_CONTENT },
+].map((p) => ({ ...p, navPath: p.path }));
+
+const GALLERY_PAGES: readonly PageDef[] = [
+  {
+    path: '/app/collections',
+    page: 'collections',
+    title: 'Collections',
+    content: COLLECTIONS_CONTENT,
+    navPath: '/app/collections',
+  },
+  {
+    path: '/app/collections/:id',
+    page: 'collection',
+    title: 'Collection',
+    content: COLLECTION_CONTENT,
+    navPath: '/app/collections',
+  },
+  {
+    path: '/app/settings',
+    page: 'settings',
+    title: 'Settings',
+    content: SETTINGS_CONTENT,
+    navPath: '/app/settings',
+  },
+  {
+    path: '/app/account',
+    page: 'account',
+    title: 'Account',
+    content: ACCOUNT_CONTENT,
+    navPath: '/app/account',
+  },
+];
+
+function sendHtml(reply: FastifyReply, status: number, html: string) {
+  // Pages carry the CSRF token and the user's name: never cached.
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', PAGE_REFERRER_POLICY)
+    .type('text/html; charset=utf-8')
+    .send(html);
+}
+
+/** Pages: the stylesheet and scripts, and the signed-in pages of the Studio or Gallery app. */
 export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
-  app.get('/assets/app.css', { config: { auth: 'none' } }, async (_request, reply) => {
-    return reply
+  const studio = ctx.api === 'studio';
+  const pages = studio ? STUDIO_PAGES : GALLERY_PAGES;
+  const nav = studio ? STUDIO_NAV : GALLERY_NAV;
+  const firstPage = pages[0]?.path ?? APP_HOME;
+
+  app.get('/assets/app.css', { config: { auth: 'none' } }, async (_request, reply) =>
+    reply
       .type('text/css; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
-      .send(APP_CSS);
+      .send(APP_CSS),
+  );
+
+  app.get('/assets/:name', { config: { auth: 'none' } }, async (request, reply) => {
+    const { name } = request.params as { name: string };
+    const source = SCRIPTS.get(name);
+    if (source === undefined) {
+      return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    }
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(source);
   });
 
   app.get('/', { config: { auth: 'none' } }, async (_request, reply) =>
     reply.redirect(APP_HOME, 302),
   );
+  app.get(APP_HOME, { config: { auth: 'none' } }, async (_request, reply) =>
+    reply.redirect(firstPage, 302),
+  );
 
-  app.get(APP_HOME, { config: { auth: 'optional' } }, async (request, reply) => {
-    if (!request.auth) return reply.redirect(`/login?next=${encodeURIComponent(APP_HOME)}`, 303);
-    const user = await ctx.storage.users.findById(request.auth.login.userId);
-    const csrf = csrfTokenFor(request.auth.sessionId);
-    reply.header('cache-control', 'no-store');
-    const name = user ? `${user.firstName} ${user.lastName}` : '';
-    const body = `<main class="auth"><div class="card">
-<h1>Signed in</h1>
-<p>You are signed in as <strong>${escapeHtml(name)}</strong> (${escapeHtml(user?.email ?? '')}).</p>
-<form method="post" action="/logout"><input type="hidden" name="_csrf" value="${escapeHtml(csrf)}"><button type="submit">Sign out</button></form>
-</div></main>`;
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(layout({ title: 'Proofsheet', csrfToken: csrf, body }));
-  });
+  function noAccess(viewer: PageViewer): string {
+    const galleryUrl = ctx.config.publicGalleryUrl;
+    const link = galleryUrl
+      ? `<p><a href="${escapeHtml(new URL('/app/', galleryUrl).href)}">Go to your galleries</a></p>`
+      : '<p>Open the link to your galleries that your photographer sent you.</p>';
+    return renderAppPage({
+      app: ctx.api,
+      page: 'no-access',
+      title: 'No access',
+      csrfToken: viewer.csrfToken,
+      user: viewer,
+      nav: [],
+      current: '',
+      script: null,
+      content: `<div class="panel"><p>You are signed in as <strong>${escapeHtml(viewer.email)}</strong>, a gallery client account. The Studio is only for the studio's owner and assistants.</p>${link}</div>`,
+    });
+  }
+
+  for (const def of pages) {
+    app.get(
+      def.path,
+      { config: { auth: 'optional' } },
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const viewer = await pageViewer(request, reply, ctx);
+        if (!viewer) return reply.redirect(loginUrlFor(request), 303);
+        // Gallery clients have no Studio: the API answers them 403, and so does the page.
+        if (studio && !STAFF.includes(viewer.role)) {
+          return sendHtml(reply, 403, noAccess(viewer));
+        }
+        return sendHtml(
+          reply,
+          200,
+          renderAppPage({
+            app: ctx.api,
+            page: def.page,
+            title: def.title,
+            csrfToken: viewer.csrfToken,
+            user: viewer,
+            nav,
+            current: def.navPath,
+            content: def.content,
+          }),
+        );
+      },
+    );
+  }
 }

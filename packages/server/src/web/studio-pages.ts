@@ -1,0 +1,48 @@
+import { CLIENT_TYPE_LABELS, CLIENT_TYPES } from '@proofsheet/protocol';
+import { CONFIRM_DIALOG, field } from './form-fields.js';
+
+const TYPE_CHOICES = CLIENT_TYPES.map((t) => [t, CLIENT_TYPE_LABELS[t]] as const);
+
+/** Clients: search and filter, a paged table, and one form for creating and editing. */
+export const CLIENTS_CONTENT = `<div class="toolbar">
+<form id="client-search" class="search" role="search" aria-label="Clients">
+<div class="field"><label for="q">Search</label><input id="q" name="q" type="search" placeholder="Name, email or company"></div>
+<div class="field"><label for="types">Type</label><select id="types" name="types">
+<option value="all">All types</option><option value="client">Clients</option><option value="lead">Leads</option><option value="client,lead">Clients and leads</option><option value="other">Other</option>
+</select></div>
+<button type="submit">Search</button>
+</form>
+<button type="button" id="new-client" class="primary-action">New client</button>
+</div>
+<section id="client-editor" class="panel" aria-labelledby="editor-title" hidden>
+<h2 id="editor-title" tabindex="-1">New client</h2>
+<form id="client-form" data-draft="client" novalidate>
+<div class="grid">
+${field({ name: 'first_name', label: 'First name', required: true, autocomplete: 'off' })}
+${field({ name: 'last_name', label: 'Last name', autocomplete: 'off' })}
+${field({ name: 'email', label: 'Email', type: 'email', autocomplete: 'off' })}
+${field({ name: 'phone', label: 'Phone', type: 'tel', autocomplete: 'off' })}
+${field({ name: 'company', label: 'Company', autocomplete: 'off' })}
+${field({ name: 'type', label: 'Type', type: 'select', choices: TYPE_CHOICES })}
+</div>
+${field({ name: 'notes', label: 'Notes', type: 'textarea' })}
+<div class="actions"><button type="submit" id="save-client">Save client</button><button type="button" class="secondary" id="cancel-client">Cancel</button></div>
+</form>
+</section>
+<section aria-labelledby="list-title">
+<h2 id="list-title" class="visually-hidden">Client list</h2>
+<p id="list-summary" class="muted" aria-live="polite"></p>
+<div class="table-wrap"><table class="data" aria-labelledby="list-title">
+<thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col" class="wide-only">Company</th><th scope="col">Type</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+<tbody id="client-rows"></tbody>
+</table></div>
+<nav class="pager" aria-label="Client pages"><button type="button" id="prev-page" class="secondary">Previous</button><span id="page-info"></span><button type="button" id="next-page" class="secondary">Next</button></nav>
+</section>
+${CONFIRM_DIALOG}`;
+
+/** Notifications: newest first, each can be marked as read. */
+export const NOTIFICATIONS_CONTENT = `<div class="toolbar">
+<p id="unread-summary" class="muted"></p>
+<button type="button" id="read-all" class="secondary">Mark all as read</button>
+</div>
+<ul id="notification-list" class="rows" aria-busy="true"></ul>`;
