@@ -45,7 +45,10 @@ describe('file cookie jar', () => {
     const fresh = new FileCookieJar({ path });
     assert.equal(await fresh.getCookieString(URL_A), 'session_cookie=good');
     await fresh.setCookie('other=1; Path=/', URL_A);
-    assert.equal(await new FileCookieJar({ path }).getCookieString(URL_A), 'session_cookie=good; other=1');
+    assert.equal(
+      await new FileCookieJar({ path }).getCookieString(URL_A),
+      'session_cookie=good; other=1',
+    );
   });
 
   test('a writer killed between write and rename never corrupts the file', async () => {
@@ -58,7 +61,10 @@ describe('file cookie jar', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     const names = await readdir(join(path, '..'));
-    assert.ok(names.some((n) => n.endsWith('.tmp')), 'the killed writer left its temp file');
+    assert.ok(
+      names.some((n) => n.endsWith('.tmp')),
+      'the killed writer left its temp file',
+    );
     assert.equal(await new FileCookieJar({ path }).getCookieString(URL_A), 'session_cookie=before');
   });
 
@@ -91,7 +97,10 @@ describe('file cookie jar', () => {
   test('with a key the file is encrypted with AES-256-GCM and unreadable without it', async () => {
     const path = await tempPath();
     const key = 'a passphrase of some length';
-    await new FileCookieJar({ path, encryptionKey: key }).setCookie('session_cookie=secret; Path=/', URL_A);
+    await new FileCookieJar({ path, encryptionKey: key }).setCookie(
+      'session_cookie=secret; Path=/',
+      URL_A,
+    );
     const text = await readFile(path, 'utf8');
     assert.ok(!text.includes('secret'));
     assert.match(text, /aes-256-gcm/);

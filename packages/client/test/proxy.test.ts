@@ -45,7 +45,8 @@ describe('proxy over real sockets', () => {
     assert.equal(response.headers.get('set-cookie'), null);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     assert.ok(upstreamHeaders.length > 0);
-    for (const h of upstreamHeaders) assert.ok(!String(h.cookie ?? '').includes('from-the-browser'));
+    for (const h of upstreamHeaders)
+      assert.ok(!String(h.cookie ?? '').includes('from-the-browser'));
   });
 
   test('a refresh upstream never leaks Set-Cookie or upstream cookies to the browser', async () => {
@@ -62,7 +63,11 @@ describe('proxy over real sockets', () => {
   test('an unsafe request without the proof header is refused; with it, created (CSRF added)', async () => {
     const payload = JSON.stringify({ first_name: 'Proxy' });
     const headers = { 'content-type': 'application/json' };
-    const refused = await fetch(`${base}/studio/api/v1/clients/`, { method: 'POST', headers, body: payload });
+    const refused = await fetch(`${base}/studio/api/v1/clients/`, {
+      method: 'POST',
+      headers,
+      body: payload,
+    });
     assert.equal(refused.status, 403);
     const created = await fetch(`${base}/studio/api/v1/clients/`, {
       method: 'POST',
@@ -74,7 +79,9 @@ describe('proxy over real sockets', () => {
   });
 
   test('origins outside the allow-list are refused; allowed ones get CORS headers', async () => {
-    const evil = await fetch(`${base}/studio/api/v1/clients/`, { headers: { origin: 'https://evil.example' } });
+    const evil = await fetch(`${base}/studio/api/v1/clients/`, {
+      headers: { origin: 'https://evil.example' },
+    });
     assert.equal(evil.status, 403);
     const good = await fetch(`${base}/studio/api/v1/clients/`, {
       headers: { origin: 'https://app.example.com' },

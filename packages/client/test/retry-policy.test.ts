@@ -18,7 +18,10 @@ import {
 } from './helpers/scripted-fetch.js';
 
 const STUDIO = 'http://studio.test';
-const PAGE = { data: [], meta: { current_page: 1, last_page: 1, per_page: 25, total: 0, from: null, to: null } };
+const PAGE = {
+  data: [],
+  meta: { current_page: 1, last_page: 1, per_page: 25, total: 0, from: null, to: null },
+};
 
 function clientWith(steps: Parameters<typeof scriptedFetch>[0], retry = {}) {
   const scripted = scriptedFetch(steps);
@@ -67,14 +70,20 @@ describe('retry policy', () => {
     const env = { now: new Date(), random: fixedRandom(128) }; // draws 0.502
     const delays = [1, 2, 3, 4, 10].map((a) => retryDelay(a, null, DEFAULT_RETRY_POLICY, env));
     assert.deepEqual(delays, [150, 301, 602, 1204, 5019]);
-    const zero = retryDelay(3, null, DEFAULT_RETRY_POLICY, { now: new Date(), random: fixedRandom(0) });
+    const zero = retryDelay(3, null, DEFAULT_RETRY_POLICY, {
+      now: new Date(),
+      random: fixedRandom(0),
+    });
     assert.equal(zero, 0);
   });
 
   test('the attempt cap holds: four attempts, then the 503 is thrown', async () => {
     const busy = () => json(503, { error: 'Service Unavailable', message: 'busy' });
     const { client, log, sleeps } = clientWith([busy(), busy(), busy(), busy(), busy()]);
-    await assert.rejects(client.studio.clients.list(), (e: unknown) => isHttpError(e) && e.status === 503);
+    await assert.rejects(
+      client.studio.clients.list(),
+      (e: unknown) => isHttpError(e) && e.status === 503,
+    );
     assert.equal(log.length, DEFAULT_RETRY_POLICY.limit);
     assert.deepEqual(sleeps, [150, 301, 602]);
   });
@@ -83,7 +92,10 @@ describe('retry policy', () => {
     const { client, log, sleeps } = clientWith([
       json(429, { error: 'Too Many Requests', message: 'later' }, { 'retry-after': '3600' }),
     ]);
-    await assert.rejects(client.studio.clients.list(), (e: unknown) => isHttpError(e) && e.status === 429);
+    await assert.rejects(
+      client.studio.clients.list(),
+      (e: unknown) => isHttpError(e) && e.status === 429,
+    );
     assert.equal(log.length, 1);
     assert.deepEqual(sleeps, []);
   });
@@ -96,7 +108,10 @@ describe('retry policy', () => {
       json(201, created),
     ]);
     await client.studio.clients.create({ first_name: 'Ada' });
-    assert.deepEqual(log.map((r) => r.method), ['POST', 'POST', 'POST']);
+    assert.deepEqual(
+      log.map((r) => r.method),
+      ['POST', 'POST', 'POST'],
+    );
   });
 
   test('a POST is not retried after a network error', async () => {
@@ -126,10 +141,15 @@ describe('retry policy', () => {
   });
 
   test('a 404 is not retried', async () => {
-    const { client, log } = clientWith([json(404, { error: 'Not Found', message: 'No client found' })]);
+    const { client, log } = clientWith([
+      json(404, { error: 'Not Found', message: 'No client found' }),
+    ]);
     await assert.rejects(client.studio.clients.get('cl_1'), (e: unknown) => {
       assert.ok(isHttpError(e));
-      assert.equal(e.message, 'Request failed with 404 Not Found: GET http://studio.test/api/v1/clients/cl_1 (No client found)');
+      assert.equal(
+        e.message,
+        'Request failed with 404 Not Found: GET http://studio.test/api/v1/clients/cl_1 (No client found)',
+      );
       assert.equal(e.serverMessage, 'No client found');
       return true;
     });
@@ -137,7 +157,14 @@ describe('retry policy', () => {
   });
 
   test('shouldRetry refuses a POST after a 502: the server may have acted', () => {
-    const state = { attempt: 1, method: 'POST', status: 502, idempotent: false, elapsedMs: 0, delayMs: 100 };
+    const state = {
+      attempt: 1,
+      method: 'POST',
+      status: 502,
+      idempotent: false,
+      elapsedMs: 0,
+      delayMs: 100,
+    };
     assert.equal(shouldRetry(state, DEFAULT_RETRY_POLICY), false);
     assert.equal(shouldRetry({ ...state, method: 'PUT' }, DEFAULT_RETRY_POLICY), true);
   });

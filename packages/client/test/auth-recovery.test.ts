@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createClient, isAuthError, MemoryCookieJar } from '../src/index.js';
+import { fakeTime, fixedRandom, json, scriptedFetch } from './helpers/scripted-fetch.js';
+
+const STUDIO = 'http://studio.test';
+const UNAUTHORIZED = { error: 'Unauthorized', message: 'Session expired or invalid' };
+const LOGIN = { data: { user: { email: 'a@b.c' }, csrf_token: 'csrf-2' } };
+
+async function setup(steps: Parameters<typeof scriptedFetch>[0], credentials = true) {
+  const scripted = scriptedFetch(steps);
+  const time = fakeTime();
+  const jar = new MemoryCookieJar();
+  await jar.setCookie('session_cookie=s1; Path=/', STUDIO);
+  const client = createClient({
+    studioUrl: STUDIO,
+    galleryUrl: 'http://gallery.test',
+    fetch: scripted.fetch,
+    cookieJar: jar,
+    clock: time.clock,
+    sleep: time.sleep,
+    random: fixedRandom(0),
+    cache: false,
+    ...(credentials ? { credentials: async () => ({ email: 'a@b.c', password: 'pw' }) } : {}),
+  });
+  return { client, log: scripted.log };
+}
+
+describe('authentication recovery', () => {
+  test('without an auth token, a 401 goes straight to login with the credentials callback', async () => {
+    const { client, log } = await setup([
+      json(401, UNAUTHORIZED),
+      json(200, LOGIN, { 'set-cookie': 'session_cookie=s2; Path=/' }),
+      json(200, { data: { marked: 0 } }),
+    ]);
+    await client.studio.notifications.markAllRead();
+    assert.deepEqual(
+      log.map((r) => `${r.method} ${new URL(r.url).pathname}`),
+      ['POST /api/v1/notifications/read_all', 'POST /login', 'POST /api/v1/notifications/read_all'],
+    );
+    assert.equal(log[1]?.headers['content-type'], 'application/x-www-form-urlencoded');
+    assert.equal(log[1]?.body, 'email=a%40b.c&password=pw');
+    assert.equal(log[2]?.headers['x-csrf-token'], 'csrf-2');
+    assert.equal(log[2]?.headers.cookie, 'session_cookie=s2');
+  });
+
+  test('a request is retried once for auth: a second 401 is thrown, no loop', async () => {
+    const { client, log } = await setup([
+      json(401, UNAUTHORIZED),
+      json(200, LOGIN, { 'set-cookie': 'session_cookie=s2; Path=/' }),
+      json(401, UNAUTHORIZED),
+    ]);
+    await assert.rejects(
+      client.studio.clients.list(),
+      (e: unknown) => (e as { status?: number }).status === 401,
+    );
+    assert.equal(log.length, 3);
+  });
+
+  test('refused credentials end in AuthError, not recursion', async () => {
+    const { client, log } = await setup([
+      json(401, UNAUTHORIZED),
+      json(401, { error: 'Unauthorized', message: 'Invalid email or password' }),
+    ]);
+    await assert.rejects(client.studio.clients.list(), (e: unknown) => {
+      assert.ok(isAuthError(e));
+      assert.match(e.message, /Login refused.*Invalid email or password/);
+      return true;
+    });
+    assert.equal(log.length, 2);
+  });
+
+  test('without credentials, a 401 whose refresh fails throws AuthError naming the request', async () => {
+    const scripted = await setup([json(401, UNAUTHORIZED)], false);
+    await assert.rejects(scripted.client.studio.clients.get('cl_1'), (e: unknown) => {
+      assert.ok(isAuthError(e));
+      assert.match(e.message, /GET http:\/\/studio\.test\/api\/v1\/clients\/cl_1/);
+      return true;
+    });
+  });
+});
