@@ -86,6 +86,7 @@ async function openStorage(
       redisKeyPrefix: namespace.redisKeyPrefix,
     });
   } catch (error) {
+    if (seed) await dropNamespace(server, urls, namespace).catch(() => {});
     return `PostgreSQL + Redis storage did not open: ${error instanceof Error ? error.message : String(error)}`;
   }
   const { storage } = opened;
