@@ -1,0 +1,56 @@
+// Gallery → Settings: the bootstrap data, shown as the account and workspace settings.
+import { api } from './api.js';
+import { byId, formatDate, h, reportError } from './ui.js';
+
+function section(title, rows) {
+  const id = `settings-${title.toLowerCase().replaceAll(' ', '-')}`;
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': id },
+    h('h2', { id }, title),
+    h(
+      'dl',
+      { class: 'settings' },
+      rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value ?? '—')]),
+    ),
+  );
+}
+
+async function load() {
+  const box = byId('settings');
+  try {
+    const { data } = await api('GET', '/api/v1/data/bootstrap');
+    const yesNo = (b) => (b ? 'On' : 'Off');
+    box.replaceChildren(
+      section('Account', [
+        ['Studio', data.account.name],
+        ['Plan', data.account.plan],
+        ['Since', formatDate(data.account.created_at)],
+      ]),
+      section('You', [
+        ['Name', [data.user.first_name, data.user.last_name].filter(Boolean).join(' ')],
+        ['Email', data.user.email],
+      ]),
+      section('Workspace', [
+        ['Name', data.workspace.name],
+        ['Time zone', data.workspace.timezone],
+        ['Currency', data.workspace.currency],
+        ['Language', data.workspace.locale],
+        ['Date format', data.workspace.date_format],
+        ['Watermark', yesNo(data.workspace.watermark_enabled)],
+        ['Downloads by default', yesNo(data.workspace.default_download)],
+      ]),
+      section('Gallery address', [
+        ['Subdomain', data.custom_url.subdomain],
+        ['Custom domain', data.custom_url.domain],
+        ['Address', data.custom_url.url],
+      ]),
+    );
+  } catch (error) {
+    reportError(error);
+  } finally {
+    box.removeAttribute('aria-busy');
+  }
+}
+
+load();
