@@ -62,7 +62,8 @@ export class Requester {
     const fullPath = withQuery(path, options.query);
     this.#lastActivity = Date.now();
     let received: Received;
-    if (upper === 'GET' && this.#cache && options.cache !== false) {
+    // A caller's AbortSignal must not cancel other callers' shared request: those go alone.
+    if (upper === 'GET' && this.#cache && options.cache !== false && !options.signal) {
       const cache = this.#cache;
       const key = cacheKey(api, await session.sessionIdentity(), fullPath);
       received = await cache.shared(key, () =>
