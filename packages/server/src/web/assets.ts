@@ -1,6 +1,6 @@
 /** The shared stylesheet: light, readable, and fine on a phone. */
 export const APP_CSS = `:root{--fg:#1d2330;--muted:#5b6475;--bg:#f6f7f9;--card:#fff;--line:#dfe3ea;--accent:#2f5bea;--accent-dark:#2248c4;--danger:#c62828;--ok:#1b7f3b;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
-*{box-sizing:border-box}body{margin:0;line-height:1.5}
+*{box-sizing:border-box}body{margin:0;line-height:1.5}[hidden]{display:none!important}
 main.auth{min-height:100vh;display:grid;place-items:center;padding:1rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:2rem;width:100%;max-width:24rem;box-shadow:0 1px 3px rgba(0,0,0,.05)}
 h1{font-size:1.4rem;margin:0 0 .25rem}.muted{color:var(--muted);margin-top:0}
@@ -61,6 +61,11 @@ dialog{border:1px solid var(--line);border-radius:12px;padding:1.5rem;max-width:
 dialog::backdrop{background:rgba(29,35,48,.45)}
 dl.settings{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem;margin:0}dl.settings dt{color:var(--muted)}dl.settings dd{margin:0;overflow-wrap:anywhere}
 @media (max-width:640px){.wide-only{display:none}.topbar-inner{padding:.5rem .75rem}.who-name{display:none}
-.data th,.data td{padding:.55rem .5rem}.row-actions button+button{margin-left:.25rem}
+.data thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.data tbody tr{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:.1rem .75rem;padding:.7rem .8rem;border-bottom:1px solid var(--line)}
+.data tbody tr:last-child{border-bottom:0}.data tbody th,.data tbody td{display:block;padding:0;border:0;grid-column:1}
+.data tbody td.email{color:var(--muted);font-size:.9rem}.data tbody td.wide-only{display:none}.data tbody td.empty{grid-column:1 / -1;padding:1rem 0}
+.data tbody td.row-actions{grid-column:2;grid-row:1 / span 3;align-self:center;display:flex;flex-direction:column;gap:.35rem}
+.row-actions button+button{margin-left:0}.row{flex-wrap:wrap}
 .search button,.primary-action{flex:1 1 auto}.card{padding:1.5rem}}
 `;

@@ -67,7 +67,7 @@ function renderRows(clients, s) {
         h('th', { scope: 'row' }, name),
         h('td', { class: 'email' }, c.email ?? '—'),
         h('td', { class: 'wide-only' }, c.company ?? '—'),
-        h('td', {}, h('span', { class: `tag tag-${c.type}` }, c.type_formatted)),
+        h('td', { class: 'type' }, h('span', { class: `tag tag-${c.type}` }, c.type_formatted)),
         h(
           'td',
           { class: 'row-actions' },
