@@ -57,8 +57,10 @@ export function postgresPool(url: string, options: PostgresOptions = {}): pg.Poo
     types,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
-  // An idle client losing its connection emits here; unhandled, it would crash the process.
+  // A connection lost while idle is reported on the pool, and while checked out on the client
+  // itself (its query fails too); unhandled, either 'error' event would crash the process.
   pool.on('error', (error) => options.onError?.(error));
+  pool.on('connect', (client) => client.on('error', (error) => options.onError?.(error)));
   return pool;
 }
 

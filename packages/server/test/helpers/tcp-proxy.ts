@@ -50,8 +50,12 @@ export async function startTcpProxy(
   async function cut(): Promise<void> {
     const closing = server;
     server = null;
-    if (closing) await new Promise<void>((resolve) => closing.close(() => resolve()));
+    // close() waits for open connections, so they are destroyed first.
+    const closed = closing
+      ? new Promise<void>((resolve) => closing.close(() => resolve()))
+      : Promise.resolve();
     for (const socket of sockets) socket.destroy();
+    await closed;
   }
 
   return {
