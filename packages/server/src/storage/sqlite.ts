@@ -9,7 +9,9 @@ import { migrate, sqlStorage } from './sql-storage.js';
  * Opens (creating if needed) a SQLite database and migrates it. `:memory:` gives a private
  * database, which the tests use.
  */
-export async function openSqlite(filename: string): Promise<{ db: Kysely<Database>; storage: Storage }> {
+export async function openSqlite(
+  filename: string,
+): Promise<{ db: Kysely<Database>; storage: Storage }> {
   const database = new BetterSqlite3(filename);
   // WAL lets readers go on while a write commits; FULL makes a commit durable before the
   // write is acknowledged, so no acknowledged write is lost on power failure.

@@ -34,7 +34,11 @@ export function sqlAccountStore(db: Kysely<Database>): AccountStore {
         .execute();
     },
     async findById(id) {
-      const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row ? toRecord(row) : null;
     },
     async findFirst() {

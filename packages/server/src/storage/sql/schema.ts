@@ -3,7 +3,6 @@
  * booleans are 0/1 on both, so that one query layer serves both dialects.
  */
 
-
 export interface AccountsTable {
   id: string;
   name: string;
@@ -134,4 +133,3 @@ export interface Database {
   galleries: GalleriesTable;
   gallery_favorites: GalleryFavoritesTable;
 }
-

@@ -1,0 +1,57 @@
+import { type Bootstrap, PATHS } from '@proofsheet/protocol';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { toProfile } from '../auth/profile.js';
+import { AppError } from '../http/app-error.js';
+import { signedIn } from '../http/signed-in.js';
+import { formatTimestamp } from '../http/timestamp.js';
+import type { AccountRecord } from '../storage/ports.js';
+
+/** A date format for a locale, in the tokens the Gallery app uses. */
+export function dateFormatFor(locale: string): string {
+  return locale === 'en-US' ? 'MM/DD/YYYY' : 'DD/MM/YYYY';
+}
+
+/** The workspace settings the Gallery app starts with, from the account. */
+function workspaceOf(account: AccountRecord): Bootstrap['workspace'] {
+  return {
+    name: account.name,
+    timezone: account.timezone,
+    currency: account.currency,
+    locale: account.locale,
+    date_format: dateFormatFor(account.locale),
+    // Not stored per account yet: these are the defaults a new Pixieset account has.
+    watermark_enabled: false,
+    default_download: true,
+  };
+}
+
+/** `GET /api/v1/data/bootstrap`: what the Gallery app loads at start-up. Any signed-in role. */
+export async function bootstrapRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get(PATHS.bootstrap, async (request): Promise<{ data: Bootstrap }> => {
+    const { login } = signedIn(request);
+    const [account, user] = await Promise.all([
+      ctx.storage.accounts.findById(login.accountId),
+      ctx.storage.users.findById(login.userId),
+    ]);
+    // A session outlived its user or account: it proves nothing any more.
+    if (!account || !user) throw new AppError('unauthorized');
+    return {
+      data: {
+        account: {
+          id: account.id,
+          name: account.name,
+          plan: account.plan,
+          created_at: formatTimestamp(account.createdAt),
+        },
+        user: toProfile(user),
+        custom_url: {
+          subdomain: account.subdomain,
+          domain: null,
+          url: `https://${account.subdomain}.pixieset.com`,
+        },
+        workspace: workspaceOf(account),
+      },
+    };
+  });
+}

@@ -1,0 +1,142 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  CollectionCreate,
+  CollectionUpdate,
+  DEFAULT_PER_PAGE,
+  PageQuery,
+  pageMeta,
+} from '@proofsheet/protocol';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { AppError } from '../http/app-error.js';
+import { requireNumericId } from '../http/path-ids.js';
+import { IdParams } from '../http/path-params.js';
+import { OWNER, STAFF } from '../http/role-sets.js';
+import { signedIn } from '../http/signed-in.js';
+import { createWithFreshId } from '../storage/fresh-id.js';
+import type { CollectionChanges, CollectionView } from '../storage/ports.js';
+import { toCollection, type Viewer, viewerOf } from './collection-view.js';
+import { notifyNewShares, resolveSharedWith } from './sharing.js';
+
+/**
+ * The collection a viewer may see, or 404. A gallery client gets 404, not 403, for a
+ * collection not shared with them, so that they cannot learn which IDs exist.
+ */
+export async function visibleCollection(
+  ctx: Pick<AppContext, 'storage'>,
+  viewer: Viewer,
+  rawId: string,
+): Promise<CollectionView> {
+  const id = requireNumericId('collection', rawId);
+  const found = await ctx.storage.collections.findById(viewer.accountId, id, viewer.visibleTo);
+  if (!found) throw new AppError('not_found', `No collection found with ID: ${id}`);
+  return found;
+}
+
+/** The changes a `PUT` body asks for: only the fields it names. */
+function collectionChanges(
+  body: CollectionUpdate,
+  sharedWith: string[] | undefined,
+  now: Date,
+): CollectionChanges {
+  const changes: CollectionChanges = { updatedAt: now };
+  if (body.name !== undefined) changes.name = body.name;
+  if (body.description !== undefined) changes.description = body.description;
+  if (body.password_protected !== undefined) changes.passwordProtected = body.password_protected;
+  if (body.downloadable !== undefined) changes.downloadable = body.downloadable;
+  if (body.expiry_date !== undefined) changes.expiryDate = body.expiry_date;
+  if (sharedWith !== undefined) changes.sharedWith = sharedWith;
+  return changes;
+}
+
+/**
+ * Collections: list, create, read, update, delete. Everyone signed in reads (gallery clients
+ * only what is shared with them); staff create and edit; only the owner deletes.
+ */
+export async function collectionRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = scope.withTypeProvider<TypeBoxTypeProvider>();
+  const collections = ctx.storage.collections;
+
+  app.get('/api/v1/collections', { schema: { querystring: PageQuery } }, async (request) => {
+    const viewer = viewerOf(signedIn(request));
+    const page = request.query.page ?? 1;
+    const perPage = request.query.per_page ?? DEFAULT_PER_PAGE;
+    const { items, total } = await collections.list(viewer.accountId, {
+      ...(viewer.visibleTo !== undefined ? { visibleTo: viewer.visibleTo } : {}),
+      offset: (page - 1) * perPage,
+      limit: perPage,
+    });
+    return {
+      data: items.map((c) => toCollection(c, viewer)),
+      meta: pageMeta(page, perPage, total, items.length),
+    };
+  });
+
+  app.post(
+    '/api/v1/collections',
+    { schema: { body: CollectionCreate }, config: { roles: STAFF } },
+    async (request, reply) => {
+      const viewer = viewerOf(signedIn(request));
+      const body = request.body;
+      const sharedWith = await resolveSharedWith(ctx, viewer.accountId, body.shared_with ?? []);
+      const now = ctx.clock.now();
+      const id = await createWithFreshId('collection', ctx.random, (candidate) =>
+        collections.create({
+          id: candidate,
+          accountId: viewer.accountId,
+          name: body.name,
+          description: body.description ?? null,
+          passwordProtected: body.password_protected ?? false,
+          downloadable: body.downloadable ?? true,
+          expiryDate: body.expiry_date ?? null,
+          sharedWith,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      const created = await collections.findById(viewer.accountId, id);
+      if (!created) throw new Error(`Collection ${id} vanished right after it was created`);
+      await notifyNewShares(ctx, created, []);
+      return reply.code(201).send({ data: toCollection(created, viewer) });
+    },
+  );
+
+  app.get('/api/v1/collections/:id', { schema: { params: IdParams } }, async (request) => {
+    const viewer = viewerOf(signedIn(request));
+    const collection = await visibleCollection(ctx, viewer, request.params.id);
+    return { data: toCollection(collection, viewer) };
+  });
+
+  app.put(
+    '/api/v1/collections/:id',
+    { schema: { params: IdParams, body: CollectionUpdate }, config: { roles: STAFF } },
+    async (request) => {
+      const viewer = viewerOf(signedIn(request));
+      const current = await visibleCollection(ctx, viewer, request.params.id);
+      const body = request.body;
+      const sharedWith =
+        body.shared_with === undefined
+          ? undefined
+          : await resolveSharedWith(ctx, viewer.accountId, body.shared_with);
+      const changes = collectionChanges(body, sharedWith, ctx.clock.now());
+      const updated = await collections.update(viewer.accountId, current.id, changes);
+      // Deleted between the read and the write.
+      if (!updated) throw new AppError('not_found', `No collection found with ID: ${current.id}`);
+      await notifyNewShares(ctx, updated, current.sharedWith);
+      return { data: toCollection(updated, viewer) };
+    },
+  );
+
+  app.delete(
+    '/api/v1/collections/:id',
+    { schema: { params: IdParams }, config: { roles: OWNER } },
+    async (request, reply) => {
+      const { accountId } = signedIn(request).login;
+      const id = requireNumericId('collection', request.params.id);
+      if (!(await collections.delete(accountId, id))) {
+        throw new AppError('not_found', `No collection found with ID: ${id}`);
+      }
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,144 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { GalleryCreate, GalleryUpdate } from '@proofsheet/protocol';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { AppError } from '../http/app-error.js';
+import { requireNumericId } from '../http/path-ids.js';
+import { CollectionGalleryParams, GalleryParams, IdParams } from '../http/path-params.js';
+import { OWNER, STAFF } from '../http/role-sets.js';
+import { signedIn } from '../http/signed-in.js';
+import { createWithFreshId } from '../storage/fresh-id.js';
+import type { GalleryChanges, GalleryRecord } from '../storage/ports.js';
+import { notify } from '../studio/notify.js';
+import { toGallery, type Viewer, viewerOf } from './collection-view.js';
+import { visibleCollection } from './collections.js';
+
+/** Private galleries are the studio's working sets: gallery clients never see them. */
+function visibleTo(viewer: Viewer, gallery: GalleryRecord): boolean {
+  return viewer.visibleTo === undefined || !gallery.private;
+}
+
+function notFound(id: number): AppError {
+  return new AppError('not_found', `No gallery found with ID: ${id}`);
+}
+
+function galleryChanges(body: GalleryUpdate, now: Date): GalleryChanges {
+  const changes: GalleryChanges = { updatedAt: now };
+  if (body.name !== undefined) changes.name = body.name;
+  if (body.description !== undefined) changes.description = body.description;
+  if (body.private !== undefined) changes.private = body.private;
+  if (body.download !== undefined) changes.download = body.download;
+  if (body.photo_count !== undefined) changes.photoCount = body.photo_count;
+  if (body.video_count !== undefined) changes.videoCount = body.video_count;
+  return changes;
+}
+
+/**
+ * Galleries inside a collection, and favorites. Reading follows the collection's visibility;
+ * staff create and edit; only the owner deletes; anyone who can see a gallery may favorite it.
+ */
+export async function galleryResourceRoutes(
+  scope: FastifyInstance,
+  ctx: AppContext,
+): Promise<void> {
+  const app = scope.withTypeProvider<TypeBoxTypeProvider>();
+  const galleries = ctx.storage.galleries;
+
+  app.get(
+    '/api/v1/collections/:id/galleries',
+    { schema: { params: IdParams } },
+    async (request) => {
+      const viewer = viewerOf(signedIn(request));
+      const collection = await visibleCollection(ctx, viewer, request.params.id);
+      const items = await galleries.listForCollection(viewer.accountId, collection.id);
+      return { data: items.filter((g) => visibleTo(viewer, g)).map(toGallery) };
+    },
+  );
+
+  app.post(
+    '/api/v1/collections/:id/galleries',
+    { schema: { params: IdParams, body: GalleryCreate }, config: { roles: STAFF } },
+    async (request, reply) => {
+      const viewer = viewerOf(signedIn(request));
+      const collection = await visibleCollection(ctx, viewer, request.params.id);
+      const body = request.body;
+      const now = ctx.clock.now();
+      const record = (id: number): GalleryRecord => ({
+        id,
+        collectionId: collection.id,
+        accountId: viewer.accountId,
+        name: body.name,
+        description: body.description ?? null,
+        photoCount: body.photo_count ?? 0,
+        videoCount: body.video_count ?? 0,
+        private: body.private ?? false,
+        download: body.download ?? collection.downloadable,
+        favoriteCount: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const id = await createWithFreshId('gallery', ctx.random, (candidate) =>
+        galleries.create(record(candidate)),
+      );
+      return reply.code(201).send({ data: toGallery(record(id)) });
+    },
+  );
+
+  app.put(
+    '/api/v1/collections/:id/galleries/:galleryId',
+    { schema: { params: CollectionGalleryParams, body: GalleryUpdate }, config: { roles: STAFF } },
+    async (request) => {
+      const viewer = viewerOf(signedIn(request));
+      const collection = await visibleCollection(ctx, viewer, request.params.id);
+      const id = requireNumericId('gallery', request.params.galleryId);
+      const changes = galleryChanges(request.body, ctx.clock.now());
+      const updated = await galleries.update(viewer.accountId, collection.id, id, changes);
+      if (!updated) throw notFound(id);
+      return { data: toGallery(updated) };
+    },
+  );
+
+  app.delete(
+    '/api/v1/collections/:id/galleries/:galleryId',
+    { schema: { params: CollectionGalleryParams }, config: { roles: OWNER } },
+    async (request, reply) => {
+      const { accountId } = signedIn(request).login;
+      const collectionId = requireNumericId('collection', request.params.id);
+      const id = requireNumericId('gallery', request.params.galleryId);
+      if (!(await galleries.delete(accountId, collectionId, id))) throw notFound(id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/galleries/:galleryId/favorite',
+    { schema: { params: GalleryParams } },
+    async (request) => {
+      const viewer = viewerOf(signedIn(request));
+      const id = requireNumericId('gallery', request.params.galleryId);
+      const gallery = await galleries.findInAccount(viewer.accountId, id);
+      if (!gallery || !visibleTo(viewer, gallery)) throw notFound(id);
+      // The same 404 as for an unknown gallery when its collection is not shared with them.
+      const collection = await ctx.storage.collections.findById(
+        viewer.accountId,
+        gallery.collectionId,
+        viewer.visibleTo,
+      );
+      if (!collection) throw notFound(id);
+
+      const now = ctx.clock.now();
+      if (await galleries.addFavorite(viewer.accountId, id, viewer.userId, now)) {
+        const user = await ctx.storage.users.findById(viewer.userId);
+        const who = user ? `${user.firstName} ${user.lastName}`.trim() : 'A client';
+        await notify(ctx, viewer.accountId, {
+          type: 'gallery_favorited',
+          title: 'Gallery favorited',
+          message: `${who} favorited "${gallery.name}" in "${collection.name}".`,
+          subject: { gallery_id: id, collection_id: collection.id, user_id: viewer.userId },
+        });
+      }
+      const current = (await galleries.findInAccount(viewer.accountId, id)) ?? gallery;
+      return { data: toGallery(current) };
+    },
+  );
+}

@@ -1,0 +1,197 @@
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { CollectionRecord, CollectionStore, CollectionView } from '../ports.js';
+import { isUniqueViolation } from './errors.js';
+import type { CollectionsTable, Database } from './schema.js';
+
+type CollectionRow = Selectable<CollectionsTable>;
+
+function toRecord(row: CollectionRow, sharedWith: string[]): CollectionRecord {
+  return {
+    id: Number(row.id),
+    accountId: row.account_id,
+    name: row.name,
+    description: row.description,
+    passwordProtected: Number(row.password_protected) === 1,
+    downloadable: Number(row.downloadable) === 1,
+    expiryDate: row.expiry_date,
+    sharedWith,
+    createdAt: new Date(Number(row.created_at)),
+    updatedAt: new Date(Number(row.updated_at)),
+  };
+}
+
+/**
+ * Adds the counts and shares to collection rows, in two queries for any number of rows (not
+ * two per row). PostgreSQL returns counts and sums as strings, hence `Number`.
+ */
+async function viewsOf(db: Kysely<Database>, rows: CollectionRow[]): Promise<CollectionView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => Number(r.id));
+  const counts = await db
+    .selectFrom('galleries')
+    .select((eb) => [
+      'collection_id',
+      eb.fn.countAll<number>().as('galleries'),
+      eb.fn.sum<number>('photo_count').as('photos'),
+      eb.fn.sum<number>('video_count').as('videos'),
+    ])
+    .where('collection_id', 'in', ids)
+    .groupBy('collection_id')
+    .execute();
+  const shares = await db
+    .selectFrom('collection_shares')
+    .innerJoin('users', 'users.id', 'collection_shares.user_id')
+    .select(['collection_shares.collection_id', 'collection_shares.user_id', 'users.email'])
+    .where('collection_shares.collection_id', 'in', ids)
+    .orderBy('users.email')
+    .execute();
+  return rows.map((row) => {
+    const id = Number(row.id);
+    const count = counts.find((c) => Number(c.collection_id) === id);
+    const mine = shares.filter((s) => Number(s.collection_id) === id);
+    return {
+      ...toRecord(
+        row,
+        mine.map((s) => s.user_id),
+      ),
+      galleryCount: Number(count?.galleries ?? 0),
+      photoCount: Number(count?.photos ?? 0),
+      videoCount: Number(count?.videos ?? 0),
+      sharedWithEmails: mine.map((s) => s.email),
+    };
+  });
+}
+
+async function replaceShares(
+  db: Kysely<Database>,
+  collectionId: number,
+  userIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('collection_shares').where('collection_id', '=', collectionId).execute();
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('collection_shares')
+    .values(unique.map((userId) => ({ collection_id: collectionId, user_id: userId })))
+    .execute();
+}
+
+/** Collections in SQL, with their shares in `collection_shares`. */
+export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
+  async function find(
+    executor: Kysely<Database>,
+    accountId: string,
+    id: number,
+    visibleTo?: string,
+  ): Promise<CollectionView | null> {
+    let query = executor
+      .selectFrom('collections')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('id', '=', id);
+    if (visibleTo !== undefined) {
+      query = query.where('id', 'in', (eb) =>
+        eb.selectFrom('collection_shares').select('collection_id').where('user_id', '=', visibleTo),
+      );
+    }
+    const row = await query.executeTakeFirst();
+    if (!row) return null;
+    const [view] = await viewsOf(executor, [row]);
+    return view ?? null;
+  }
+
+  return {
+    async create(c) {
+      try {
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('collections')
+            .values({
+              id: c.id,
+              account_id: c.accountId,
+              name: c.name,
+              description: c.description,
+              password_protected: c.passwordProtected ? 1 : 0,
+              downloadable: c.downloadable ? 1 : 0,
+              expiry_date: c.expiryDate,
+              created_at: c.createdAt.getTime(),
+              updated_at: c.updatedAt.getTime(),
+            })
+            .execute();
+          await replaceShares(trx, c.id, c.sharedWith);
+        });
+        return true;
+      } catch (error) {
+        // The transaction rolled back; the caller draws another id.
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+    findById(accountId, id, visibleTo) {
+      return find(db, accountId, id, visibleTo);
+    },
+    async list(accountId, { visibleTo, offset, limit }) {
+      let query = db.selectFrom('collections').where('account_id', '=', accountId);
+      if (visibleTo !== undefined) {
+        query = query.where('id', 'in', (eb) =>
+          eb
+            .selectFrom('collection_shares')
+            .select('collection_id')
+            .where('user_id', '=', visibleTo),
+        );
+      }
+      const rows = await query
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      const count = await query
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return { items: await viewsOf(db, rows), total: Number(count.n) };
+    },
+    async update(accountId, id, changes) {
+      const values: Updateable<CollectionsTable> = { updated_at: changes.updatedAt.getTime() };
+      if (changes.name !== undefined) values.name = changes.name;
+      if (changes.description !== undefined) values.description = changes.description;
+      if (changes.passwordProtected !== undefined) {
+        values.password_protected = changes.passwordProtected ? 1 : 0;
+      }
+      if (changes.downloadable !== undefined) values.downloadable = changes.downloadable ? 1 : 0;
+      if (changes.expiryDate !== undefined) values.expiry_date = changes.expiryDate;
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('collections')
+          .set(values)
+          .where('account_id', '=', accountId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) return null;
+        if (changes.sharedWith !== undefined) await replaceShares(trx, id, changes.sharedWith);
+        return find(trx, accountId, id);
+      });
+    },
+    async delete(accountId, id) {
+      // One transaction: a collection never outlives its galleries, nor they it.
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .deleteFrom('collections')
+          .where('account_id', '=', accountId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (Number(result.numDeletedRows) === 0) return false;
+        await trx
+          .deleteFrom('gallery_favorites')
+          .where('gallery_id', 'in', (eb) =>
+            eb.selectFrom('galleries').select('id').where('collection_id', '=', id),
+          )
+          .execute();
+        await trx.deleteFrom('galleries').where('collection_id', '=', id).execute();
+        await trx.deleteFrom('collection_shares').where('collection_id', '=', id).execute();
+        return true;
+      });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { NotificationListQuery } from '@proofsheet/protocol';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { AppError } from '../http/app-error.js';
+import { requireId } from '../http/path-ids.js';
+import { IdParams } from '../http/path-params.js';
+import { STAFF } from '../http/role-sets.js';
+import { signedIn } from '../http/signed-in.js';
+import { toNotification } from './notification-view.js';
+
+/** How many notifications a list shows when the request does not say. */
+export const DEFAULT_NOTIFICATION_LIMIT = 50;
+
+/** The studio's notifications: list newest first, mark one or all read. Staff only. */
+export async function notificationRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = scope.withTypeProvider<TypeBoxTypeProvider>();
+  const notifications = ctx.storage.notifications;
+
+  app.get(
+    '/api/v1/notifications/all',
+    { schema: { querystring: NotificationListQuery }, config: { roles: STAFF } },
+    async (request) => {
+      const { items, total, unread } = await notifications.list(signedIn(request).login.accountId, {
+        unreadOnly: request.query.unread === true,
+        limit: request.query.limit ?? DEFAULT_NOTIFICATION_LIMIT,
+      });
+      return { data: items.map(toNotification), meta: { unread_count: unread, total } };
+    },
+  );
+
+  // Declared before `:id/read` for clarity; the two never match the same path.
+  app.post('/api/v1/notifications/read_all', { config: { roles: STAFF } }, async (request) => {
+    const marked = await notifications.markAllRead(
+      signedIn(request).login.accountId,
+      ctx.clock.now(),
+    );
+    return { data: { marked } };
+  });
+
+  app.post(
+    '/api/v1/notifications/:id/read',
+    { schema: { params: IdParams }, config: { roles: STAFF } },
+    async (request) => {
+      const id = requireId('notification', request.params.id);
+      const read = await notifications.markRead(
+        signedIn(request).login.accountId,
+        id,
+        ctx.clock.now(),
+      );
+      if (!read) throw new AppError('not_found', `No notification found with ID: ${id}`);
+      return { data: toNotification(read) };
+    },
+  );
+}

@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Role } from '@proofsheet/protocol';
+import type {
+  CollectionRecord,
+  GalleryRecord,
+  Storage,
+  UserRecord,
+} from '../../src/storage/ports.js';
+import { at, type ContractOptions, type MakeStorage, seedAccount } from './fixtures.js';
+
+/** The behaviour every `CollectionStore` and `GalleryStore` must have, together. */
+export function describeCollectionStores(
+  name: string,
+  makeStorage: MakeStorage,
+  options: ContractOptions = {},
+): void {
+  describe(`CollectionStore and GalleryStore on ${name}`, { skip: options.skip ?? false }, () => {
+    let storage: Storage;
+    let accountId: string;
+    let users: Record<Role, UserRecord>;
+    let otherAccount: string;
+    let nextId = 10_000_000;
+    let nextGalleryId = 100_000_000;
+
+    function collection(overrides: Partial<CollectionRecord> = {}): CollectionRecord {
+      return {
+        id: ++nextId,
+        accountId,
+        name: `Collection ${nextId}`,
+        description: null,
+        passwordProtected: false,
+        downloadable: true,
+        expiryDate: null,
+        sharedWith: [],
+        createdAt: at(nextId),
+        updatedAt: at(nextId),
+        ...overrides,
+      };
+    }
+
+    function gallery(collectionId: number, overrides: Partial<GalleryRecord> = {}): GalleryRecord {
+      return {
+        id: ++nextGalleryId,
+        collectionId,
+        accountId,
+        name: `Gallery ${nextGalleryId}`,
+        description: null,
+        photoCount: 10,
+        videoCount: 1,
+        private: false,
+        download: true,
+        favoriteCount: 0,
+        createdAt: at(nextGalleryId),
+        updatedAt: at(nextGalleryId),
+        ...overrides,
+      };
+    }
+
+    before(async () => {
+      storage = await makeStorage();
+      ({ accountId, users } = await seedAccount(storage, 'coll-a'));
+      otherAccount = (await seedAccount(storage, 'coll-b')).accountId;
+    });
+    after(() => storage?.close());
+
+    test('create returns false on a taken id and leaves the first intact', async () => {
+      const c = collection({ name: 'First' });
+      assert.equal(await storage.collections.create(c), true);
+      const clash = { ...c, name: 'Second', sharedWith: [users.gallery_client.id] };
+      assert.equal(await storage.collections.create(clash), false);
+      const found = await storage.collections.findById(accountId, c.id);
+      assert.equal(found?.name, 'First');
+      assert.deepEqual(found?.sharedWith, [], 'the failed create shared nothing');
+    });
+
+    test('a view counts galleries, photos and videos, and names the shares', async () => {
+      const c = collection({ sharedWith: [users.gallery_client.id] });
+      await storage.collections.create(c);
+      await storage.galleries.create(gallery(c.id, { photoCount: 5, videoCount: 0 }));
+      await storage.galleries.create(gallery(c.id, { photoCount: 7, videoCount: 2 }));
+      const view = await storage.collections.findById(accountId, c.id);
+      assert.equal(view?.galleryCount, 2);
+      assert.equal(view?.photoCount, 12);
+      assert.equal(view?.videoCount, 2);
+      assert.deepEqual(view?.sharedWithEmails, [users.gallery_client.email]);
+    });
+
+    test('visibleTo limits find and list to what is shared with that user', async () => {
+      const client = users.gallery_client.id;
+      const shared = collection({ sharedWith: [client] });
+      const hidden = collection();
+      await storage.collections.create(shared);
+      await storage.collections.create(hidden);
+      assert.equal(await storage.collections.findById(accountId, hidden.id, client), null);
+      assert.equal(
+        (await storage.collections.findById(accountId, shared.id, client))?.id,
+        shared.id,
+      );
+      const list = await storage.collections.list(accountId, {
+        visibleTo: client,
+        offset: 0,
+        limit: 100,
+      });
+      assert.ok(list.items.every((c) => c.sharedWith.includes(client)));
+      assert.equal(list.total, list.items.length);
+      const everything = await storage.collections.list(accountId, { offset: 0, limit: 100 });
+      assert.ok(everything.total > list.total);
+      assert.deepEqual(
+        everything.items.map((c) => c.id),
+        [...everything.items]
+          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+          .map((c) => c.id),
+      );
+    });
+
+    test('update replaces the shares only when told to', async () => {
+      const c = collection({ sharedWith: [users.gallery_client.id] });
+      await storage.collections.create(c);
+      const renamed = await storage.collections.update(accountId, c.id, {
+        updatedAt: at(1),
+        name: 'New',
+      });
+      assert.deepEqual(renamed?.sharedWith, [users.gallery_client.id]);
+      const unshared = await storage.collections.update(accountId, c.id, {
+        updatedAt: at(2),
+        sharedWith: [],
+      });
+      assert.deepEqual(unshared?.sharedWith, []);
+      assert.equal(unshared?.name, 'New');
+      assert.equal(
+        await storage.collections.update(otherAccount, c.id, { updatedAt: at(3), name: 'X' }),
+        null,
+      );
+    });
+
+    test('delete removes the galleries, shares and favorites with the collection', async () => {
+      const c = collection({ sharedWith: [users.gallery_client.id] });
+      await storage.collections.create(c);
+      const g = gallery(c.id);
+      await storage.galleries.create(g);
+      assert.equal(
+        await storage.galleries.addFavorite(accountId, g.id, users.owner.id, at(0)),
+        true,
+      );
+      assert.equal(
+        await storage.collections.delete(otherAccount, c.id),
+        false,
+        'not across accounts',
+      );
+      assert.equal(await storage.collections.delete(accountId, c.id), true);
+      assert.equal(await storage.galleries.findInAccount(accountId, g.id), null);
+      assert.deepEqual(await storage.galleries.listForCollection(accountId, c.id), []);
+      // Recreated with the same ids: no share and no favorite survived.
+      await storage.collections.create({ ...c, sharedWith: [] });
+      await storage.galleries.create(g);
+      assert.deepEqual((await storage.collections.findById(accountId, c.id))?.sharedWith, []);
+      assert.equal(
+        await storage.galleries.addFavorite(accountId, g.id, users.owner.id, at(0)),
+        true,
+      );
+      assert.equal(await storage.collections.delete(accountId, c.id), true);
+      assert.equal(await storage.collections.delete(accountId, c.id), false);
+    });
+
+    test('a gallery id is taken once; galleries list in the order they were made', async () => {
+      const c = collection();
+      await storage.collections.create(c);
+      const first = gallery(c.id, { createdAt: at(1) });
+      const second = gallery(c.id, { createdAt: at(2) });
+      assert.equal(await storage.galleries.create(second), true);
+      assert.equal(await storage.galleries.create(first), true);
+      assert.equal(await storage.galleries.create({ ...first, name: 'Clash' }), false);
+      const listed = await storage.galleries.listForCollection(accountId, c.id);
+      assert.deepEqual(listed, [first, second]);
+    });
+
+    test('addFavorite counts each user once, even when repeated at the same time', async () => {
+      const c = collection();
+      await storage.collections.create(c);
+      const g = gallery(c.id);
+      await storage.galleries.create(g);
+      const favorite = (user: UserRecord) =>
+        storage.galleries.addFavorite(accountId, g.id, user.id, at(0));
+      const results = await Promise.all([
+        favorite(users.gallery_client),
+        favorite(users.gallery_client),
+      ]);
+      assert.deepEqual(results.sort(), [false, true]);
+      assert.equal(await favorite(users.owner), true);
+      assert.equal((await storage.galleries.findInAccount(accountId, g.id))?.favoriteCount, 2);
+      assert.equal(
+        await storage.galleries.addFavorite(otherAccount, g.id, users.owner.id, at(0)),
+        false,
+      );
+      assert.equal(
+        await storage.galleries.addFavorite(accountId, 999_999_999, users.owner.id, at(0)),
+        false,
+      );
+    });
+  });
+}

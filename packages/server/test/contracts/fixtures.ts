@@ -1,0 +1,52 @@
+/** An account with users, for store contracts: enough rows for joins and shares to resolve. */
+import { newId, type Role } from '@proofsheet/protocol';
+import type { Storage, UserRecord } from '../../src/storage/ports.js';
+
+/** Makes a fresh storage to test; the suite closes it. */
+export type MakeStorage = () => Promise<Storage>;
+
+/** `skip`: the reason the backing service is unavailable, or false to run. */
+export interface ContractOptions {
+  skip?: string | false;
+}
+
+export const bytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+
+export const T0 = new Date('2026-01-15T10:00:00Z');
+
+/** `ms` after {@link T0}. */
+export const at = (ms: number) => new Date(T0.getTime() + ms);
+
+/** Creates an account with one user per role; returns the account id and the users. */
+export async function seedAccount(
+  storage: Storage,
+  subdomain: string,
+): Promise<{ accountId: string; users: Record<Role, UserRecord> }> {
+  const accountId = newId('account', bytes);
+  await storage.accounts.create({
+    id: accountId,
+    name: subdomain,
+    subdomain,
+    plan: 'pro',
+    timezone: 'UTC',
+    currency: 'USD',
+    locale: 'en-US',
+    createdAt: T0,
+  });
+  const users = {} as Record<Role, UserRecord>;
+  for (const role of ['owner', 'assistant', 'gallery_client'] as const) {
+    const user: UserRecord = {
+      id: newId('user', bytes),
+      accountId,
+      email: `${role}@${subdomain}.example.com`,
+      firstName: role,
+      lastName: 'Contract',
+      role,
+      passwordHash: 'not-a-real-hash',
+      createdAt: T0,
+    };
+    await storage.users.create(user);
+    users[role] = user;
+  }
+  return { accountId, users };
+}

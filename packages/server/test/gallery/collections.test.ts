@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Collection, NotificationList, PageMeta } from '@proofsheet/protocol';
+import { type Credentials, createHarness, type Harness, loginAs } from '../helpers/harness.js';
+import { createCollection } from '../helpers/resources.js';
+
+describe('collections', () => {
+  let h: Harness;
+  let owner: Credentials;
+  let assistant: Credentials;
+
+  before(async () => {
+    h = await createHarness();
+    owner = await loginAs(h, 'owner', h.gallery);
+    assistant = await loginAs(h, 'assistant', h.gallery);
+  });
+  after(() => h.close());
+
+  function get(id: number | string) {
+    return h.gallery.inject({ url: `/api/v1/collections/${id}`, headers: owner.headers });
+  }
+
+  async function notifications(): Promise<NotificationList> {
+    const res = await h.studio.inject({ url: '/api/v1/notifications/all', headers: owner.headers });
+    return res.json<NotificationList>();
+  }
+
+  test('POST answers 201 with an 8-digit numeric ID and the documented fields', async () => {
+    const c = await createCollection(h, owner, {
+      name: 'Wedding Photography 2025',
+      description: 'Beautiful wedding moments',
+      password_protected: true,
+      expiry_date: '2025-12-31',
+    });
+    assert.equal(typeof c.id, 'number');
+    assert.match(String(c.id), /^\d{8}$/);
+    assert.equal(c.name, 'Wedding Photography 2025');
+    assert.equal(c.password_protected, true);
+    assert.equal(c.downloadable, true);
+    assert.equal(c.expiry_date, '2025-12-31');
+    assert.equal(c.gallery_count, 0);
+    assert.equal(c.client_count, 0);
+    assert.deepEqual(c.shared_with, []);
+    const res = await get(c.id);
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(res.json<{ data: Collection }>().data, c);
+  });
+
+  test('the list is paged with the same meta as the Studio lists', async () => {
+    for (const name of ['A', 'B', 'C']) await createCollection(h, owner, { name });
+    const res = await h.gallery.inject({
+      url: '/api/v1/collections?per_page=2&page=2',
+      headers: owner.headers,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const { data, meta } = res.json<{ data: Collection[]; meta: PageMeta }>();
+    assert.equal(data.length, 2);
+    assert.deepEqual(meta, {
+      current_page: 2,
+      from: 3,
+      last_page: 2,
+      per_page: 2,
+      to: 4,
+      total: 4,
+    });
+  });
+
+  test('PUT changes only the fields it names', async () => {
+    const c = await createCollection(h, owner, { name: 'Before', description: 'keep' });
+    const res = await h.gallery.inject({
+      method: 'PUT',
+      url: `/api/v1/collections/${c.id}`,
+      headers: owner.headers,
+      payload: { name: 'After', downloadable: false },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const updated = res.json<{ data: Collection }>().data;
+    assert.equal(updated.name, 'After');
+    assert.equal(updated.downloadable, false);
+    assert.equal(updated.description, 'keep');
+  });
+
+  test('DELETE answers 204, then the collection is 404 with the ID in the message', async () => {
+    const c = await createCollection(h, owner, { name: 'Doomed' });
+    const del = await h.gallery.inject({
+      method: 'DELETE',
+      url: `/api/v1/collections/${c.id}`,
+      headers: owner.headers,
+    });
+    assert.equal(del.statusCode, 204);
+    const res = await get(c.id);
+    assert.equal(res.statusCode, 404);
+    assert.deepEqual(res.json(), {
+      error: 'Not Found',
+      message: `No collection found with ID: ${c.id}`,
+    });
+  });
+
+  test('a malformed collection ID is a 400 that says the format', async () => {
+    for (const id of ['abc', '1234567', '123456789', '00000001']) {
+      const res = await get(id);
+      assert.equal(res.statusCode, 400, id);
+      assert.match(
+        res.json<{ message: string }>().message,
+        /^Collection ID must be a number of 8 digits/,
+      );
+    }
+  });
+
+  test('sharing with a gallery client of the studio lists their email', async () => {
+    const email = h.users.gallery_client.email;
+    const c = await createCollection(h, owner, { name: 'Shared', shared_with: [email] });
+    assert.deepEqual(c.shared_with, [email]);
+    assert.equal(c.client_count, 1);
+  });
+
+  test('sharing with an unknown email, or with staff, is a 422 on shared_with', async () => {
+    for (const email of ['stranger@example.com', h.users.assistant.email]) {
+      const res = await h.gallery.inject({
+        method: 'POST',
+        url: '/api/v1/collections',
+        headers: owner.headers,
+        payload: { name: 'Nope', shared_with: [email] },
+      });
+      assert.equal(res.statusCode, 422, email);
+      const details = res.json<{ details: Record<string, string[]> }>().details;
+      assert.deepEqual(Object.keys(details), ['shared_with']);
+      assert.ok(details.shared_with?.[0]?.includes(email), 'the message names the email');
+    }
+  });
+
+  test('a new share creates one collection_shared notification; keeping it creates none', async () => {
+    const email = h.users.gallery_client.email;
+    const c = await createCollection(h, owner, { name: 'Notify Share' });
+    const before = (await notifications()).meta.total;
+    h.clock.advance(1_000);
+    const share = () =>
+      h.gallery.inject({
+        method: 'PUT',
+        url: `/api/v1/collections/${c.id}`,
+        headers: owner.headers,
+        payload: { shared_with: [email] },
+      });
+    assert.equal((await share()).statusCode, 200);
+    const after = await notifications();
+    assert.equal(after.meta.total, before + 1);
+    const newest = after.data[0];
+    assert.equal(newest?.type, 'collection_shared');
+    assert.deepEqual(newest?.subject, {
+      collection_id: c.id,
+      user_id: h.users.gallery_client.id,
+    });
+    assert.equal((await share()).statusCode, 200);
+    assert.equal((await notifications()).meta.total, before + 1);
+  });
+
+  test('an assistant creates and updates collections but may not delete them', async () => {
+    const c = await createCollection(h, assistant, { name: 'By Assistant' });
+    const put = await h.gallery.inject({
+      method: 'PUT',
+      url: `/api/v1/collections/${c.id}`,
+      headers: assistant.headers,
+      payload: { description: 'edited' },
+    });
+    assert.equal(put.statusCode, 200);
+    const del = await h.gallery.inject({
+      method: 'DELETE',
+      url: `/api/v1/collections/${c.id}`,
+      headers: assistant.headers,
+    });
+    assert.equal(del.statusCode, 403);
+    assert.deepEqual(del.json(), { error: 'Forbidden', message: 'Insufficient permissions' });
+  });
+
+  test('a collection body is validated with per-field details', async () => {
+    const res = await h.gallery.inject({
+      method: 'POST',
+      url: '/api/v1/collections',
+      headers: owner.headers,
+      payload: { name: '', expiry_date: '31/12/2025', colour: 'red' },
+    });
+    assert.equal(res.statusCode, 422);
+    const details = res.json<{ details: Record<string, string[]> }>().details;
+    assert.deepEqual(Object.keys(details).sort(), ['colour', 'expiry_date', 'name']);
+  });
+});

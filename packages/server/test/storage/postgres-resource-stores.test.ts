@@ -1,0 +1,23 @@
+import { after } from 'node:test';
+import { openPostgres } from '../../src/storage/postgres.js';
+import { describeClientStore } from '../contracts/client-store.contract.js';
+import { describeCollectionStores } from '../contracts/collection-store.contract.js';
+import type { MakeStorage } from '../contracts/fixtures.js';
+import { describeNotificationStore } from '../contracts/notification-store.contract.js';
+import { postgresService, type TestSchema } from '../helpers/services.js';
+
+const postgres = await postgresService();
+const schemas: TestSchema[] = [];
+after(() => Promise.all(schemas.map((s) => s.drop())));
+
+/** Each suite gets a schema of its own, migrated from scratch. */
+const pgStorage: MakeStorage = async () => {
+  const schema = await postgres.createSchema();
+  schemas.push(schema);
+  return (await openPostgres(schema.url, { searchPath: schema.schema })).storage;
+};
+
+const options = { skip: postgres.skip };
+describeClientStore('PostgreSQL', pgStorage, options);
+describeNotificationStore('PostgreSQL', pgStorage, options);
+describeCollectionStores('PostgreSQL', pgStorage, options);
