@@ -41,7 +41,7 @@ function pathCell(samples: readonly GetSample[]): string {
   )} / ${fmt(
     med(samples, (s) => s.p99Ms),
     1,
-  )} ms, ${fmt(med(samples, (s) => s.serverCpuUs))} µs`;
+  )} ms, ${fmt(med(samples, (s) => s.serverCpuUs))} µs, ${fmt(failures(samples))} failed`;
 }
 
 export interface ReportInput {
@@ -136,7 +136,8 @@ export function renderReport(input: ReportInput): string {
     table(
       [
         'Target',
-        'RSS idle',
+        'RSS idle (before any login)',
+        'RSS before adding (after the logins)',
         'sessions added',
         'seeding took',
         'RSS after adding (after GC)',
@@ -145,6 +146,7 @@ export function renderReport(input: ReportInput): string {
       measured.map((r) => [
         `${r.key}. ${r.name}`,
         mb(r.rssIdleBytes),
+        mb(r.rssSessions?.beforeBytes),
         r.rssSessions ? fmt(r.rssSessions.count) : '—',
         r.rssSessions ? `${fmt(r.rssSessions.seedMs / 1000, 1)} s` : '—',
         mb(r.rssSessions?.seededBytes),
@@ -157,7 +159,7 @@ export function renderReport(input: ReportInput): string {
   const paged = measured.filter((r) => r.firstPage.length > 0);
   if (paged.length > 0) {
     out.push(
-      `## ${fmt(options.clients)} clients in the database (req/s, p50 / p99, server CPU per request)`,
+      `## ${fmt(options.clients)} clients in the database (2xx/s, p50 / p99, server CPU per 2xx, failed responses in all rounds)`,
       '',
     );
     out.push(

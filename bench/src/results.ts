@@ -13,7 +13,14 @@ export interface SystemResults {
   storm: StormSample[];
   rssIdleBytes: number | null;
   /** RSS after the sessions were added (after a collection), and after GETs on top. */
-  rssSessions: { count: number; seededBytes: number; loadedBytes: number; seedMs: number } | null;
+  rssSessions: {
+    count: number;
+    /** Just before adding them, after a collection: logins and GETs have run by then. */
+    beforeBytes: number;
+    seededBytes: number;
+    loadedBytes: number;
+    seedMs: number;
+  } | null;
   clientsSeedMs: number | null;
   firstPage: GetSample[];
   pageN: GetSample[];

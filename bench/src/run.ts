@@ -156,6 +156,7 @@ async function main(): Promise<void> {
     const first = system.handles[0];
     if (!first) continue;
     progress(`adding ${options.sessions.toLocaleString('en-US')} sessions to ${system.key}`);
+    const before = await Promise.all(system.handles.map((h) => h.stats(true)));
     const started = performance.now();
     await first.seedSessions(options.sessions);
     const seedMs = performance.now() - started;
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
     results.rssSessions = {
       count: options.sessions,
       seedMs,
+      beforeBytes: Math.max(...before.map((s) => s.rssBytes)),
       seededBytes: Math.max(...seeded.map((s) => s.rssBytes)),
       loadedBytes: Math.max(...loaded.map((s) => s.rssBytes)),
     };
