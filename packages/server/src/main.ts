@@ -11,7 +11,7 @@ import { createUserCommand } from './commands/create-user.js';
 import { ensureDemoData } from './commands/demo.js';
 import { type Config, ConfigError, helpText, parseConfig } from './config/config.js';
 import { systemClock, systemRandom } from './deps.js';
-import { createStorage } from './storage/create-storage.js';
+import { createStorage, migrateDatabase } from './storage/create-storage.js';
 
 function loadConfig(): Config {
   try {
@@ -37,7 +37,11 @@ async function start(config: Config): Promise<void> {
     // Secrets never reach a log line, even if a future serializer adds headers.
     redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
   });
-  const { storage, description } = await createStorage(config);
+  const { storage, description } = await createStorage(config, {
+    // ioredis reconnects and pg replaces lost connections by themselves: a warning is enough.
+    onDependencyError: (dependency, error) =>
+      logger.warn({ dependency, err: error }, `${dependency} connection error`),
+  });
   const demo = await ensureDemoData(storage, config);
   const https = config.tls
     ? { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) }
@@ -114,8 +118,7 @@ async function main(): Promise<void> {
     case 'start':
       return start(config);
     case 'migrate': {
-      const { storage, description } = await createStorage(config);
-      await storage.close();
+      const description = await migrateDatabase(config);
       process.stdout.write(`Migrations applied to ${description}\n`);
       return;
     }

@@ -42,6 +42,19 @@ async function openDatabase(
 }
 
 /**
+ * Opens the database alone, which applies pending migrations, and closes it: the `migrate`
+ * command, which needs no Redis.
+ */
+export async function migrateDatabase(
+  config: Config,
+  options: CreateStorageOptions = {},
+): Promise<string> {
+  const { storage, description } = await openDatabase(config, options);
+  await storage.close();
+  return description;
+}
+
+/**
  * The one place that picks storage implementations from the configuration: SQLite under the
  * data directory by default; PostgreSQL for everything when `DATABASE_URL` is set; Redis for
  * sessions and counters when `REDIS_URL` is set (over either database). Several instances need
