@@ -17,12 +17,17 @@ function mb(bytes: number | null | undefined): string {
   return bytes === null || bytes === undefined ? '—' : `${fmt(bytes / 1024 / 1024)} MB`;
 }
 
-function row(cells: readonly string[]): string {
-  return `| ${cells.join(' | ')} |`;
+/** Code points, as Markdown formatters count a cell's width. */
+function width(text: string): number {
+  return [...text].length;
 }
 
+/** A Markdown table with aligned columns: readable in a terminal, and as Biome formats it. */
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const line = (cells: readonly string[]) =>
+    `| ${widths.map((w, i) => (cells[i] ?? '') + ' '.repeat(w - width(cells[i] ?? ''))).join(' | ')} |`;
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 function med<T>(samples: readonly T[], pick: (s: T) => number): number {
