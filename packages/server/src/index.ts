@@ -21,3 +21,4 @@ export {
 } from './deps.js';
 export type { LoginRecord, SessionStore, Storage, UserRecord } from './storage/ports.js';
 export { openSqlite } from './storage/sqlite.js';
+export { createTestStudio, TEST_PASSWORD, type TestStudio } from './testing.js';

@@ -1,6 +1,5 @@
 /** Starts a harness's two APIs on real sockets and speaks raw HTTP/1.1 to them. */
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Config } from '../../src/config/config.js';
 import { createHarness, type Harness } from './harness.js';
 
@@ -11,14 +10,7 @@ export interface Listening extends Harness {
 
 export async function listenHarness(overrides: Partial<Config> = {}): Promise<Listening> {
   const h = await createHarness(overrides);
-  await h.studio.listen({ host: '127.0.0.1', port: 0 });
-  await h.gallery.listen({ host: '127.0.0.1', port: 0 });
-  const port = (app: typeof h.studio) => (app.server.address() as AddressInfo).port;
-  return {
-    ...h,
-    studioUrl: `http://127.0.0.1:${port(h.studio)}`,
-    galleryUrl: `http://127.0.0.1:${port(h.gallery)}`,
-  };
+  return { ...h, ...(await h.listen()) };
 }
 
 export interface RawResponse {

@@ -1,0 +1,108 @@
+/**
+ * A complete Proofsheet, in-process, for tests: both APIs over a private SQLite database with a
+ * manual clock, and an owner, an assistant and a gallery client to sign in as. Integrators use
+ * it to test their code against a faithful server; our own packages' tests use it too.
+ */
+import { newId, type Role } from '@proofsheet/protocol';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, createServices, type SharedServices } from './app.js';
+import { type Config, testConfig } from './config/config.js';
+import { type ManualClock, manualClock, systemRandom } from './deps.js';
+import type { Storage, UserRecord } from './storage/ports.js';
+import { openSqlite } from './storage/sqlite.js';
+
+/** The password of every user a test studio creates. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A running test studio; see {@link createTestStudio}. */
+export interface TestStudio {
+  studio: FastifyInstance;
+  gallery: FastifyInstance;
+  storage: Storage;
+  /** Move it to expire sessions and tokens without sleeping. */
+  clock: ManualClock;
+  config: Config;
+  services: SharedServices;
+  accountId: string;
+  /** `owner@example.com`, `assistant@example.com`, `gallery-client@example.com`. */
+  users: Record<Role, UserRecord>;
+  /** How many session refreshes (auth-token rotations) reached the store. */
+  refreshes(): number;
+  /** Listens on 127.0.0.1 (random ports) and returns both base URLs. */
+  listen(): Promise<{ studioUrl: string; galleryUrl: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds both APIs over SQLite `:memory:` with a manual clock.
+ *
+ * @example
+ * const t = await createTestStudio();
+ * const { studioUrl } = await t.listen();
+ * // … sign in as t.users.owner.email with TEST_PASSWORD, then t.clock.advance(31 * 60_000)
+ * await t.close();
+ */
+export async function createTestStudio(overrides: Partial<Config> = {}): Promise<TestStudio> {
+  const config = testConfig({ logLevel: 'silent', ...overrides });
+  const { storage } = await openSqlite(':memory:');
+  const clock = manualClock();
+  const random = systemRandom;
+  let refreshes = 0;
+  const rotate = storage.sessions.rotate.bind(storage.sessions);
+  storage.sessions.rotate = (hash, next) => {
+    refreshes += 1;
+    return rotate(hash, next);
+  };
+  const services = createServices({ config, storage, clock, random });
+  const accountId = newId('account', random.bytes);
+  await storage.accounts.create({
+    id: accountId,
+    name: 'Test Studio',
+    subdomain: 'teststudio',
+    plan: 'pro',
+    timezone: 'UTC',
+    currency: 'USD',
+    locale: 'en-US',
+    createdAt: clock.now(),
+  });
+  const passwordHash = await services.passwords.hash(TEST_PASSWORD);
+  const users = {} as Record<Role, UserRecord>;
+  for (const role of ['owner', 'assistant', 'gallery_client'] as const) {
+    const user: UserRecord = {
+      id: newId('user', random.bytes),
+      accountId,
+      email: `${role.replace('_', '-')}@example.com`,
+      firstName: role,
+      lastName: 'Tester',
+      role,
+      passwordHash,
+      createdAt: clock.now(),
+    };
+    await storage.users.create(user);
+    users[role] = user;
+  }
+  const deps = { config, storage, clock, random, services };
+  const studio = await buildApp({ ...deps, api: 'studio' });
+  const gallery = await buildApp({ ...deps, api: 'gallery' });
+  return {
+    studio,
+    gallery,
+    storage,
+    clock,
+    config,
+    services,
+    accountId,
+    users,
+    refreshes: () => refreshes,
+    async listen() {
+      const studioUrl = await studio.listen({ host: '127.0.0.1', port: 0 });
+      const galleryUrl = await gallery.listen({ host: '127.0.0.1', port: 0 });
+      return { studioUrl, galleryUrl };
+    },
+    async close() {
+      await studio.close();
+      await gallery.close();
+      await storage.close();
+    },
+  };
+}
