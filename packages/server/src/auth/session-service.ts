@@ -32,6 +32,8 @@ export type RefreshOutcome =
  * rotation and reuse detection, and sign-out. Stateless itself; state lives in the store.
  */
 export class SessionService {
+  private readonly touching = new Map<string, Promise<void>>();
+
   constructor(
     private readonly store: SessionStore,
     private readonly config: Pick<
@@ -84,10 +86,22 @@ export class SessionService {
     const { expiresAt, idleExpiresAt } = this.expiry(login);
     if (now >= expiresAt || now >= idleExpiresAt) return null;
     if (now.getTime() - login.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-      await this.store.touch(login.id, now);
+      await this.touchOnce(login.id, now);
       login.lastSeenAt = now;
     }
     return { login, sessionId, ...this.expiry(login) };
+  }
+
+  /**
+   * Concurrent requests of one session that all find it due for a touch share one write: the
+   * window is a minute wide, not a request wide.
+   */
+  private touchOnce(loginId: string, now: Date): Promise<void> {
+    const pending = this.touching.get(loginId);
+    if (pending) return pending;
+    const write = this.store.touch(loginId, now).finally(() => this.touching.delete(loginId));
+    this.touching.set(loginId, write);
+    return write;
   }
 
   /**

@@ -229,3 +229,38 @@ describe('session lifecycle', () => {
     assert.equal((await session(theirs.cookie)).statusCode, 200);
   });
 });
+
+describe('session touches under concurrency', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness();
+  });
+  after(() => h.close());
+
+  it('concurrent requests due for a touch share one write', async () => {
+    const creds = await loginAs(h, 'owner');
+    const store = h.storage.sessions;
+    const original = store.touch.bind(store);
+    let writes = 0;
+    store.touch = async (id, at) => {
+      writes += 1;
+      return original(id, at);
+    };
+    try {
+      h.clock.advance(TOUCH_INTERVAL_MS);
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          h.studio.inject({
+            method: 'GET',
+            url: '/api/v1/session',
+            headers: { cookie: creds.cookie },
+          }),
+        ),
+      );
+      assert.ok(responses.every((r) => r.statusCode === 200));
+    } finally {
+      store.touch = original;
+    }
+    assert.equal(writes, 1);
+  });
+});
