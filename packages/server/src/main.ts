@@ -12,6 +12,7 @@ import { ensureDemoData } from './commands/demo.js';
 import { type Config, ConfigError, helpText, parseConfig } from './config/config.js';
 import { systemClock, systemRandom } from './deps.js';
 import { createStorage, migrateDatabase } from './storage/create-storage.js';
+import { isUniqueViolation } from './storage/sql/errors.js';
 
 function loadConfig(): Config {
   try {
@@ -42,7 +43,12 @@ async function start(config: Config): Promise<void> {
     onDependencyError: (dependency, error) =>
       logger.warn({ dependency, err: error }, `${dependency} connection error`),
   });
-  const demo = await ensureDemoData(storage, config);
+  // Instances starting at once on an empty database race to seed it; the loser finds the
+  // demo account taken and starts without printing credentials.
+  const demo = await ensureDemoData(storage, config).catch((error: unknown) => {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  });
   const https = config.tls
     ? { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) }
     : null;

@@ -7,7 +7,7 @@ import { redisCounterStore } from './redis/counter-store.js';
 import { closeRedis, connectRedis } from './redis/redis-client.js';
 import { redisSessionStore } from './redis/session-store.js';
 import { openSqlite } from './sqlite.js';
-import type { Dependency } from './unavailable.js';
+import { type Dependency, isStorageUnavailable } from './unavailable.js';
 
 export interface CreateStorageOptions {
   /** Told about connection errors no request is waiting on (a dropped idle connection, a failed reconnect). */
@@ -23,16 +23,34 @@ function shown(url: string): string {
   return url.replace(/\/\/([^@/:]*):[^@/]*@/, '//$1:…@');
 }
 
+/** Start-up cannot go on without a dependency: say which URL failed and what to check. */
+async function atStartup<T>(variable: string, url: string, open: () => Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (error) {
+    if (!isStorageUnavailable(error)) throw error;
+    const name = error.dependency === 'postgres' ? 'PostgreSQL' : 'Redis';
+    const reason = error.cause instanceof Error ? error.cause.message : String(error.cause);
+    throw new Error(
+      `Cannot connect to ${name} at ${shown(url)} (${reason}): check ${variable} and that the server is running`,
+      { cause: error },
+    );
+  }
+}
+
 async function openDatabase(
   config: Config,
   options: CreateStorageOptions,
 ): Promise<{ storage: Storage; description: string }> {
   if (config.databaseUrl) {
-    const { storage } = await openPostgres(config.databaseUrl, {
-      onError: (error) => options.onDependencyError?.('postgres', error),
-      ...(options.postgresSearchPath ? { searchPath: options.postgresSearchPath } : {}),
-    });
-    return { storage, description: `PostgreSQL at ${shown(config.databaseUrl)}` };
+    const url = config.databaseUrl;
+    const { storage } = await atStartup('DATABASE_URL', url, () =>
+      openPostgres(url, {
+        onError: (error) => options.onDependencyError?.('postgres', error),
+        ...(options.postgresSearchPath ? { searchPath: options.postgresSearchPath } : {}),
+      }),
+    );
+    return { storage, description: `PostgreSQL at ${shown(url)}` };
   }
   const dir = resolve(config.dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -69,9 +87,10 @@ export async function createStorage(
 
   let redis: Awaited<ReturnType<typeof connectRedis>>;
   try {
-    redis = await connectRedis(config.redisUrl, {
-      onError: (error) => options.onDependencyError?.('redis', error),
-    });
+    const url = config.redisUrl;
+    redis = await atStartup('REDIS_URL', url, () =>
+      connectRedis(url, { onError: (error) => options.onDependencyError?.('redis', error) }),
+    );
   } catch (error) {
     await base.storage.close();
     throw error;

@@ -87,17 +87,19 @@ export async function connectRedis(url: string, options: RedisConnectOptions = {
     connectTimeout: options.connectTimeoutMs ?? 3000,
     retryStrategy: (attempt) => Math.min(100 * attempt, 2000),
   });
+  let lastError: Error | null = null;
   // Unhandled, ioredis reports each failed reconnect on stderr; the owner decides what to log.
-  redis.on('error', (error: Error) => options.onError?.(error));
+  redis.on('error', (error: Error) => {
+    lastError = error;
+    options.onError?.(error);
+  });
   try {
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    const shown = url.replace(/\/\/[^@/]*@/, '//…@');
-    throw new Error(
-      `Cannot connect to Redis at ${shown}: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
+    // connect() only says "Connection is closed."; the error event says why.
+    const cause = lastError ?? error;
+    throw new StorageUnavailableError('redis', cause);
   }
   return redis;
 }
