@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { guardedDialect } from './guarded-dialect.js';
@@ -36,6 +37,9 @@ const types: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, 'text');
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
+
+/** Longest a readiness probe waits for PostgreSQL. */
+const HEALTH_TIMEOUT_MS = 2000;
 
 /** Any fixed 64-bit key: every instance of every version must use the same one. */
 const MIGRATION_LOCK_KEY = 7_402_915_337;
@@ -111,12 +115,14 @@ export async function openPostgres(
   const storage = sqlStorage(db, {
     counters: memoryCounterStore(),
     health: async () => {
-      try {
-        await sql`select 1`.execute(db);
-        return { postgres: true };
-      } catch {
-        return { postgres: false };
-      }
+      // A network that drops packets would hold the probe until the query timeout; a readiness
+      // check must answer sooner than that.
+      const probe = sql`select 1`.execute(db).then(
+        () => true,
+        () => false,
+      );
+      const timeout = sleep(HEALTH_TIMEOUT_MS, false, { ref: false });
+      return { postgres: await Promise.race([probe, timeout]) };
     },
     close: () => db.destroy(),
   });
