@@ -96,9 +96,15 @@ async function withRedis<T>(run: (redis: Redis) => Promise<T>): Promise<T> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on('error', () => {});
+  let lastError: Error | null = null;
+  redis.on('error', (error: Error) => {
+    lastError = error;
+  });
   try {
-    await redis.connect();
+    // connect() only says "Connection is closed."; the error event says why.
+    await redis.connect().catch((error: unknown) => {
+      throw lastError ?? error;
+    });
     return await run(redis);
   } finally {
     redis.disconnect();
