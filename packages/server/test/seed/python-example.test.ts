@@ -3,9 +3,9 @@ import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { newId } from '@proofsheet/protocol';
 import { PASSWORD } from '../helpers/harness.js';
 import { type Listening, listenHarness } from '../helpers/listen.js';
+import { clientRecord } from '../helpers/resources.js';
 
 const run = promisify(execFile);
 const script = fileURLToPath(new URL('../../../test/fixtures/seed_example.py', import.meta.url));
@@ -26,33 +26,9 @@ describe("the seed's Python requests example", async () => {
   let h: Listening;
   before(async () => {
     h = await listenHarness();
-    const now = h.clock.now();
-    await h.storage.clients.create({
-      id: newId('client', (n) => crypto.getRandomValues(new Uint8Array(n))),
-      accountId: h.accountId,
-      email: 'jo@example.com',
-      firstName: 'Jo',
-      lastName: 'Example',
-      phone: null,
-      company: null,
-      jobTitle: null,
-      address: {
-        address_line_1: null,
-        address_line_2: null,
-        city: null,
-        postal_code: null,
-        state: null,
-        country: null,
-        country_id: null,
-      },
-      notes: null,
-      avatarColor: 3,
-      status: 1,
-      type: 'client',
-      sample: false,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await h.storage.clients.create(
+      clientRecord(h, { email: 'jo@example.com', firstName: 'Jo', lastName: 'Example' }),
+    );
   });
   after(() => h.close());
 

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { newId } from '@proofsheet/protocol';
 import {
   browserSkip,
   SCREENSHOT_DIR,
@@ -10,6 +9,7 @@ import {
   type WebHarness,
   webHarness,
 } from '../helpers/browser.js';
+import { clientRecord } from '../helpers/resources.js';
 
 const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -30,34 +30,15 @@ describe('screenshots for reviewers', { skip: browserSkip }, () => {
     h = await webHarness();
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     for (const [first, last, company, type] of PEOPLE) {
-      h.clock.advance(60_000);
-      const now = h.clock.now();
-      await h.storage.clients.create({
-        id: newId('client', (n) => crypto.getRandomValues(new Uint8Array(n))),
-        accountId: h.accountId,
-        email: `${first.toLowerCase()}.${last.toLowerCase()}@example.com`,
-        firstName: first,
-        lastName: last,
-        phone: null,
-        company,
-        jobTitle: null,
-        address: {
-          address_line_1: null,
-          address_line_2: null,
-          city: null,
-          postal_code: null,
-          state: null,
-          country: null,
-          country_id: null,
-        },
-        notes: null,
-        avatarColor: 1,
-        status: 1,
-        type,
-        sample: false,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await h.storage.clients.create(
+        clientRecord(h, {
+          email: `${first.toLowerCase()}.${last.toLowerCase()}@example.com`,
+          firstName: first,
+          lastName: last,
+          company,
+          type,
+        }),
+      );
     }
   });
   after(() => h?.close());

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { newId } from '@proofsheet/protocol';
 import type { Page } from 'playwright-core';
 import {
   browserSkip,
@@ -10,43 +9,25 @@ import {
   waitForCount,
   webHarness,
 } from '../helpers/browser.js';
+import { clientRecord } from '../helpers/resources.js';
 
 describe('the Studio pages in a browser', { skip: browserSkip }, () => {
   let h: WebHarness;
 
   before(async () => {
     h = await webHarness();
-    const now = h.clock.now();
     for (const [first, last, type] of [
       ['Ada', 'Lovelace', 'client'],
       ['Grace', 'Hopper', 'lead'],
     ] as const) {
-      await h.storage.clients.create({
-        id: newId('client', (n) => crypto.getRandomValues(new Uint8Array(n))),
-        accountId: h.accountId,
-        email: `${first.toLowerCase()}@example.com`,
-        firstName: first,
-        lastName: last,
-        phone: null,
-        company: null,
-        jobTitle: null,
-        address: {
-          address_line_1: null,
-          address_line_2: null,
-          city: null,
-          postal_code: null,
-          state: null,
-          country: null,
-          country_id: null,
-        },
-        notes: null,
-        avatarColor: 1,
-        status: 1,
-        type,
-        sample: false,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await h.storage.clients.create(
+        clientRecord(h, {
+          email: `${first.toLowerCase()}@example.com`,
+          firstName: first,
+          lastName: last,
+          type,
+        }),
+      );
     }
   });
   after(() => h?.close());
