@@ -57,3 +57,29 @@ export function raw(
     req.end();
   });
 }
+
+/** What a form-post sign-in, as the seed's web login, hands the client. */
+export interface SignedIn {
+  /** `name=value` of each cookie set. */
+  cookies: Record<string, string>;
+  /** The CSRF token from the body. */
+  csrf: string;
+}
+
+/** Signs in with a form post over a real socket, as the seed's "Web Login" step. */
+export async function formLogin(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<SignedIn> {
+  const res = await raw(`${baseUrl}/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password }).toString(),
+  });
+  if (res.status !== 200) throw new Error(`login failed with ${res.status}: ${res.body}`);
+  return {
+    cookies: res.setCookies,
+    csrf: res.json<{ data: { csrf_token: string } }>().data.csrf_token,
+  };
+}

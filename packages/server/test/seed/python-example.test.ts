@@ -1,28 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { PASSWORD } from '../helpers/harness.js';
 import { type Listening, listenHarness } from '../helpers/listen.js';
 import { clientRecord } from '../helpers/resources.js';
-
-const run = promisify(execFile);
-const script = fileURLToPath(new URL('../../../test/fixtures/seed_example.py', import.meta.url));
-
-async function pythonHasRequests(): Promise<string | null> {
-  try {
-    await run('python3', ['-c', 'import requests']);
-    return null;
-  } catch {
-    return 'python3 with the requests module is not installed (apt-get install python3-requests)';
-  }
-}
+import { fixture, lastJsonLine, runTool, TOOLS, toolsSkip } from '../helpers/tools.js';
 
 describe("the seed's Python requests example", async () => {
-  const missing = await pythonHasRequests();
-  // In CI a missing interpreter is a failure, not a skip: the example is part of the contract.
-  const skip = missing !== null && process.env.CI !== 'true' ? missing : false;
+  const skip = await toolsSkip(TOOLS.python);
   let h: Listening;
   before(async () => {
     h = await listenHarness();
@@ -33,17 +17,13 @@ describe("the seed's Python requests example", async () => {
   after(() => h.close());
 
   it('runs unchanged but for base URL and credentials', { skip }, async () => {
-    const { stdout } = await run('python3', [script], {
-      env: {
-        ...process.env,
-        STUDIO_URL: h.studioUrl,
-        GALLERY_URL: h.galleryUrl,
-        EMAIL: h.users.owner.email,
-        PASSWORD,
-      },
-      timeout: 30_000,
+    const stdout = await runTool('python3', [fixture('seed_example.py')], {
+      STUDIO_URL: h.studioUrl,
+      GALLERY_URL: h.galleryUrl,
+      EMAIL: h.users.owner.email,
+      PASSWORD,
     });
-    const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
+    const result = lastJsonLine<{ first_client_id: string }>(stdout);
     assert.deepEqual(result, {
       clients_total: 1,
       first_client_id: result.first_client_id,
