@@ -4,6 +4,7 @@ import { memoryCounterStore } from './memory-counters.js';
 import type { Storage } from './ports.js';
 import type { Database } from './sql/schema.js';
 import { migrate, sqlStorage } from './sql-storage.js';
+import { cachingStatements } from './statement-cache.js';
 
 /**
  * Opens (creating if needed) a SQLite database and migrates it. `:memory:` gives a private
@@ -19,7 +20,9 @@ export async function openSqlite(
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(database) }),
+  });
   await migrate(db);
   const storage = sqlStorage(db, {
     counters: memoryCounterStore(),
