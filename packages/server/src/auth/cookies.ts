@@ -1,4 +1,4 @@
-import { type CookieKind, cookieName } from '@proofsheet/protocol';
+import { COOKIE_NAMES, type CookieKind, cookieName } from '@proofsheet/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/config.js';
 import { csrfTokenFor } from './tokens.js';
@@ -14,8 +14,17 @@ export class AuthCookies {
     return cookieName(kind, this.secure);
   }
 
+  /**
+   * Reads a cookie by its wire name. Over HTTPS a client that is not a browser may also send the
+   * plain name, as the seed's examples do (`Cookie: session_cookie=…`): the `__Host-` prefix
+   * guards browsers against cookies planted by a sibling subdomain or plain-HTTP page, and only a
+   * browser sends Fetch Metadata, so requests without it cannot carry a planted cookie.
+   */
   read(request: FastifyRequest, kind: CookieKind): string | undefined {
-    return request.cookies[this.name(kind)];
+    const value = request.cookies[this.name(kind)];
+    if (value !== undefined || !this.secure || kind === 'csrf') return value;
+    if (request.headers['sec-fetch-site'] !== undefined) return undefined;
+    return request.cookies[COOKIE_NAMES[kind]];
   }
 
   /** Sets all three cookies for a session; returns its CSRF token. */

@@ -101,4 +101,25 @@ describe('HTTPS', () => {
     }
     assert.match(String(res.headers['strict-transport-security']), /max-age=31536000/);
   });
+
+  it("over HTTPS a non-browser client may send the seed's plain cookie name; a browser may not", async () => {
+    const login = await h.studio.inject({
+      method: 'POST',
+      url: '/login',
+      payload: { email: h.users.owner.email, password: 'correct horse battery staple' },
+    });
+    const id = login.cookies.find((c) => c.name === '__Host-session_cookie')?.value ?? '';
+    const plain = await h.studio.inject({
+      method: 'GET',
+      url: '/api/v1/session',
+      headers: { cookie: `session_cookie=${id}` },
+    });
+    assert.equal(plain.statusCode, 200);
+    const planted = await h.studio.inject({
+      method: 'GET',
+      url: '/api/v1/session',
+      headers: { cookie: `session_cookie=${id}`, 'sec-fetch-site': 'same-origin' },
+    });
+    assert.equal(planted.statusCode, 401, 'a browser must present the __Host- cookie');
+  });
 });
