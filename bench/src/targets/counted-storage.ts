@@ -29,6 +29,7 @@ export function countSessionWrites(storage: Storage): { storage: Storage; writes
     deleteExpired: (now, absoluteMs, idleMs) => s.deleteExpired(now, absoluteMs, idleMs),
   };
   const counted: Storage = {
+    capabilities: storage.capabilities,
     accounts: storage.accounts,
     users: storage.users,
     sessions,

@@ -44,18 +44,19 @@ async function openStorage(
   const limits = { rateLimitSession: 1_000_000, rateLimitIp: 1_000_000, logLevel: 'silent' };
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'proofsheet-bench-'));
-    const { db, storage } = await server.sqlite.openSqlite(join(dir, 'bench.db'));
+    // Exclusive, as `createStorage` opens SQLite without REDIS_URL: sessions and client lists
+    // are cached in process.
+    const { db, storage } = await server.sqlite.openSqlite(join(dir, 'bench.db'), {
+      exclusive: true,
+    });
     const bulk: Bulk = {
       sessions: (logins) =>
         db.transaction().execute(async (trx) => {
           const store = server.sqlSessions.sqlSessionStore(trx);
           for (const login of logins) await store.create(login);
         }),
-      clients: (clients) =>
-        db.transaction().execute(async (trx) => {
-          const store = server.sqlClients.sqlClientStore(trx);
-          for (const client of clients) await store.create(client);
-        }),
+      // Through the store, so that its caches hear of the new clients.
+      clients: (clients) => storage.clients.createMany(clients),
     };
     return {
       storage,

@@ -55,7 +55,9 @@ async function openDatabase(
   const dir = resolve(config.dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, 'proofsheet.db');
-  const { storage } = await openSqlite(file);
+  // One process serving one SQLite file owns its sessions and clients, unless Redis is there
+  // for several instances: then a logout on one must reach the others at their next request.
+  const { storage } = await openSqlite(file, { exclusive: config.redisUrl === null });
   return { storage, description: `SQLite at ${file}` };
 }
 
@@ -99,6 +101,7 @@ export async function createStorage(
   const database = base.storage;
   const storage: Storage = {
     ...database,
+    capabilities: { exclusive: false },
     sessions: redisSessionStore(redis, {
       keyPrefix,
       sessionAbsoluteMs: config.sessionLifetimeMs,

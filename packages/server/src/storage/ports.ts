@@ -135,6 +135,8 @@ export interface ClientQuery {
   search?: string;
   offset: number;
   limit: number;
+  /** The total, when the caller knows it is unchanged (a cache): the store skips counting. */
+  total?: number;
 }
 
 export type ClientChanges = Partial<
@@ -143,6 +145,8 @@ export type ClientChanges = Partial<
 
 export interface ClientStore {
   create(client: ClientRecord): Promise<void>;
+  /** Creates all of them in one transaction, or none (imports and bulk seeding). */
+  createMany(clients: readonly ClientRecord[]): Promise<void>;
   findById(accountId: string, id: string): Promise<ClientRecord | null>;
   /** One page, newest first, and the total matching. */
   list(query: ClientQuery): Promise<{ items: ClientRecord[]; total: number }>;
@@ -267,8 +271,18 @@ export interface CounterStore {
   isMarked(key: string, now: Date): Promise<boolean>;
 }
 
+/** What the storage guarantees, for the code that may build on it. */
+export interface StorageCapabilities {
+  /**
+   * This process is the only writer of sessions and clients (SQLite without Redis), so
+   * in-process caches of them stay exact. False wherever other instances may write.
+   */
+  exclusive: boolean;
+}
+
 /** Every store, plus lifecycle. */
 export interface Storage {
+  capabilities: StorageCapabilities;
   accounts: AccountStore;
   users: UserStore;
   sessions: SessionStore;

@@ -113,6 +113,8 @@ export async function openPostgres(
     throw error;
   }
   const storage = sqlStorage(db, {
+    // Other instances may share the database: nothing may be cached in process.
+    exclusive: false,
     counters: memoryCounterStore(),
     health: async () => {
       // A network that drops packets would hold the probe until the query timeout; a readiness

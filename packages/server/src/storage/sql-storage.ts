@@ -1,5 +1,7 @@
 import { type Kysely, Migrator } from 'kysely';
+import { cachedClientStore } from './client-cache.js';
 import type { CounterStore, Storage } from './ports.js';
+import { cachedSessionStore } from './session-cache.js';
 import { sqlAccountStore } from './sql/accounts.js';
 import { sqlClientStore } from './sql/clients.js';
 import { sqlCollectionStore } from './sql/collections.js';
@@ -29,20 +31,28 @@ export async function migrate(
   return (results ?? []).map((r) => r.migrationName);
 }
 
-/** Every store over one Kysely database, with counters from elsewhere (memory or Redis). */
+/**
+ * Every store over one Kysely database, with counters from elsewhere (memory or Redis). With
+ * `exclusive` (this process alone writes the database), sessions and client lists are cached
+ * in process; their caches hear of every write because every write goes through them.
+ */
 export function sqlStorage(
   db: Kysely<Database>,
   options: {
+    exclusive: boolean;
     counters: CounterStore;
     health: () => Promise<Record<string, boolean>>;
     close: () => Promise<void>;
   },
 ): Storage {
+  const sessions = sqlSessionStore(db);
+  const clients = sqlClientStore(db);
   return {
+    capabilities: { exclusive: options.exclusive },
     accounts: sqlAccountStore(db),
     users: sqlUserStore(db),
-    sessions: sqlSessionStore(db),
-    clients: sqlClientStore(db),
+    sessions: options.exclusive ? cachedSessionStore(sessions) : sessions,
+    clients: options.exclusive ? cachedClientStore(clients) : clients,
     notifications: sqlNotificationStore(db),
     collections: sqlCollectionStore(db),
     galleries: sqlGalleryStore(db),

@@ -8,10 +8,12 @@ import { cachingStatements } from './statement-cache.js';
 
 /**
  * Opens (creating if needed) a SQLite database and migrates it. `:memory:` gives a private
- * database, which the tests use.
+ * database, which the tests use. `exclusive`: this process alone writes sessions and clients
+ * (always so for `:memory:`), so they may be cached in process; `create-storage.ts` decides.
  */
 export async function openSqlite(
   filename: string,
+  options: { exclusive?: boolean } = {},
 ): Promise<{ db: Kysely<Database>; storage: Storage }> {
   const database = new BetterSqlite3(filename);
   // WAL lets readers go on while a write commits; FULL makes a commit durable before the
@@ -25,6 +27,7 @@ export async function openSqlite(
   });
   await migrate(db);
   const storage = sqlStorage(db, {
+    exclusive: options.exclusive ?? filename === ':memory:',
     counters: memoryCounterStore(),
     health: async () => {
       await sql`select 1`.execute(db);

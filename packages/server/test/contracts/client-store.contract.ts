@@ -65,6 +65,23 @@ export function describeClientStore(
       assert.deepEqual(await store.findById(accountId, c.id), c);
     });
 
+    test('createMany creates every client, readable as created', async () => {
+      const many = Array.from({ length: 600 }, () => client({ company: 'Bulk & Co' }));
+      await store.createMany(many);
+      for (const c of [many[0], many[599]]) {
+        assert.ok(c);
+        assert.deepEqual(await store.findById(accountId, c.id), c);
+      }
+      const { total } = await store.list({
+        accountId,
+        types: null,
+        search: 'bulk & co',
+        offset: 0,
+        limit: 1,
+      });
+      assert.equal(total, 600);
+    });
+
     test("another account's client is not found", async () => {
       const c = client();
       await store.create(c);
