@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createClient, createProxy } from '../src/index.js';
@@ -93,6 +93,27 @@ describe('proxy over real sockets', () => {
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
     });
     assert.equal(preflight.status, 403);
+  });
+
+  test('a path with dot segments cannot climb out of the API', async () => {
+    for (const path of ['/studio/api/v1/../../logout', '/studio/api/v1/%2e%2e/%2E%2E/logout']) {
+      // A path given as an option goes out as written; a URL (or fetch) would be normalised first.
+      const status = await new Promise<number>((resolve, reject) => {
+        const { hostname, port } = new URL(base);
+        const req = httpRequest(
+          { hostname, port, path, method: 'POST', headers: { 'x-proofsheet-proxy': '1' } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+      assert.equal(status, 400, path);
+    }
+    const stillSignedIn = await fetch(`${base}/studio/api/v1/session`);
+    assert.equal(stillSignedIn.status, 200);
   });
 
   test('a body over the limit gets 413', async () => {

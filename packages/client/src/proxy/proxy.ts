@@ -82,6 +82,15 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       );
     }
     const api = match[1] as ApiName;
+    // Dot segments would let `/studio/api/v1/../../logout` reach pages outside the API once the
+    // URL is normalised upstream; the API has none, so refuse them outright.
+    if (/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(match[2] ?? '')) {
+      return send(
+        response,
+        400,
+        errorBody('bad_request', 'Dot segments are not allowed in the path'),
+      );
+    }
     const upstreamPath = `${match[2] ?? ''}${match[3] ?? ''}`;
     const method = (request.method ?? 'GET').toUpperCase();
     const selfOrigin =
