@@ -11,7 +11,7 @@ import {
   pageMeta,
   parseClientTypes,
 } from '@proofsheet/protocol';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../http/app-error.js';
 import { requireId } from '../http/path-ids.js';
@@ -21,6 +21,7 @@ import { signedIn } from '../http/signed-in.js';
 import type { ClientRecord } from '../storage/ports.js';
 import { clientChanges, contactNoun, displayName, newClient, toClient } from './client-view.js';
 import { notify } from './notify.js';
+import { RenderedPages } from './rendered-pages.js';
 
 const LIST_PATHS = ['/api/v1/clients/', '/api/v1/clients'] as const;
 const ITEM_PATH = '/api/v1/clients/:id';
@@ -43,8 +44,11 @@ interface PageRequest {
 export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const clients = ctx.storage.clients;
+  // Only where the client cache hands out the same records again (see RenderedPages).
+  const rendered = ctx.storage.capabilities.exclusive ? new RenderedPages() : null;
 
-  async function page(req: PageRequest): Promise<ClientPage> {
+  /** The page as an object, or as JSON with its ETag when `rendered` holds or takes it. */
+  async function page(req: PageRequest, reply: FastifyReply): Promise<ClientPage | string> {
     const { items, total } = await clients.list({
       accountId: req.accountId,
       types: req.types,
@@ -52,6 +56,16 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
       offset: (req.page - 1) * req.perPage,
       limit: req.perPage,
     });
+    const key = [req.accountId, req.types?.join(','), req.search, req.page, req.perPage].join('\n');
+    const held = rendered?.get(key, items, total);
+    if (held) return sendRendered(reply, held.body, held.etag);
+    const value = build(req, items, total);
+    if (!rendered) return value;
+    const fresh = rendered.render(key, items, total, value);
+    return sendRendered(reply, fresh.body, fresh.etag);
+  }
+
+  function build(req: PageRequest, items: readonly ClientRecord[], total: number): ClientPage {
     return {
       data: items.map(toClient),
       meta: {
@@ -59,6 +73,12 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
         client_statuses: CLIENT_STATUS_NAMES,
       },
     };
+  }
+
+  /** Sends JSON already serialized; @fastify/etag keeps an ETag that is set and answers 304. */
+  function sendRendered(reply: FastifyReply, body: string, etag: string): string {
+    reply.header('etag', etag).type('application/json; charset=utf-8');
+    return body;
   }
 
   async function existing(accountId: string, rawId: string): Promise<ClientRecord> {
@@ -72,14 +92,17 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
     app.get(
       url,
       { schema: { querystring: ClientListQuery }, config: { roles: STAFF } },
-      async (request) => {
+      async (request, reply) => {
         const q = request.query;
-        return page({
-          accountId: signedIn(request).login.accountId,
-          types: parseClientTypes(q.types),
-          page: q.page ?? 1,
-          perPage: q.per_page ?? DEFAULT_PER_PAGE,
-        });
+        return page(
+          {
+            accountId: signedIn(request).login.accountId,
+            types: parseClientTypes(q.types),
+            page: q.page ?? 1,
+            perPage: q.per_page ?? DEFAULT_PER_PAGE,
+          },
+          reply,
+        );
       },
     );
 
@@ -106,15 +129,18 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
   app.get(
     '/api/v1/clients/search',
     { schema: { querystring: ClientSearchQuery }, config: { roles: STAFF } },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
-      return page({
-        accountId: signedIn(request).login.accountId,
-        types: parseClientTypes(q.types),
-        search: q.q,
-        page: q.page ?? 1,
-        perPage: q.pageSize ?? q.per_page ?? DEFAULT_PER_PAGE,
-      });
+      return page(
+        {
+          accountId: signedIn(request).login.accountId,
+          types: parseClientTypes(q.types),
+          search: q.q,
+          page: q.page ?? 1,
+          perPage: q.pageSize ?? q.per_page ?? DEFAULT_PER_PAGE,
+        },
+        reply,
+      );
     },
   );
 
