@@ -137,6 +137,43 @@ export function describeClientStore(
       assert.deepEqual(await ids('grace turing'), []);
     });
 
+    test('search matches LIKE exactly: short words, quotes, unicode, across fields', async () => {
+      await store.create(client({ firstName: 'Quote', company: 'The "Big" O\'Neil' }));
+      await store.create(client({ firstName: 'Ünïcode', lastName: 'Ærøskøbing' }));
+      await store.create(client({ firstName: 'Span', lastName: 'Abc', company: 'Def' }));
+      await store.create(client({ firstName: 'Xy', email: 'xy@q.io' }));
+      assert.deepEqual(await ids('"big"'), ['Quote']);
+      assert.deepEqual(await ids('o\'neil "'), ['Quote']);
+      assert.deepEqual(await ids('"big" AND'), []);
+      assert.deepEqual(await ids('ÆRØSKØBING ünï'), ['Ünïcode']);
+      assert.deepEqual(await ids('abc def'), ['Span']);
+      // "c d" only exists across the two fields; trigram matches must not invent it.
+      assert.deepEqual(await ids('span abc d'), ['Span']);
+      assert.deepEqual(await ids('abcdef'), []);
+      assert.deepEqual(await ids('xy q.io'), ['Xy']);
+      assert.deepEqual(await ids('y@'), ['Xy']);
+      assert.deepEqual(await ids('q.i*'), []);
+    });
+
+    test('totals follow creates, type changes and deletes', async () => {
+      const total = async (types: ClientRecord['type'][] | null) =>
+        (await store.list({ accountId: otherAccount, types, offset: 0, limit: 1 })).total;
+      const a = client({ accountId: otherAccount, type: 'lead' });
+      await store.create(a);
+      await store.createMany([
+        client({ accountId: otherAccount }),
+        client({ accountId: otherAccount }),
+      ]);
+      assert.deepEqual(
+        [await total(null), await total(['lead']), await total(['client'])],
+        [3, 1, 2],
+      );
+      await store.update(otherAccount, a.id, { updatedAt: at(1), type: 'client' });
+      assert.deepEqual([await total(['lead']), await total(['client', 'lead'])], [0, 3]);
+      await store.delete(otherAccount, a.id);
+      assert.deepEqual([await total(null), await total(['client'])], [2, 2]);
+    });
+
     test('update merges the changes, and search follows them', async () => {
       const c = client({ firstName: 'Renamed', notes: 'kept' });
       await store.create(c);

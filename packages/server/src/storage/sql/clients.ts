@@ -1,8 +1,17 @@
 import { type AddressInfo, type ClientType, NO_ADDRESS } from '@proofsheet/protocol';
 import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
 import type { ClientQuery, ClientRecord, ClientStore } from '../ports.js';
-import { containsLiteral } from './like.js';
+import { CountChanges, countedClients } from './client-counts.js';
 import type { ClientsTable, Database } from './schema.js';
+import {
+  accountIs,
+  containsEveryWord,
+  type SubstringIndex,
+  substringIndexOf,
+} from './search-index.js';
+
+/** Searches with at most this many matches page from the index's matches, not the account's. */
+const FEW_MATCHES = 1000;
 
 /** Every address key, null when absent, whatever an older row stored. */
 function parseAddress(json: string): AddressInfo {
@@ -70,32 +79,56 @@ function searchTerms(search: string | undefined): string[] {
 }
 
 /** The filter of a query, shared by the page and the count so they always agree. */
-function matching(query: ClientQuery) {
+function matching(index: SubstringIndex, query: ClientQuery, fromMatches: boolean) {
   const terms = searchTerms(query.search);
   return (eb: ExpressionBuilder<Database, 'clients'>) => {
-    const conditions: Expression<SqlBool>[] = [eb('account_id', '=', query.accountId)];
+    const conditions: Expression<SqlBool>[] = [
+      accountIs(index, query.accountId, terms, fromMatches),
+    ];
     if (query.types !== null) conditions.push(eb('type', 'in', [...query.types]));
-    for (const term of terms) {
-      conditions.push(containsLiteral('search_text', term));
-    }
+    conditions.push(...containsEveryWord(index, terms));
     return eb.and(conditions);
   };
 }
 
-/** Clients in SQL. Addresses are JSON text; `search_text` is kept in step on every write. */
+/**
+ * Clients in SQL. Addresses are JSON text; `search_text` is kept in step on every write, and
+ * `client_counts` in the same transaction as every write that adds, removes or retypes one.
+ */
 export function sqlClientStore(db: Kysely<Database>): ClientStore {
+  const index = substringIndexOf(db);
+
+  /** Kept totals without a search; with one, a count of the matches, found from the index. */
+  async function countMatches(query: ClientQuery): Promise<number> {
+    if (searchTerms(query.search).length === 0) {
+      return countedClients(db, query.accountId, query.types);
+    }
+    const count = await db
+      .selectFrom('clients')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(matching(index, query, true))
+      .executeTakeFirstOrThrow();
+    return Number(count.n);
+  }
+
   return {
     async create(client) {
-      await db.insertInto('clients').values(toRow(client)).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('clients').values(toRow(client)).execute();
+        await new CountChanges().add(client.accountId, client.type, 1).apply(trx);
+      });
     },
     async createMany(clients) {
       if (clients.length === 0) return;
+      const counts = new CountChanges();
+      for (const c of clients) counts.add(c.accountId, c.type, 1);
       await db.transaction().execute(async (trx) => {
         // 17 columns × 500 rows stays under both databases' limits on bound parameters.
         for (let start = 0; start < clients.length; start += 500) {
           const rows = clients.slice(start, start + 500).map(toRow);
           await trx.insertInto('clients').values(rows).execute();
         }
+        await counts.apply(trx);
       });
     },
     async findById(accountId, id) {
@@ -109,23 +142,27 @@ export function sqlClientStore(db: Kysely<Database>): ClientStore {
     },
     async list(query) {
       if (query.types !== null && query.types.length === 0) return { items: [], total: 0 };
-      const where = matching(query);
-      const rows = await db
+      // The total first: how many match decides how the page is best found.
+      const total = query.total ?? (await countMatches(query));
+      const where = matching(index, query, total <= FEW_MATCHES);
+      // Ids first, then their rows: the OFFSET walk reads the (account, created, id) index
+      // alone, and only the page's rows are fetched from the table.
+      const pageIds = db
         .selectFrom('clients')
-        .selectAll()
+        .select('id')
         .where(where)
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(query.limit)
-        .offset(query.offset)
-        .execute();
-      if (query.total !== undefined) return { items: rows.map(toRecord), total: query.total };
-      const count = await db
+        .offset(query.offset);
+      const rows = await db
         .selectFrom('clients')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where(where)
-        .executeTakeFirstOrThrow();
-      return { items: rows.map(toRecord), total: Number(count.n) };
+        .selectAll()
+        .where('id', 'in', pageIds)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      return { items: rows.map(toRecord), total };
     },
     async update(accountId, id, changes) {
       // Read, merge and write in one transaction: `search_text` depends on fields the
@@ -146,16 +183,25 @@ export function sqlClientStore(db: Kysely<Database>): ClientStore {
           .where('account_id', '=', accountId)
           .where('id', '=', id)
           .execute();
+        if (next.type !== row.type) {
+          const counts = new CountChanges().add(accountId, row.type, -1);
+          await counts.add(accountId, next.type, 1).apply(trx);
+        }
         return next;
       });
     },
     async delete(accountId, id) {
-      const result = await db
-        .deleteFrom('clients')
-        .where('account_id', '=', accountId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return db.transaction().execute(async (trx) => {
+        const deleted = await trx
+          .deleteFrom('clients')
+          .where('account_id', '=', accountId)
+          .where('id', '=', id)
+          .returning('type')
+          .executeTakeFirst();
+        if (deleted === undefined) return false;
+        await new CountChanges().add(accountId, deleted.type, -1).apply(trx);
+        return true;
+      });
     },
   };
 }

@@ -2,7 +2,8 @@
  * Schema migrations, written once with Kysely's schema builder for SQLite and PostgreSQL.
  * Append new migrations; never edit one that has shipped.
  */
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { createSearchIndex } from './search-index.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any past schema, so they are untyped by design.
 type AnyDb = Kysely<any>;
@@ -173,9 +174,26 @@ const initial: Migration = {
   },
 };
 
+/** Client search through a substring index, and client totals kept rather than counted. */
+const clientSearchAndCounts: Migration = {
+  async up(db: AnyDb) {
+    await createSearchIndex(db);
+    await db.schema
+      .createTable('client_counts')
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('n', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('client_counts_pk', ['account_id', 'type'])
+      .execute();
+    await sql`insert into client_counts (account_id, type, n)
+      select account_id, type, count(*) from clients group by account_id, type`.execute(db);
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_client_search_and_counts': clientSearchAndCounts,
 };
 
 /** A provider for Kysely's `Migrator`. */

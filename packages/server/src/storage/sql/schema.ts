@@ -71,6 +71,13 @@ export interface ClientsTable {
   updated_at: number;
 }
 
+/** How many clients each account has of each type, kept with every client write. */
+export interface ClientCountsTable {
+  account_id: string;
+  type: string;
+  n: number;
+}
+
 export interface NotificationsTable {
   id: string;
   account_id: string;
@@ -127,6 +134,7 @@ export interface Database {
   logins: LoginsTable;
   retired_tokens: RetiredTokensTable;
   clients: ClientsTable;
+  client_counts: ClientCountsTable;
   notifications: NotificationsTable;
   collections: CollectionsTable;
   collection_shares: CollectionSharesTable;
