@@ -2,7 +2,11 @@
 export class LruMap<K, V> {
   private readonly entries = new Map<K, V>();
 
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    /** Told of each entry dropped to make room, so that indexes beside the map can follow. */
+    private readonly onEvict: (key: K, value: V) => void = () => undefined,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -21,8 +25,12 @@ export class LruMap<K, V> {
     this.entries.delete(key);
     this.entries.set(key, value);
     if (this.entries.size > this.max) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+      const oldest = this.entries.entries().next();
+      if (!oldest.done) {
+        const [key, value] = oldest.value;
+        this.entries.delete(key);
+        this.onEvict(key, value);
+      }
     }
   }
 

@@ -19,13 +19,20 @@ export function cachedSessionStore(
   store: SessionStore,
   max = DEFAULT_SESSION_CACHE_SIZE,
 ): SessionStore {
-  const byHash = new LruMap<string, LoginRecord>(max);
+  // Login id → its cached session hash, so that a touch finds its entry without a scan.
+  const hashById = new Map<string, string>();
+  const byHash = new LruMap<string, LoginRecord>(max, (hash, login) => {
+    if (hashById.get(login.id) === hash) hashById.delete(login.id);
+  });
   let epoch = 0;
 
   const forget = (matches: (login: LoginRecord) => boolean) => {
     epoch += 1;
     for (const login of [...byHash.values()]) {
-      if (matches(login)) byHash.delete(login.sessionHash);
+      if (matches(login)) {
+        byHash.delete(login.sessionHash);
+        hashById.delete(login.id);
+      }
     }
   };
   /** Forgets before the write (lookups in flight are not cached) and after it. */
@@ -46,16 +53,19 @@ export function cachedSessionStore(
       if (cached) return { ...cached };
       const started = epoch;
       const login = await store.findBySessionHash(sessionHash);
-      if (login && epoch === started) byHash.set(sessionHash, { ...login });
+      if (login && epoch === started) {
+        byHash.set(sessionHash, { ...login });
+        hashById.set(login.id, sessionHash);
+      }
       return login;
     },
     findById: (id) => store.findById(id),
     findByAuthTokenHash: (hash) => store.findByAuthTokenHash(hash),
     async touch(id, lastSeenAt) {
       await store.touch(id, lastSeenAt);
-      for (const login of byHash.values()) {
-        if (login.id === id) login.lastSeenAt = lastSeenAt;
-      }
+      const hash = hashById.get(id);
+      const login = hash === undefined ? undefined : byHash.get(hash);
+      if (login && login.lastSeenAt < lastSeenAt) login.lastSeenAt = lastSeenAt;
     },
     // Rotation retires the login's session hash; reuse detection may delete the login.
     rotate: (hash, next) =>

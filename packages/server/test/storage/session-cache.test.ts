@@ -10,7 +10,7 @@ import { cachedSessionStore } from '../../src/storage/session-cache.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
 import { at, bytes, seedAccount } from '../contracts/fixtures.js';
 
-async function setup() {
+async function setup(max?: number) {
   const { storage } = await openSqlite(':memory:', { exclusive: false });
   const { accountId, users } = await seedAccount(storage, 'session-cache');
   const inner = storage.sessions;
@@ -25,7 +25,7 @@ async function setup() {
       return login;
     },
   };
-  const cache = cachedSessionStore(counted);
+  const cache = cachedSessionStore(counted, max);
   let n = 0;
   const login = (userId = users.owner.id): LoginRecord => {
     n += 1;
@@ -125,6 +125,24 @@ test('a touch moves the cached last activity; what a caller changes is its own c
   await s.cache.touch(l.id, at(60_000));
   assert.deepEqual((await s.cache.findBySessionHash(l.sessionHash))?.lastSeenAt, at(60_000));
   assert.equal(s.reads(), 1);
+  await s.close();
+});
+
+test('a touch finds its entry by login id, also after other entries were evicted', async () => {
+  const s = await setup(2);
+  const [a, b, c] = [s.login(), s.login(), s.login()];
+  for (const l of [a, b, c]) {
+    await s.cache.create(l);
+    await s.cache.findBySessionHash(l.sessionHash);
+  }
+  // `a` was evicted to make room for `c`: touching it must not fail or resurrect it.
+  await s.cache.touch(a.id, at(60_000));
+  await s.cache.touch(c.id, at(60_000));
+  const reads = s.reads();
+  assert.deepEqual((await s.cache.findBySessionHash(c.sessionHash))?.lastSeenAt, at(60_000));
+  assert.equal(s.reads(), reads, 'c is still cached, with the touch applied');
+  assert.deepEqual((await s.cache.findBySessionHash(a.sessionHash))?.lastSeenAt, at(60_000));
+  assert.equal(s.reads(), reads + 1, 'a was read again from the store');
   await s.close();
 });
 
