@@ -22,6 +22,7 @@ import { galleryRoutes } from './gallery/routes.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
 import { requireJsonBodies } from './http/json-only.js';
+import { registerOpenApi } from './http/openapi.js';
 import { schemaCompiler } from './http/validators.js';
 import type { Storage } from './storage/ports.js';
 import { studioRoutes } from './studio/routes.js';
@@ -177,6 +178,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     secure,
   };
   const appContext: AppContext = { config, storage, clock, random };
+  await registerOpenApi(app, api);
   await app.register(healthRoutes, { storage });
   await app.register(async (scope) => loginRoutes(scope, authContext));
   await app.register(async (scope) => sessionRoutes(scope, authContext));
