@@ -16,7 +16,12 @@ import {
 } from '../server-modules.js';
 import { countSessionWrites } from './counted-storage.js';
 import { seedConcurrently } from './seed-concurrently.js';
-import { createSchema, dropNamespace, type Namespace } from './storage-namespace.js';
+import {
+  analyzeClients,
+  createSchema,
+  dropNamespace,
+  type Namespace,
+} from './storage-namespace.js';
 
 export const BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 export const BENCH_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -93,7 +98,10 @@ async function openStorage(
   const { storage } = opened;
   const bulk: Bulk = {
     sessions: (logins) => seedConcurrently(logins, (l) => storage.sessions.create(l)),
-    clients: (clients) => seedConcurrently(clients, (c) => storage.clients.create(c)),
+    clients: async (clients) => {
+      await seedConcurrently(clients, (c) => storage.clients.create(c));
+      await analyzeClients(server, urls.database, namespace.schema);
+    },
   };
   return {
     storage,
