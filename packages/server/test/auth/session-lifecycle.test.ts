@@ -12,6 +12,23 @@ import {
 const UNAUTHORIZED = { error: 'Unauthorized', message: 'Session expired or invalid' };
 const MINUTE = 60_000;
 
+/** Counts the session store's touch writes until `restore()` is called. */
+function countTouches(h: Harness) {
+  const store = h.storage.sessions;
+  const original = store.touch.bind(store);
+  let writes = 0;
+  store.touch = async (id, at) => {
+    writes += 1;
+    return original(id, at);
+  };
+  return {
+    count: () => writes,
+    restore: () => {
+      store.touch = original;
+    },
+  };
+}
+
 describe('session lifecycle', () => {
   let h: Harness;
   before(async () => {
@@ -81,35 +98,21 @@ describe('session lifecycle', () => {
 
   it('slides the idle window without a write per request: at most one a minute', async () => {
     const creds = await loginAs(h, 'owner');
-    const store = h.storage.sessions;
-    const original = store.touch.bind(store);
-    let writes = 0;
-    store.touch = async (id, at) => {
-      writes += 1;
-      return original(id, at);
-    };
+    const touches = countTouches(h);
     try {
       for (let i = 0; i < 50; i++) {
         h.clock.advance(1000);
         assert.equal((await session(creds.cookie)).statusCode, 200);
       }
-    } finally {
-      store.touch = original;
-    }
-    // 50 requests over 50 s of clock: no write yet, then one once a minute has passed.
-    assert.equal(writes, 0);
-    h.clock.advance(TOUCH_INTERVAL_MS);
-    store.touch = async (id, at) => {
-      writes += 1;
-      return original(id, at);
-    };
-    try {
+      // 50 requests over 50 s of clock: no write yet, then one once a minute has passed.
+      assert.equal(touches.count(), 0);
+      h.clock.advance(TOUCH_INTERVAL_MS);
       await session(creds.cookie);
       await session(creds.cookie);
     } finally {
-      store.touch = original;
+      touches.restore();
     }
-    assert.equal(writes, 1);
+    assert.equal(touches.count(), 1);
   });
 
   it('refresh with the auth token issues a new session and CSRF token', async () => {
@@ -239,13 +242,7 @@ describe('session touches under concurrency', () => {
 
   it('concurrent requests due for a touch share one write', async () => {
     const creds = await loginAs(h, 'owner');
-    const store = h.storage.sessions;
-    const original = store.touch.bind(store);
-    let writes = 0;
-    store.touch = async (id, at) => {
-      writes += 1;
-      return original(id, at);
-    };
+    const touches = countTouches(h);
     try {
       h.clock.advance(TOUCH_INTERVAL_MS);
       const responses = await Promise.all(
@@ -259,8 +256,8 @@ describe('session touches under concurrency', () => {
       );
       assert.ok(responses.every((r) => r.statusCode === 200));
     } finally {
-      store.touch = original;
+      touches.restore();
     }
-    assert.equal(writes, 1);
+    assert.equal(touches.count(), 1);
   });
 });

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { NO_ADDRESS, newId } from '@proofsheet/protocol';
+import { NO_ADDRESS } from '@proofsheet/protocol';
 import type { ClientRecord, ClientStore, Storage } from '../../src/storage/ports.js';
-import { at, bytes, type ContractOptions, type MakeStorage, seedAccount } from './fixtures.js';
+import {
+  at,
+  type ContractOptions,
+  clientFixture,
+  type MakeStorage,
+  seedAccount,
+} from './fixtures.js';
 
 /** The behaviour every {@link ClientStore} must have. */
 export function describeClientStore(
@@ -18,26 +24,11 @@ export function describeClientStore(
     let seq = 0;
 
     function client(overrides: Partial<ClientRecord> = {}): ClientRecord {
-      const t = at(++seq * 1000);
-      return {
-        id: newId('client', bytes),
-        accountId,
-        email: null,
+      return clientFixture(accountId, at(++seq * 1000), {
         firstName: 'First',
-        lastName: null,
-        phone: null,
-        company: null,
-        jobTitle: null,
-        address: { ...NO_ADDRESS },
-        notes: null,
         avatarColor: 3,
-        status: 1,
-        type: 'client',
-        sample: false,
-        createdAt: t,
-        updatedAt: t,
         ...overrides,
-      };
+      });
     }
 
     async function ids(search: string, types: ClientRecord['type'][] | null = null) {

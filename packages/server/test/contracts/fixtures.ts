@@ -1,6 +1,6 @@
 /** An account with users, for store contracts: enough rows for joins and shares to resolve. */
-import { newId, type Role } from '@proofsheet/protocol';
-import type { Storage, UserRecord } from '../../src/storage/ports.js';
+import { NO_ADDRESS, newId, type Role } from '@proofsheet/protocol';
+import type { ClientRecord, Storage, UserRecord } from '../../src/storage/ports.js';
 
 /** Makes a fresh storage to test; the suite closes it. */
 export type MakeStorage = () => Promise<Storage>;
@@ -16,6 +16,33 @@ export const T0 = new Date('2026-01-15T10:00:00Z');
 
 /** `ms` after {@link T0}. */
 export const at = (ms: number) => new Date(T0.getTime() + ms);
+
+/** A client record of an account, created at `createdAt`, with every optional field empty. */
+export function clientFixture(
+  accountId: string,
+  createdAt: Date,
+  overrides: Partial<ClientRecord> = {},
+): ClientRecord {
+  return {
+    id: newId('client', bytes),
+    accountId,
+    email: null,
+    firstName: 'Client',
+    lastName: null,
+    phone: null,
+    company: null,
+    jobTitle: null,
+    address: { ...NO_ADDRESS },
+    notes: null,
+    avatarColor: 1,
+    status: 1,
+    type: 'client',
+    sample: false,
+    createdAt,
+    updatedAt: createdAt,
+    ...overrides,
+  };
+}
 
 /** Creates an account with one user per role; returns the account id and the users. */
 export async function seedAccount(

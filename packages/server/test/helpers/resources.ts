@@ -3,8 +3,9 @@
  * test controls) and collections and galleries made through the API as a user would.
  */
 import assert from 'node:assert/strict';
-import { type Collection, type Gallery, NO_ADDRESS, newId } from '@proofsheet/protocol';
+import type { Collection, Gallery } from '@proofsheet/protocol';
 import type { ClientRecord } from '../../src/storage/ports.js';
+import { clientFixture } from '../contracts/fixtures.js';
 import type { Credentials, Harness } from './harness.js';
 
 const clientsMade = new WeakMap<Harness, number>();
@@ -16,26 +17,8 @@ const clientsMade = new WeakMap<Harness, number>();
 export function clientRecord(h: Harness, overrides: Partial<ClientRecord> = {}): ClientRecord {
   const n = clientsMade.get(h) ?? 0;
   clientsMade.set(h, n + 1);
-  const now = new Date(h.clock.now().getTime() - 86_400_000 + n * 1000);
-  return {
-    id: newId('client', (n) => crypto.getRandomValues(new Uint8Array(n))),
-    accountId: h.accountId,
-    email: null,
-    firstName: 'Client',
-    lastName: null,
-    phone: null,
-    company: null,
-    jobTitle: null,
-    address: { ...NO_ADDRESS },
-    notes: null,
-    avatarColor: 1,
-    status: 1,
-    type: 'client',
-    sample: false,
-    createdAt: now,
-    updatedAt: now,
-    ...overrides,
-  };
+  const createdAt = new Date(h.clock.now().getTime() - 86_400_000 + n * 1000);
+  return clientFixture(h.accountId, createdAt, overrides);
 }
 
 /** Stores `count` clients, oldest first; `make` customises each by index. */

@@ -1,11 +1,10 @@
 /** The in-process cache of client lists used when this process alone writes the clients. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NO_ADDRESS, newId } from '@proofsheet/protocol';
 import { cachedClientStore } from '../../src/storage/client-cache.js';
 import type { ClientQuery, ClientRecord, ClientStore } from '../../src/storage/ports.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
-import { at, bytes, seedAccount } from '../contracts/fixtures.js';
+import { at, clientFixture, seedAccount } from '../contracts/fixtures.js';
 
 async function setup() {
   const { storage } = await openSqlite(':memory:', { exclusive: false });
@@ -26,25 +25,7 @@ async function setup() {
   let seq = 0;
   const client = (overrides: Partial<ClientRecord> = {}): ClientRecord => {
     seq += 1;
-    return {
-      id: newId('client', bytes),
-      accountId,
-      email: null,
-      firstName: `First${seq}`,
-      lastName: null,
-      phone: null,
-      company: null,
-      jobTitle: null,
-      address: { ...NO_ADDRESS },
-      notes: null,
-      avatarColor: 1,
-      status: 1,
-      type: 'client',
-      sample: false,
-      createdAt: at(seq * 1000),
-      updatedAt: at(seq * 1000),
-      ...overrides,
-    };
+    return clientFixture(accountId, at(seq * 1000), { firstName: `First${seq}`, ...overrides });
   };
   const page = (offset = 0, limit = 10) =>
     cache.list({ accountId, types: null, offset, limit }).then((r) => ({
