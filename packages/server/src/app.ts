@@ -3,7 +3,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyEtag from '@fastify/etag';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import { HEADERS } from '@proofsheet/protocol';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.js';
@@ -23,6 +22,7 @@ import { installErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
 import { requireJsonBodies } from './http/json-only.js';
 import { registerOpenApi } from './http/openapi.js';
+import { securityHeaders } from './http/security-headers.js';
 import { schemaCompiler } from './http/validators.js';
 import type { Storage } from './storage/ports.js';
 import { studioRoutes } from './studio/routes.js';
@@ -100,9 +100,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(schemaCompiler());
   installErrorHandler(app);
 
-  await app.register(fastifyHelmet, {
+  securityHeaders(app, {
     // HSTS only means something over HTTPS; over HTTP it would be ignored or harmful.
-    hsts: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    strictTransportSecurity: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: { 'upgrade-insecure-requests': secure ? [] : null },
     },
@@ -148,7 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     secure,
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header(HEADERS.requestId, request.id);
     if (
       (request.method === 'GET' || request.method === 'HEAD') &&
@@ -161,7 +161,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (reply.statusCode >= 400 && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');
     }
-    return payload;
+    done(null, payload);
   });
 
   const authContext: AuthContext = {

@@ -51,6 +51,33 @@ describe('response headers', () => {
     }
   });
 
+  it('errors and unknown routes carry the security headers; pages keep their own Referrer-Policy', async () => {
+    const expected = {
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-dns-prefetch-control': 'off',
+    };
+    const cases = [
+      { url: '/api/v1/clients/', status: 401, referrer: 'no-referrer' },
+      { url: '/api/v1/nothing-here', status: 401, referrer: 'no-referrer' },
+      { url: '/no-such-page', status: 404, referrer: 'no-referrer' },
+      { url: '/login', status: 200, referrer: 'same-origin' },
+    ];
+    for (const { url, status, referrer } of cases) {
+      const res = await h.studio.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, status, url);
+      for (const [name, value] of Object.entries(expected)) {
+        assert.equal(res.headers[name], value, `${name} on ${url}`);
+      }
+      assert.match(String(res.headers['content-security-policy']), /default-src 'self'/, url);
+      assert.doesNotMatch(String(res.headers['content-security-policy']), /upgrade-insecure/, url);
+      assert.equal(res.headers['referrer-policy'], referrer, url);
+    }
+  });
+
   it('CORS allows listed origins with credentials and the CSRF header, never a wildcard', async () => {
     const preflight = await h.studio.inject({
       method: 'OPTIONS',
@@ -100,6 +127,7 @@ describe('HTTPS', () => {
       assert.equal(c.domain, undefined);
     }
     assert.match(String(res.headers['strict-transport-security']), /max-age=31536000/);
+    assert.match(String(res.headers['content-security-policy']), /upgrade-insecure-requests/);
   });
 
   it("over HTTPS a non-browser client may send the seed's plain cookie name; a browser may not", async () => {
