@@ -2,7 +2,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
+/** The `proofsheet-server` command as installed: the launcher that then loads `src/main.js`. */
+export const MAIN = fileURLToPath(new URL('../../../bin/proofsheet-server.cjs', import.meta.url));
 
 export interface RunningServer {
   child: ChildProcess;
@@ -12,14 +13,15 @@ export interface RunningServer {
   stop(): Promise<number | null>;
 }
 
-/** Starts the server and waits for it to print its base URLs. */
+/** Starts the server and waits for it to print its base URLs. `env` adds to `baseEnv`. */
 export function startServer(
   env: Record<string, string>,
   timeoutMs = 30_000,
+  baseEnv: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningServer> {
   const child = spawn(process.execPath, [MAIN], {
     env: {
-      ...process.env,
+      ...baseEnv,
       PROOFSHEET_STUDIO_PORT: '0',
       PROOFSHEET_GALLERY_PORT: '0',
       PROOFSHEET_LOG_LEVEL: 'warn',

@@ -7,12 +7,11 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { HttpAgent } from '../helpers/http-agent.js';
+import { MAIN } from '../helpers/server-process.js';
 import { postgresService, redisService, type TestSchema } from '../helpers/services.js';
 
-const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 const DEMO_PASSWORD = 'scale-out demo password';
 /** A Redis database of its own, since the server uses its default key prefix. */
 const REDIS_DB = 9;
