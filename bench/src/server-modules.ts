@@ -15,6 +15,7 @@ import type * as SqlClients from '../../packages/server/src/storage/sql/clients.
 import type * as SqlSessions from '../../packages/server/src/storage/sql/sessions.js';
 import type * as Sqlite from '../../packages/server/src/storage/sqlite.js';
 import type * as ClientView from '../../packages/server/src/studio/client-view.js';
+import type * as ThreadPool from '../../packages/server/src/thread-pool.js';
 
 export type { PasswordHasher } from '../../packages/server/src/auth/password.js';
 export type { Config } from '../../packages/server/src/config/config.js';
@@ -47,6 +48,16 @@ export interface ServerModules {
   password: typeof Password;
   hashPool: typeof HashPoolModule;
   clientView: typeof ClientView;
+}
+
+/**
+ * The thread-pool size `proofsheet-server` would run with here. Targets are forked with it, as
+ * libuv reads it before any module of theirs runs.
+ */
+export async function serverThreadPoolSize(): Promise<string> {
+  const { threadPoolSize } = await load<typeof ThreadPool>('thread-pool.js');
+  // The targets' hash concurrency is the configuration's default, whatever this shell says.
+  return threadPoolSize({ UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE });
 }
 
 /** Loads every server module the bench uses. */
