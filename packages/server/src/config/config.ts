@@ -25,6 +25,8 @@ export interface Config {
   loginSoftLimitAccount: number;
   hashConcurrency: number;
   hashQueue: number;
+  /** Read by `bin/start-thread-pool.cjs` before the server loads; validated here with the rest. */
+  hashNice: number;
   bodyLimit: number;
   demoPassword: string | null;
   logLevel: string;
@@ -166,6 +168,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     loginSoftLimitAccount: int('PROOFSHEET_LOGIN_SOFT_LIMIT_ACCOUNT', 1, 100_000),
     hashConcurrency: int('PROOFSHEET_HASH_CONCURRENCY', 1, 64),
     hashQueue: int('PROOFSHEET_HASH_QUEUE', 0, 100_000),
+    hashNice: int('PROOFSHEET_HASH_NICE', 0, 19),
     bodyLimit: int('PROOFSHEET_BODY_LIMIT', 1024, 100 * 1024 * 1024),
     demoPassword,
     logLevel,

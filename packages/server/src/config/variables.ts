@@ -147,6 +147,13 @@ export const VARIABLES = [
     description: 'Password hashes computed at once; more logins wait in a queue.',
   },
   {
+    name: 'PROOFSHEET_HASH_NICE',
+    kind: 'integer',
+    default: '10',
+    description:
+      'How much lower (nice steps, 0-19) password hashing runs than requests, on Linux; 0 turns it off.',
+  },
+  {
     name: 'PROOFSHEET_HASH_QUEUE',
     kind: 'integer',
     default: '64',
