@@ -20,7 +20,7 @@ import { checkSignedIn, type System, signIn } from './orchestrator/system.js';
 import { TargetHandle } from './orchestrator/target-handle.js';
 import { renderReport } from './report.js';
 import { emptyResults, type SystemResults } from './results.js';
-import { serverThreadPoolSize } from './server-modules.js';
+import { START_THREAD_POOL } from './server-modules.js';
 import { evaluate } from './verdicts.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('../../results/', import.meta.url));
@@ -76,19 +76,22 @@ async function startSystem(
   options: BenchOptions,
 ): Promise<{ system: System | null; results: SystemResults }> {
   const mine: TargetHandle[] = [];
-  const execArgv =
-    options.profile === plan.kind ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}profiles`] : [];
-  const pool = plan.kind.startsWith('proofsheet') ? await serverThreadPoolSize() : null;
+  const proofsheet = plan.kind.startsWith('proofsheet');
+  const execArgv = [
+    // As `proofsheet-server` starts; the baselines keep libuv's default pool, as they would.
+    ...(proofsheet ? ['--require', START_THREAD_POOL] : []),
+    ...(options.profile === plan.kind
+      ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}profiles`]
+      : []),
+  ];
   for (let i = 0; i < plan.instances; i++) {
     // Only the first instance seeds; the second joins the storage it made.
-    const env: Record<string, string> = {
+    const env = {
       BENCH_SEED: i === 0 ? '1' : '0',
       // One PostgreSQL schema and Redis key prefix per system: D and E do not share rows.
       BENCH_PG_SCHEMA: `bench_${process.pid}_${plan.key.toLowerCase()}`,
       BENCH_REDIS_PREFIX: `proofsheet-bench:${process.pid}:${plan.key}:`,
     };
-    // As `proofsheet-server` starts: the baselines keep libuv's default, as they would.
-    if (pool) env.UV_THREADPOOL_SIZE = pool;
     const started = await TargetHandle.start(plan.kind, { env, execArgv });
     if (typeof started === 'string') {
       for (const h of mine) await h.stop();
@@ -112,7 +115,7 @@ async function startSystem(
     description: [
       first.description,
       ...(plan.instances > 1 ? [`${plan.instances} processes`] : []),
-      ...(pool ? [`UV_THREADPOOL_SIZE=${pool} as proofsheet-server sets it`] : []),
+      ...(proofsheet ? ["libuv's pool started as proofsheet-server starts it"] : []),
     ].join(', '),
     instances: plan.instances,
     pagedClients: plan.pagedClients,

@@ -3,6 +3,7 @@
  * yet, so the bench cannot import it by package name; types come from the sources (a
  * referenced project), code from `packages/server/dist/src/` next to this build.
  */
+import { fileURLToPath } from 'node:url';
 import type * as App from '../../packages/server/src/app.js';
 import type * as HashPoolModule from '../../packages/server/src/auth/hash-pool.js';
 import type * as Password from '../../packages/server/src/auth/password.js';
@@ -15,7 +16,6 @@ import type * as SqlClients from '../../packages/server/src/storage/sql/clients.
 import type * as SqlSessions from '../../packages/server/src/storage/sql/sessions.js';
 import type * as Sqlite from '../../packages/server/src/storage/sqlite.js';
 import type * as ClientView from '../../packages/server/src/studio/client-view.js';
-import type * as ThreadPool from '../../packages/server/src/thread-pool.js';
 
 export type { PasswordHasher } from '../../packages/server/src/auth/password.js';
 export type { Config } from '../../packages/server/src/config/config.js';
@@ -51,14 +51,12 @@ export interface ServerModules {
 }
 
 /**
- * The thread-pool size `proofsheet-server` would run with here. Targets are forked with it, as
- * libuv reads it before any module of theirs runs.
+ * The server's thread-pool preload, as `proofsheet-server` runs it: Proofsheet targets are
+ * forked with `--require` of it, since libuv's pool starts before any module of theirs runs.
  */
-export async function serverThreadPoolSize(): Promise<string> {
-  const { threadPoolSize } = await load<typeof ThreadPool>('thread-pool.js');
-  // The targets' hash concurrency is the configuration's default, whatever this shell says.
-  return threadPoolSize({ UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE });
-}
+export const START_THREAD_POOL = fileURLToPath(
+  new URL('../../../packages/server/bin/start-thread-pool.cjs', import.meta.url),
+);
 
 /** Loads every server module the bench uses. */
 export async function loadServer(): Promise<ServerModules> {
