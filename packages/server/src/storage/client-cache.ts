@@ -6,7 +6,8 @@ export const DEFAULT_CLIENT_PAGE_CACHE_SIZE = 256;
 export const DEFAULT_CLIENT_TOTAL_CACHE_SIZE = 4_096;
 
 interface Versioned<T> {
-  version: number;
+  /** `shared.local`: the database's version (0 without one) and this process's. */
+  version: string;
   value: T;
 }
 
@@ -16,14 +17,25 @@ function filterKey(query: ClientQuery): string {
 }
 
 /**
- * Caches client lists, for storage this process alone writes (`StorageCapabilities.exclusive`):
- * the count behind a page's `total` reads every matching row, 27 ms at 100,000 clients, and a
- * page is the same until a client of the account changes. Every client write goes through
- * here and moves the account's version on, which retires its pages and totals at once.
- * A list that was in flight while a write to its account happened is not cached.
+ * Where the version of an account's clients comes from, besides this process's own writes:
+ * nowhere when this process alone writes them, or the database when other instances write too.
+ */
+export type SharedVersion = ((accountId: string) => Promise<number>) | null;
+
+/**
+ * Caches client lists: the count behind a page's `total` reads every matching row (27 ms at
+ * 100,000 clients), and a page is the same until a client of the account changes.
+ *
+ * Every write through here moves the account's local version on, which retires its pages and
+ * totals at once; a list that was in flight while a write to its account happened is not
+ * cached. With a `sharedVersion` (several instances on PostgreSQL), each list first reads the
+ * account's version from the database, which every client write moves on in its own
+ * transaction. The version is read before the page, so an entry is never labelled newer than
+ * its content: a write on any instance retires it for every instance at the next request.
  */
 export function cachedClientStore(
   store: ClientStore,
+  sharedVersion: SharedVersion = null,
   sizes = { pages: DEFAULT_CLIENT_PAGE_CACHE_SIZE, totals: DEFAULT_CLIENT_TOTAL_CACHE_SIZE },
 ): ClientStore {
   const versions = new Map<string, number>();
@@ -42,7 +54,7 @@ export function cachedClientStore(
     }
   }
 
-  function fresh<T>(entry: Versioned<T> | undefined, version: number): T | undefined {
+  function fresh<T>(entry: Versioned<T> | undefined, version: string): T | undefined {
     return entry !== undefined && entry.version === version ? entry.value : undefined;
   }
 
@@ -59,7 +71,9 @@ export function cachedClientStore(
     },
     findById: (accountId, id) => store.findById(accountId, id),
     async list(query) {
-      const version = versionOf(query.accountId);
+      const local = versionOf(query.accountId);
+      const shared = sharedVersion ? await sharedVersion(query.accountId) : 0;
+      const version = `${shared}.${local}`;
       const filter = filterKey(query);
       const pageKey = `${filter}\n${query.offset}\n${query.limit}`;
       const total = fresh(totals.get(filter), version);
@@ -68,7 +82,7 @@ export function cachedClientStore(
       if (total !== undefined && items !== undefined) return { items: [...items], total };
       // A known total spares the store its count.
       const result = await store.list(total === undefined ? query : { ...query, total });
-      if (versionOf(query.accountId) === version) {
+      if (versionOf(query.accountId) === local) {
         totals.set(filter, { version, value: result.total });
         pages.set(pageKey, { version, value: [...result.items] });
       }

@@ -275,7 +275,8 @@ export interface CounterStore {
 export interface StorageCapabilities {
   /**
    * This process is the only writer of sessions and clients (SQLite without Redis), so
-   * in-process caches of them stay exact. False wherever other instances may write.
+   * in-process caches of them stay exact without asking the database. False wherever other
+   * instances may write.
    */
   exclusive: boolean;
 }

@@ -3,6 +3,7 @@ import { cachedClientStore } from './client-cache.js';
 import type { CounterStore, Storage } from './ports.js';
 import { cachedSessionStore } from './session-cache.js';
 import { sqlAccountStore } from './sql/accounts.js';
+import { readClientVersion } from './sql/client-versions.js';
 import { sqlClientStore } from './sql/clients.js';
 import { sqlCollectionStore } from './sql/collections.js';
 import { sqlGalleryStore } from './sql/galleries.js';
@@ -32,9 +33,11 @@ export async function migrate(
 }
 
 /**
- * Every store over one Kysely database, with counters from elsewhere (memory or Redis). With
- * `exclusive` (this process alone writes the database), sessions and client lists are cached
- * in process; their caches hear of every write because every write goes through them.
+ * Every store over one Kysely database, with counters from elsewhere (memory or Redis). Client
+ * lists are cached in process: checked against the database's client version, or, with
+ * `exclusive` (this process alone writes the database), against this process's writes alone,
+ * which also lets sessions be cached; those caches hear of every write because every write
+ * goes through them.
  */
 export function sqlStorage(
   db: Kysely<Database>,
@@ -52,7 +55,10 @@ export function sqlStorage(
     accounts: sqlAccountStore(db),
     users: sqlUserStore(db),
     sessions: options.exclusive ? cachedSessionStore(sessions) : sessions,
-    clients: options.exclusive ? cachedClientStore(clients) : clients,
+    clients: cachedClientStore(
+      clients,
+      options.exclusive ? null : (accountId) => readClientVersion(db, accountId),
+    ),
     notifications: sqlNotificationStore(db),
     collections: sqlCollectionStore(db),
     galleries: sqlGalleryStore(db),

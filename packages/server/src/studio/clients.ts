@@ -44,11 +44,11 @@ interface PageRequest {
 export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const clients = ctx.storage.clients;
-  // Only where the client cache hands out the same records again (see RenderedPages).
-  const rendered = ctx.storage.capabilities.exclusive ? new RenderedPages() : null;
+  // Hits wherever the client cache hands out the same records again (see RenderedPages).
+  const rendered = new RenderedPages();
 
-  /** The page as an object, or as JSON with its ETag when `rendered` holds or takes it. */
-  async function page(req: PageRequest, reply: FastifyReply): Promise<ClientPage | string> {
+  /** The page as JSON with its ETag, from `rendered` or rendered now. */
+  async function page(req: PageRequest, reply: FastifyReply): Promise<string> {
     const { items, total } = await clients.list({
       accountId: req.accountId,
       types: req.types,
@@ -57,11 +57,9 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
       limit: req.perPage,
     });
     const key = [req.accountId, req.types?.join(','), req.search, req.page, req.perPage].join('\n');
-    const held = rendered?.get(key, items, total);
+    const held = rendered.get(key, items, total);
     if (held) return sendRendered(reply, held.body, held.etag);
-    const value = build(req, items, total);
-    if (!rendered) return value;
-    const fresh = rendered.render(key, items, total, value);
+    const fresh = rendered.render(key, items, total, build(req, items, total));
     return sendRendered(reply, fresh.body, fresh.etag);
   }
 

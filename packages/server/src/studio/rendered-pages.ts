@@ -31,8 +31,8 @@ export function weakEtagOf(body: string): string {
  * An entry is reused only if the store returned the very same record objects (and total) as
  * when it was rendered. Records are never changed in place (an update makes a new one), so
  * identical objects mean identical content; any write to the account makes the client cache
- * return new objects, which renders afresh. Stores that build new records on every query
- * (PostgreSQL) would never hit: do not use it there.
+ * return new objects, which renders afresh. A store that built new records on every query
+ * would never hit; the SQL storage puts the client cache in front of both databases.
  */
 export class RenderedPages {
   private readonly entries: LruMap<string, Entry>;

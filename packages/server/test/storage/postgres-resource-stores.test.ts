@@ -4,6 +4,7 @@ import { describeClientStore } from '../contracts/client-store.contract.js';
 import { describeCollectionStores } from '../contracts/collection-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
+import { describeSharedClientLists } from '../contracts/shared-client-lists.contract.js';
 import { postgresService, type TestSchema } from '../helpers/services.js';
 
 const postgres = await postgresService();
@@ -21,3 +22,14 @@ const options = { skip: postgres.skip };
 describeClientStore('PostgreSQL', pgStorage, options);
 describeNotificationStore('PostgreSQL', pgStorage, options);
 describeCollectionStores('PostgreSQL', pgStorage, options);
+describeSharedClientLists(
+  'PostgreSQL',
+  async () => {
+    const schema = await postgres.createSchema();
+    schemas.push(schema);
+    const open = async () =>
+      (await openPostgres(schema.url, { searchPath: schema.schema })).storage;
+    return [await open(), await open()];
+  },
+  options,
+);

@@ -2,6 +2,7 @@ import { type AddressInfo, type ClientType, NO_ADDRESS } from '@proofsheet/proto
 import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
 import type { ClientQuery, ClientRecord, ClientStore } from '../ports.js';
 import { CountChanges, countedClients } from './client-counts.js';
+import { bumpClientVersion } from './client-versions.js';
 import type { ClientsTable, Database } from './schema.js';
 import {
   accountIs,
@@ -94,6 +95,8 @@ function matching(index: SubstringIndex, query: ClientQuery, fromMatches: boolea
 /**
  * Clients in SQL. Addresses are JSON text; `search_text` is kept in step on every write, and
  * `client_counts` in the same transaction as every write that adds, removes or retypes one.
+ * Every write also moves the account's `client_versions` row on, before anything else, so
+ * that caches can tell their lists are current and writers always lock in one order.
  */
 export function sqlClientStore(db: Kysely<Database>): ClientStore {
   const index = substringIndexOf(db);
@@ -114,6 +117,7 @@ export function sqlClientStore(db: Kysely<Database>): ClientStore {
   return {
     async create(client) {
       await db.transaction().execute(async (trx) => {
+        await bumpClientVersion(trx, client.accountId);
         await trx.insertInto('clients').values(toRow(client)).execute();
         await new CountChanges().add(client.accountId, client.type, 1).apply(trx);
       });
@@ -123,6 +127,9 @@ export function sqlClientStore(db: Kysely<Database>): ClientStore {
       const counts = new CountChanges();
       for (const c of clients) counts.add(c.accountId, c.type, 1);
       await db.transaction().execute(async (trx) => {
+        for (const accountId of [...new Set(clients.map((c) => c.accountId))].sort()) {
+          await bumpClientVersion(trx, accountId);
+        }
         // 17 columns × 500 rows stays under both databases' limits on bound parameters.
         for (let start = 0; start < clients.length; start += 500) {
           const rows = clients.slice(start, start + 500).map(toRow);
@@ -168,6 +175,8 @@ export function sqlClientStore(db: Kysely<Database>): ClientStore {
       // Read, merge and write in one transaction: `search_text` depends on fields the
       // change may not name, and must match the row that is written.
       return db.transaction().execute(async (trx) => {
+        // First, as in every client write: the version row is the first lock each one takes.
+        await bumpClientVersion(trx, accountId);
         const row = await trx
           .selectFrom('clients')
           .selectAll()
@@ -192,6 +201,7 @@ export function sqlClientStore(db: Kysely<Database>): ClientStore {
     },
     async delete(accountId, id) {
       return db.transaction().execute(async (trx) => {
+        await bumpClientVersion(trx, accountId);
         const deleted = await trx
           .deleteFrom('clients')
           .where('account_id', '=', accountId)

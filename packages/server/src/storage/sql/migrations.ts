@@ -190,10 +190,22 @@ const clientSearchAndCounts: Migration = {
   },
 };
 
+/** A version per account's clients, for caches of client lists shared by several instances. */
+const clientVersions: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('client_versions')
+      .addColumn('account_id', 'text', (c) => c.primaryKey())
+      .addColumn('version', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_client_search_and_counts': clientSearchAndCounts,
+  '0003_client_versions': clientVersions,
 };
 
 /** A provider for Kysely's `Migrator`. */

@@ -72,6 +72,11 @@ export interface ClientsTable {
 }
 
 /** How many clients each account has of each type, kept with every client write. */
+export interface ClientVersionsTable {
+  account_id: string;
+  version: number;
+}
+
 export interface ClientCountsTable {
   account_id: string;
   type: string;
@@ -135,6 +140,7 @@ export interface Database {
   retired_tokens: RetiredTokensTable;
   clients: ClientsTable;
   client_counts: ClientCountsTable;
+  client_versions: ClientVersionsTable;
   notifications: NotificationsTable;
   collections: CollectionsTable;
   collection_shares: CollectionSharesTable;
