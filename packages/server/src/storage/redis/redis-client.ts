@@ -79,6 +79,7 @@ export interface RedisConnectOptions {
 export async function connectRedis(url: string, options: RedisConnectOptions = {}): Promise<Redis> {
   const redis = new Redis(url, {
     lazyConnect: true,
+    enableAutoPipelining: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     // A write whose answer was lost is not replayed: counting it twice is worse than not at all.
