@@ -64,8 +64,14 @@ export function startThreadPool(settings: ThreadPoolSettings): number[] {
   stat('.', () => undefined);
   if (!linux) return [];
   const pool = [...threadIds()].filter((id) => !before.has(id)).map(Number);
-  if (settings.nice > 0) {
-    for (const id of pool) setPriority(id, Math.min(19, getPriority(id) + settings.nice));
+  if (settings.nice === 0) return pool;
+  for (const id of pool) {
+    try {
+      setPriority(id, Math.min(19, getPriority(id) + settings.nice));
+    } catch {
+      // A sandbox may forbid setpriority. The priority only spares requests during a login
+      // storm; the server must start without it.
+    }
   }
   return pool;
 }
