@@ -105,7 +105,11 @@ describe('dependency outages', { skip: services.skip }, () => {
   });
 
   it('with PostgreSQL down: 503 with Retry-After, /readyz names PostgreSQL, then service resumes', async () => {
+    // Warm the client-list cache: with the database gone it must not answer from it, since it
+    // cannot tell whether another instance has changed the list.
+    assert.equal((await agent.request(instance.url, 'GET', '/api/v1/clients/')).status, 200);
     await postgres.cut();
+    await assertUnavailable('/api/v1/clients/');
     await assertUnavailable('/api/v1/session');
     await assertUnavailable('/login', 'POST', { email: user.email, password: PASSWORD });
     await assertReadiness({ postgres: false, redis: true });
@@ -113,5 +117,6 @@ describe('dependency outages', { skip: services.skip }, () => {
     await postgres.restore();
     await waitUntilReady(instance);
     assert.equal((await agent.request(instance.url, 'GET', '/api/v1/session')).status, 200);
+    assert.equal((await agent.request(instance.url, 'GET', '/api/v1/clients/')).status, 200);
   });
 });
