@@ -7,8 +7,7 @@
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { FileCookieJar } from '@proofsheet/client';
-import { readIfExists, writePrivateFile } from './private-file.js';
+import { FileCookieJar, readIfExists, writeFileAtomic } from '@proofsheet/client';
 
 /** What `hosts.json` holds. */
 export interface HostsFile {
@@ -53,7 +52,7 @@ export async function readHosts(paths: ConfigPaths): Promise<HostsFile> {
 
 export async function writeHosts(paths: ConfigPaths, hosts: HostsFile): Promise<void> {
   await ensureDir(paths);
-  await writePrivateFile(paths.hosts, `${JSON.stringify(hosts, null, 2)}\n`);
+  await writeFileAtomic(paths.hosts, `${JSON.stringify(hosts, null, 2)}\n`);
 }
 
 export function cookieJar(paths: ConfigPaths, env: NodeJS.ProcessEnv): FileCookieJar {

@@ -2,6 +2,9 @@
  * `@proofsheet/client`: a client of the Proofsheet (Pixieset-style) Studio and Gallery APIs
  * that handles the whole session lifecycle, and a server-side proxy for browser apps.
  */
+
+// For tools that keep their own private files beside the cookie jar (the CLI's hosts.json).
+export { readIfExists, writeFileAtomic } from './atomic-file.js';
 export { type ApiSelection, createClient, PixiesetClient } from './client.js';
 export {
   type CookieJar,
