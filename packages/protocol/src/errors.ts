@@ -1,6 +1,7 @@
 /**
  * Every error the APIs answer with, as data: its HTTP status and the body the seed specifies,
- * `{"error": <reason phrase>, "message": <sentence>}`, plus `details` for validation errors.
+ * `{"error": <reason phrase>, "message": <sentence>}`, plus a stable machine-readable `code`
+ * and `details` for validation errors.
  */
 
 /** The body of every error response. */
@@ -9,6 +10,8 @@ export interface ErrorBody {
   error: string;
   /** A specific sentence saying what failed. */
   message: string;
+  /** What failed, as a stable code from {@link ERRORS}: key on this, never on `message`. */
+  code: string;
   /** Per-field messages, present on validation errors (422). */
   details?: Record<string, string[]>;
 }
@@ -22,10 +25,13 @@ export const REASON_PHRASES = {
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
   409: 'Conflict',
+  408: 'Request Timeout',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 } as const;
@@ -42,7 +48,7 @@ interface ErrorDefinition {
 }
 
 /**
- * The error codes, each with its status and default message. The messages of `unauthorized`,
+ * The error codes, each with its status and default message. The messages of `session_expired`,
  * `forbidden` and `csrf_mismatch` are exactly the seed's: clients match on them.
  */
 export const ERRORS = {
@@ -51,7 +57,7 @@ export const ERRORS = {
     message: 'The request is malformed',
     description: 'A malformed request: an ID in the wrong format, a bad query parameter.',
   },
-  unauthorized: {
+  session_expired: {
     status: 401,
     message: 'Session expired or invalid',
     description: 'No valid session: log in again or refresh the session with the auth token.',
@@ -81,6 +87,16 @@ export const ERRORS = {
     message: 'Resource not found',
     description: 'The resource does not exist, or is not visible to this account.',
   },
+  method_not_allowed: {
+    status: 405,
+    message: 'Method not allowed on this path',
+    description: 'The path exists but not with this method; `Allow` lists the methods it takes.',
+  },
+  request_timeout: {
+    status: 408,
+    message: 'The request was not received in time',
+    description: 'The headers or body arrived too slowly; the connection is closed.',
+  },
   conflict: {
     status: 409,
     message: 'The request conflicts with the current state',
@@ -90,6 +106,11 @@ export const ERRORS = {
     status: 413,
     message: 'Request body is too large',
     description: 'The body exceeds the size limit.',
+  },
+  uri_too_long: {
+    status: 414,
+    message: 'The URL is too long',
+    description: 'The URL, or one of its path parameters, exceeds the length limit.',
   },
   unsupported_media_type: {
     status: 415,
@@ -105,6 +126,11 @@ export const ERRORS = {
     status: 429,
     message: 'Too many requests, retry later',
     description: 'A rate limit was hit; `Retry-After` says when to try again.',
+  },
+  headers_too_large: {
+    status: 431,
+    message: 'Request headers are too large',
+    description: 'The headers (often the Cookie header) exceed the size limit.',
   },
   service_unavailable: {
     status: 503,
@@ -125,7 +151,8 @@ export type ErrorCode = keyof typeof ERRORS;
  * Builds the body for an error code.
  *
  * @example
- * errorBody('unauthorized'); // { error: 'Unauthorized', message: 'Session expired or invalid' }
+ * errorBody('session_expired');
+ * // { error: 'Unauthorized', message: 'Session expired or invalid', code: 'session_expired' }
  */
 export function errorBody(
   code: ErrorCode,
@@ -133,9 +160,25 @@ export function errorBody(
   details?: Record<string, string[]>,
 ): ErrorBody {
   const def = ERRORS[code];
-  const body: ErrorBody = { error: REASON_PHRASES[def.status], message: message ?? def.message };
+  const body: ErrorBody = {
+    error: REASON_PHRASES[def.status],
+    message: message ?? def.message,
+    code,
+  };
   if (details) body.details = details;
   return body;
+}
+
+/**
+ * The code for an error that only has a status (one raised by the HTTP layer rather than by
+ * a route): the first code in {@link ERRORS} with that status, else `bad_request` for a 4xx
+ * and `internal` for anything else.
+ */
+export function codeForStatus(status: number): ErrorCode {
+  for (const [code, def] of Object.entries(ERRORS)) {
+    if (def.status === status) return code as ErrorCode;
+  }
+  return status >= 400 && status < 500 ? 'bad_request' : 'internal';
 }
 
 /** The reason phrase for a status, or `"Error"` for one the APIs do not use. */

@@ -1,5 +1,6 @@
 export { COOKIE_NAMES, type CookieKind, cookieName, SECURE_COOKIE_PREFIX } from './cookies.js';
 export {
+  codeForStatus,
   ERRORS,
   type ErrorBody,
   type ErrorCode,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { ERRORS, errorBody, REASON_PHRASES, reasonPhrase } from '../src/index.js';
+import { codeForStatus, ERRORS, errorBody, REASON_PHRASES, reasonPhrase } from '../src/index.js';
 
 describe('error table', () => {
   it('every code has a status with a reason phrase, a message and a description', () => {
@@ -13,17 +13,20 @@ describe('error table', () => {
   });
 
   it("the seed's three bodies are exact", () => {
-    assert.deepEqual(errorBody('unauthorized'), {
+    assert.deepEqual(errorBody('session_expired'), {
       error: 'Unauthorized',
       message: 'Session expired or invalid',
+      code: 'session_expired',
     });
     assert.deepEqual(errorBody('forbidden'), {
       error: 'Forbidden',
       message: 'Insufficient permissions',
+      code: 'forbidden',
     });
     assert.deepEqual(errorBody('csrf_mismatch'), {
       error: 'Forbidden',
       message: 'CSRF token mismatch',
+      code: 'csrf_mismatch',
     });
   });
 
@@ -31,9 +34,24 @@ describe('error table', () => {
     assert.deepEqual(errorBody('validation_failed', 'Bad', { email: ['is required'] }), {
       error: 'Unprocessable Entity',
       message: 'Bad',
+      code: 'validation_failed',
       details: { email: ['is required'] },
     });
     assert.equal('details' in errorBody('not_found'), false);
+  });
+
+  it('a status alone maps to its first code, and unknown ones to a generic code', () => {
+    assert.equal(codeForStatus(401), 'session_expired');
+    assert.equal(codeForStatus(405), 'method_not_allowed');
+    assert.equal(codeForStatus(418), 'bad_request');
+    assert.equal(codeForStatus(502), 'internal');
+  });
+
+  it('codes are snake_case and every body carries its code', () => {
+    for (const code of Object.keys(ERRORS) as (keyof typeof ERRORS)[]) {
+      assert.match(code, /^[a-z]+(_[a-z]+)*$/);
+      assert.equal(errorBody(code).code, code);
+    }
   });
 
   it('unknown statuses fall back to "Error"', () => {

@@ -13,7 +13,7 @@ function noStore(reply: FastifyReply): void {
 
 /** The signed-in session, which routes with `auth: 'required'` always have. */
 function active(auth: ActiveSession | null): ActiveSession {
-  if (!auth) throw new AppError('unauthorized');
+  if (!auth) throw new AppError('session_expired');
   return auth;
 }
 
@@ -39,7 +39,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
 
   async function currentUser(auth: ActiveSession) {
     const user = await ctx.storage.users.findById(auth.login.userId);
-    if (!user) throw new AppError('unauthorized');
+    if (!user) throw new AppError('session_expired');
     return user;
   }
 
@@ -81,11 +81,11 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
           request.log.warn('auth token presented again after rotation: login revoked');
         }
         ctx.cookies.clear(reply);
-        throw new AppError('unauthorized');
+        throw new AppError('session_expired');
       }
       const { session } = outcome;
       const user = await ctx.storage.users.findById(session.login.userId);
-      if (!user) throw new AppError('unauthorized');
+      if (!user) throw new AppError('session_expired');
       const csrf = ctx.cookies.issue(reply, session.sessionId, session.authToken);
       reply.header(HEADERS.csrfToken, csrf);
       return { data: { user: toProfile(user), csrf_token: csrf } };

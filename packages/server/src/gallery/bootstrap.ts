@@ -35,7 +35,7 @@ export async function bootstrapRoutes(app: FastifyInstance, ctx: AppContext): Pr
       ctx.storage.users.findById(login.userId),
     ]);
     // A session outlived its user or account: it proves nothing any more.
-    if (!account || !user) throw new AppError('unauthorized');
+    if (!account || !user) throw new AppError('session_expired');
     return {
       data: {
         account: {

@@ -7,6 +7,6 @@ import { AppError } from './app-error.js';
  * answered 401 without it; this narrows the type and keeps that guarantee checked.
  */
 export function signedIn(request: FastifyRequest): ActiveSession {
-  if (!request.auth) throw new AppError('unauthorized');
+  if (!request.auth) throw new AppError('session_expired');
   return request.auth;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createHarness, type Harness, login, loginAs, PASSWORD } from '../helpers/harness.js';
 
-const MISMATCH = { error: 'Forbidden', message: 'CSRF token mismatch' };
+const MISMATCH = { error: 'Forbidden', message: 'CSRF token mismatch', code: 'csrf_mismatch' };
 
 describe('CSRF protection', () => {
   let h: Harness;

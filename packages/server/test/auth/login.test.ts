@@ -111,6 +111,7 @@ describe('login', () => {
     assert.deepEqual(unknown.json(), {
       error: 'Unauthorized',
       message: 'Invalid email or password',
+      code: 'invalid_credentials',
     });
     assert.equal(unknown.cookies.length, 0);
   });

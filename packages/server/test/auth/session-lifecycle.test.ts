@@ -9,7 +9,11 @@ import {
   setCookies,
 } from '../helpers/harness.js';
 
-const UNAUTHORIZED = { error: 'Unauthorized', message: 'Session expired or invalid' };
+const UNAUTHORIZED = {
+  error: 'Unauthorized',
+  message: 'Session expired or invalid',
+  code: 'session_expired',
+};
 const MINUTE = 60_000;
 
 /** Counts the session store's touch writes until `restore()` is called. */

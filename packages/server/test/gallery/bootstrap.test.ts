@@ -56,5 +56,9 @@ test('bootstrap answers every signed-in role with their own profile', async () =
 test('bootstrap without a session is 401 with the seed body', async () => {
   const res = await h.gallery.inject({ url: '/api/v1/data/bootstrap' });
   assert.equal(res.statusCode, 401);
-  assert.deepEqual(res.json(), { error: 'Unauthorized', message: 'Session expired or invalid' });
+  assert.deepEqual(res.json(), {
+    error: 'Unauthorized',
+    message: 'Session expired or invalid',
+    code: 'session_expired',
+  });
 });

@@ -93,6 +93,7 @@ describe('collections', () => {
     assert.deepEqual(res.json(), {
       error: 'Not Found',
       message: `No collection found with ID: ${c.id}`,
+      code: 'not_found',
     });
   });
 
@@ -169,7 +170,11 @@ describe('collections', () => {
       headers: assistant.headers,
     });
     assert.equal(del.statusCode, 403);
-    assert.deepEqual(del.json(), { error: 'Forbidden', message: 'Insufficient permissions' });
+    assert.deepEqual(del.json(), {
+      error: 'Forbidden',
+      message: 'Insufficient permissions',
+      code: 'forbidden',
+    });
   });
 
   test('a collection body is validated with per-field details', async () => {

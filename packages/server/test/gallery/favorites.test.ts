@@ -82,6 +82,7 @@ describe('POST /api/v1/galleries/:galleryId/favorite', () => {
     assert.deepEqual(res.json(), {
       error: 'Not Found',
       message: `No gallery found with ID: ${unsharedGallery.id}`,
+      code: 'not_found',
     });
   });
 

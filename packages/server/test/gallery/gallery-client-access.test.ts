@@ -60,6 +60,7 @@ describe('what a gallery client sees', () => {
       assert.deepEqual(res.json(), {
         error: 'Not Found',
         message: `No collection found with ID: ${hidden.id}`,
+        code: 'not_found',
       });
     }
   });
@@ -98,7 +99,11 @@ describe('what a gallery client sees', () => {
     for (const r of requests) {
       const res = await h.gallery.inject({ ...r, headers: client.headers });
       assert.equal(res.statusCode, 403, `${r.method} ${r.url}`);
-      assert.deepEqual(res.json(), { error: 'Forbidden', message: 'Insufficient permissions' });
+      assert.deepEqual(res.json(), {
+        error: 'Forbidden',
+        message: 'Insufficient permissions',
+        code: 'forbidden',
+      });
     }
     const still = await h.gallery.inject({
       url: `/api/v1/collections/${shared.id}`,

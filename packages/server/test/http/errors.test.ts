@@ -21,6 +21,7 @@ describe('errors', () => {
     assert.deepEqual(res.json(), {
       error: 'Payload Too Large',
       message: 'Request body is too large',
+      code: 'payload_too_large',
     });
   });
 
@@ -45,7 +46,11 @@ describe('errors', () => {
       payload: '{"current_password": ',
     });
     assert.equal(res.statusCode, 400);
-    assert.deepEqual(res.json(), { error: 'Bad Request', message: 'The body is not valid JSON' });
+    assert.deepEqual(res.json(), {
+      error: 'Bad Request',
+      message: 'The body is not valid JSON',
+      code: 'bad_request',
+    });
   });
 
   it('an unknown route of a signed-in client gets a JSON 404', async () => {
@@ -59,6 +64,7 @@ describe('errors', () => {
     assert.deepEqual(res.json(), {
       error: 'Not Found',
       message: 'No route for GET /api/v1/nowhere',
+      code: 'not_found',
     });
   });
 
@@ -89,6 +95,7 @@ describe('errors', () => {
       assert.deepEqual(res.json(), {
         error: 'Internal Server Error',
         message: 'Internal server error',
+        code: 'internal',
       });
       assert.doesNotMatch(res.body, /disk on fire|at \//);
     } finally {

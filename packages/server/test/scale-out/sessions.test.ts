@@ -69,7 +69,11 @@ describe('sessions across instances', { skip: services.skip }, () => {
     assert.equal((await agent.request(a.url, 'POST', '/logout')).status, 200);
     const res = await sessionOn(stolen, b);
     assert.equal(res.status, 401);
-    assert.deepEqual(res.body, { error: 'Unauthorized', message: 'Session expired or invalid' });
+    assert.deepEqual(res.body, {
+      error: 'Unauthorized',
+      message: 'Session expired or invalid',
+      code: 'session_expired',
+    });
     assert.equal((await stolen.request(b.url, 'POST', '/api/v1/session/refresh')).status, 401);
   });
 

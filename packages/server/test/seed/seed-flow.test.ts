@@ -3,7 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { PASSWORD } from '../helpers/harness.js';
 import { type Listening, listenHarness, raw } from '../helpers/listen.js';
 
-const UNAUTHORIZED = { error: 'Unauthorized', message: 'Session expired or invalid' };
+const UNAUTHORIZED = {
+  error: 'Unauthorized',
+  message: 'Session expired or invalid',
+  code: 'session_expired',
+};
 
 /** The seed's flow, step by step, as raw HTTP on real sockets. */
 describe('the seed flow over raw HTTP', () => {
@@ -80,7 +84,11 @@ describe('the seed flow over raw HTTP', () => {
       body: JSON.stringify({ first_name: 'Mallory' }),
     });
     assert.equal(res.status, 403);
-    assert.deepEqual(res.json(), { error: 'Forbidden', message: 'CSRF token mismatch' });
+    assert.deepEqual(res.json(), {
+      error: 'Forbidden',
+      message: 'CSRF token mismatch',
+      code: 'csrf_mismatch',
+    });
   });
 
   it('6. answers 401 with the seed body once the session has expired', async () => {

@@ -67,6 +67,7 @@ describe('answering an outage', () => {
       assert.deepEqual(res.json(), {
         error: 'Service Unavailable',
         message: 'Storage is temporarily unavailable; retry in 5 s',
+        code: 'service_unavailable',
       });
       assert.equal(res.headers['retry-after'], '5');
       assert.equal(res.headers['cache-control'], 'no-store');

@@ -140,6 +140,7 @@ describe('creating, reading, updating and deleting clients', () => {
     assert.deepEqual(res.json(), {
       error: 'Not Found',
       message: `No client found with ID: ${client.id}`,
+      code: 'not_found',
     });
     const again = await h.studio.inject({
       method: 'DELETE',

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Client } from '@proofsheet/protocol';
 import { type Credentials, createHarness, type Harness, loginAs } from '../helpers/harness.js';
 
-const FORBIDDEN = { error: 'Forbidden', message: 'Insufficient permissions' };
+const FORBIDDEN = { error: 'Forbidden', message: 'Insufficient permissions', code: 'forbidden' };
 
 describe('who may do what on the Studio API', () => {
   let h: Harness;
@@ -97,6 +97,7 @@ describe('who may do what on the Studio API', () => {
       assert.deepEqual(res.json(), {
         error: 'Unauthorized',
         message: 'Session expired or invalid',
+        code: 'session_expired',
       });
     }
   });
@@ -109,6 +110,10 @@ describe('who may do what on the Studio API', () => {
       payload: { first_name: 'Forged' },
     });
     assert.equal(res.statusCode, 403);
-    assert.deepEqual(res.json(), { error: 'Forbidden', message: 'CSRF token mismatch' });
+    assert.deepEqual(res.json(), {
+      error: 'Forbidden',
+      message: 'CSRF token mismatch',
+      code: 'csrf_mismatch',
+    });
   });
 });
