@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ID_PATTERNS } from '../ids.js';
+import { Closed } from './closed.js';
 import { UserProfile } from './user.js';
 
 /** Longest password accepted: longer ones only cost hashing time. */
@@ -8,7 +9,7 @@ export const MAX_PASSWORD_LENGTH = 1024;
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** The body of `POST /login`, form-encoded or JSON. `_csrf` is the login form's hidden field. */
-export const LoginBody = Type.Object({
+export const LoginBody = Closed({
   email: Type.String({ format: 'email', minLength: 3, maxLength: 254 }),
   password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
   _csrf: Type.Optional(Type.String({ maxLength: 200 })),
@@ -17,13 +18,13 @@ export const LoginBody = Type.Object({
 export type LoginBody = Static<typeof LoginBody>;
 
 /** The JSON answer to a successful login. */
-export const LoginResponse = Type.Object({
-  data: Type.Object({ user: UserProfile, csrf_token: Type.String() }),
+export const LoginResponse = Closed({
+  data: Closed({ user: UserProfile, csrf_token: Type.String() }),
 });
 export type LoginResponse = Static<typeof LoginResponse>;
 
 /** One sign-in as its user sees it in their session list. */
-export const SessionInfo = Type.Object({
+export const SessionInfo = Closed({
   id: Type.String({ pattern: ID_PATTERNS.login }),
   current: Type.Boolean(),
   created_at: Type.String(),
@@ -40,8 +41,8 @@ export const SessionInfo = Type.Object({
 export type SessionInfo = Static<typeof SessionInfo>;
 
 /** `GET /api/v1/session`: the current session and its user. */
-export const CurrentSession = Type.Object({
-  data: Type.Object({
+export const CurrentSession = Closed({
+  data: Closed({
     user: UserProfile,
     role: UserProfile.properties.role,
     session: SessionInfo,
@@ -53,18 +54,15 @@ export const CurrentSession = Type.Object({
 export type CurrentSession = Static<typeof CurrentSession>;
 
 /** `GET /api/v1/csrf-token`. */
-export const CsrfTokenResponse = Type.Object({ data: Type.Object({ csrf_token: Type.String() }) });
+export const CsrfTokenResponse = Closed({ data: Closed({ csrf_token: Type.String() }) });
 export type CsrfTokenResponse = Static<typeof CsrfTokenResponse>;
 
 /** The body of `PUT /api/v1/account/password`. */
-export const PasswordChange = Type.Object(
-  {
-    current_password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
-    new_password: Type.String({
-      minLength: MIN_PASSWORD_LENGTH,
-      maxLength: MAX_PASSWORD_LENGTH,
-    }),
-  },
-  { additionalProperties: false },
-);
+export const PasswordChange = Closed({
+  current_password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
+  new_password: Type.String({
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: MAX_PASSWORD_LENGTH,
+  }),
+});
 export type PasswordChange = Static<typeof PasswordChange>;

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ID_PATTERNS } from '../ids.js';
+import { Closed } from './closed.js';
 import { PageMeta } from './pagination.js';
 
 /** The kinds of contact a studio keeps. */
@@ -19,9 +20,9 @@ export const CLIENT_STATUSES = { 1: 'Active', 2: 'Archived' } as const;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   Type.Union([t, Type.Null()]);
 
-export const ClientId = Type.String({ pattern: ID_PATTERNS.client });
+export const ClientId = Type.String({ pattern: ID_PATTERNS.client, maxLength: 40 });
 
-export const AddressInfo = Type.Object({
+export const AddressInfo = Closed({
   address_line_1: Nullable(Type.String({ maxLength: 200 })),
   address_line_2: Nullable(Type.String({ maxLength: 200 })),
   city: Nullable(Type.String({ maxLength: 100 })),
@@ -44,7 +45,7 @@ export const NO_ADDRESS: Readonly<AddressInfo> = Object.freeze({
 });
 
 /** A client, lead or other contact, with the fields of the reference docs. */
-export const Client = Type.Object({
+export const Client = Closed({
   id: ClientId,
   email: Nullable(Type.String()),
   status_name: Type.String(),
@@ -78,21 +79,18 @@ const editable = {
 };
 
 /** The body of `POST /api/v1/clients/`: `first_name` is required, the rest optional. */
-export const ClientCreate = Type.Object(
-  {
-    first_name: editable.first_name,
-    email: Type.Optional(editable.email),
-    last_name: Type.Optional(editable.last_name),
-    phone: Type.Optional(editable.phone),
-    company: Type.Optional(editable.company),
-    job_title: Type.Optional(editable.job_title),
-    address_info: Type.Optional(editable.address_info),
-    notes: Type.Optional(editable.notes),
-    type: Type.Optional(editable.type),
-    status: Type.Optional(editable.status),
-  },
-  { additionalProperties: false },
-);
+export const ClientCreate = Closed({
+  first_name: editable.first_name,
+  email: Type.Optional(editable.email),
+  last_name: Type.Optional(editable.last_name),
+  phone: Type.Optional(editable.phone),
+  company: Type.Optional(editable.company),
+  job_title: Type.Optional(editable.job_title),
+  address_info: Type.Optional(editable.address_info),
+  notes: Type.Optional(editable.notes),
+  type: Type.Optional(editable.type),
+  status: Type.Optional(editable.status),
+});
 export type ClientCreate = Static<typeof ClientCreate>;
 
 /** The body of `PUT /api/v1/clients/{id}`: the fields to change, at least one. */
@@ -104,11 +102,12 @@ export type ClientUpdate = Static<typeof ClientUpdate>;
 
 /** A comma-separated list of client types, or `all`. */
 export const ClientTypesFilter = Type.String({
+  maxLength: 100,
   pattern: '^(all|(client|lead|other)(,(client|lead|other))*)$',
 });
 
 /** Query of `GET /api/v1/clients/`. */
-export const ClientListQuery = Type.Object({
+export const ClientListQuery = Closed({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
   per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   types: Type.Optional(ClientTypesFilter),
@@ -116,7 +115,7 @@ export const ClientListQuery = Type.Object({
 export type ClientListQuery = Static<typeof ClientListQuery>;
 
 /** Query of `GET /api/v1/clients/search`. `pageSize` as in the docs; `per_page` also taken. */
-export const ClientSearchQuery = Type.Object({
+export const ClientSearchQuery = Closed({
   q: Type.String({ minLength: 1, maxLength: 200 }),
   types: Type.Optional(ClientTypesFilter),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
@@ -126,14 +125,12 @@ export const ClientSearchQuery = Type.Object({
 export type ClientSearchQuery = Static<typeof ClientSearchQuery>;
 
 /** Metadata of a client list: the page, plus the docs' `client_statuses` and `csv_url`. */
-export const ClientListMeta = Type.Intersect([
-  PageMeta,
-  Type.Object({
-    client_statuses: Type.Record(Type.String(), Type.String()),
-  }),
-]);
+export const ClientListMeta = Closed({
+  ...PageMeta.properties,
+  client_statuses: Type.Record(Type.String(), Type.String()),
+});
 
-export const ClientPage = Type.Object({ data: Type.Array(Client), meta: ClientListMeta });
+export const ClientPage = Closed({ data: Type.Array(Client), meta: ClientListMeta });
 export type ClientPage = Static<typeof ClientPage>;
 
 /**

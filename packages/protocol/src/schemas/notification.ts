@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ID_PATTERNS } from '../ids.js';
+import { Closed } from './closed.js';
 
 /** The events that create notifications. */
 export const NOTIFICATION_TYPES = [
@@ -12,7 +13,7 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NotificationId = Type.String({ pattern: ID_PATTERNS.notification });
 
 /** A notification the system created on an event. */
-export const Notification = Type.Object({
+export const Notification = Closed({
   id: NotificationId,
   type: Type.Union(NOTIFICATION_TYPES.map((t) => Type.Literal(t))),
   title: Type.String(),
@@ -26,14 +27,14 @@ export const Notification = Type.Object({
 export type Notification = Static<typeof Notification>;
 
 /** `GET /api/v1/notifications/all`: newest first. */
-export const NotificationList = Type.Object({
+export const NotificationList = Closed({
   data: Type.Array(Notification),
-  meta: Type.Object({ unread_count: Type.Integer(), total: Type.Integer() }),
+  meta: Closed({ unread_count: Type.Integer(), total: Type.Integer() }),
 });
 export type NotificationList = Static<typeof NotificationList>;
 
 /** Query of `GET /api/v1/notifications/all`. */
-export const NotificationListQuery = Type.Object({
+export const NotificationListQuery = Closed({
   unread: Type.Optional(Type.Boolean()),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 });

@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { Closed } from './closed.js';
 
 /** The largest page a list endpoint returns. */
 export const MAX_PER_PAGE = 100;
@@ -6,14 +7,14 @@ export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 25;
 
 /** `page` and `per_page` query parameters, 1-indexed. */
-export const PageQuery = Type.Object({
+export const PageQuery = Closed({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
   per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PER_PAGE })),
 });
 export type PageQuery = Static<typeof PageQuery>;
 
 /** Pagination metadata, as in the reference docs. `from` and `to` are null on an empty page. */
-export const PageMeta = Type.Object({
+export const PageMeta = Closed({
   current_page: Type.Integer(),
   from: Type.Union([Type.Integer(), Type.Null()]),
   last_page: Type.Integer(),
@@ -25,12 +26,12 @@ export type PageMeta = Static<typeof PageMeta>;
 
 /** A `{data: T[], meta}` page of items. */
 export function Page<T extends TSchema>(item: T) {
-  return Type.Object({ data: Type.Array(item), meta: PageMeta });
+  return Closed({ data: Type.Array(item), meta: PageMeta });
 }
 
 /** A `{data: T}` envelope. */
 export function Envelope<T extends TSchema>(item: T) {
-  return Type.Object({ data: item });
+  return Closed({ data: item });
 }
 
 /**

@@ -1,9 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ID_PATTERNS } from '../ids.js';
 import { ROLES } from '../roles.js';
+import { Closed } from './closed.js';
 
 /** The signed-in user, as login and session responses show them. */
-export const UserProfile = Type.Object({
+export const UserProfile = Closed({
   id: Type.String({ pattern: ID_PATTERNS.user }),
   email: Type.String(),
   first_name: Type.String(),
