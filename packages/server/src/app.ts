@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
-import fastifyEtag from '@fastify/etag';
 import fastifyFormbody from '@fastify/formbody';
-import { HEADERS } from '@proofsheet/protocol';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.js';
 import type { AuthContext } from './auth/context.js';
@@ -18,11 +16,16 @@ import { SessionService } from './auth/session-service.js';
 import type { Config } from './config/config.js';
 import type { Clock, Random } from './deps.js';
 import { galleryRoutes } from './gallery/routes.js';
+import { AllowedMethods } from './http/allowed-methods.js';
+import { apiDefaults } from './http/api-defaults.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { conditionalGets } from './http/etag.js';
 import { healthRoutes } from './http/health-routes.js';
+import { boundedJsonBodies } from './http/json-body.js';
 import { requireJsonBodies } from './http/json-only.js';
 import { registerOpenApi } from './http/openapi.js';
-import { securityHeaders } from './http/security-headers.js';
+import { helmetHeaders, securityHeaders } from './http/security-headers.js';
+import { nodeServerTimeouts, serverOptions } from './http/server-options.js';
 import { schemaCompiler } from './http/validators.js';
 import type { Storage } from './storage/ports.js';
 import { studioRoutes } from './studio/routes.js';
@@ -88,25 +91,29 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     publicOriginOf(config, api)?.startsWith('https:') === true;
   const services = options.services ?? createServices(options);
 
-  // The HTTPS overload only changes the raw server's type, which nothing here touches.
-  const app = Fastify({
-    ...(options.https ? { https: options.https } : {}),
-    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    bodyLimit: config.bodyLimit,
-    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
-    genReqId: () => randomUUID(),
-    routerOptions: { ignoreTrailingSlash: false },
-  }) as unknown as FastifyInstance;
-  app.setValidatorCompiler(schemaCompiler());
-  installErrorHandler(app);
-
-  securityHeaders(app, {
+  const headers = helmetHeaders({
     // HSTS only means something over HTTPS; over HTTP it would be ignored or harmful.
     strictTransportSecurity: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: { 'upgrade-insecure-requests': secure ? [] : null },
     },
   });
+
+  // The HTTPS overload only changes the raw server's type, which nothing here touches.
+  const app = Fastify({
+    ...(options.https ? { https: { ...options.https, ...nodeServerTimeouts(config) } } : {}),
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    ...serverOptions(config, headers),
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
+    genReqId: () => randomUUID(),
+  }) as unknown as FastifyInstance;
+  app.server.maxConnections = config.maxConnections;
+  app.setValidatorCompiler(schemaCompiler());
+  const allowed = new AllowedMethods();
+  allowed.watch(app);
+  installErrorHandler(app, allowed);
+  securityHeaders(app, headers);
+  apiDefaults(app, allowed);
   await app.register(fastifyCors, {
     // An explicit list, never "*": the APIs are called with credentials.
     origin: [...config.corsOrigins],
@@ -133,8 +140,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: config.bodyLimit });
+  boundedJsonBodies(app);
   requireJsonBodies(app);
-  await app.register(fastifyEtag, { weak: true });
+  conditionalGets(app);
 
   const cookies = new AuthCookies(secure, config);
   const publicOrigin = publicOriginOf(config, api);
@@ -146,22 +154,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clock,
     publicOrigin,
     secure,
-  });
-
-  app.addHook('onSend', (request, reply, payload, done) => {
-    reply.header(HEADERS.requestId, request.id);
-    if (
-      (request.method === 'GET' || request.method === 'HEAD') &&
-      request.url.startsWith('/api/') &&
-      !reply.hasHeader('cache-control')
-    ) {
-      // Private: per-user data; no-cache: revalidate with the ETag every time.
-      reply.header('cache-control', 'private, no-cache');
-    }
-    if (reply.statusCode >= 400 && !reply.hasHeader('cache-control')) {
-      reply.header('cache-control', 'no-store');
-    }
-    done(null, payload);
   });
 
   const authContext: AuthContext = {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../deps.js';
+import { isApiRequest } from '../http/api-path.js';
 import { AppError } from '../http/app-error.js';
 import type { CounterStore } from '../storage/ports.js';
 import { isStorageUnavailable } from '../storage/unavailable.js';
@@ -68,7 +69,7 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
 
   app.addHook('onRequest', async (request, reply) => {
     const policy = request.routeOptions.config;
-    const authMode = policy.auth ?? (request.url.startsWith('/api/') ? 'required' : 'none');
+    const authMode = policy.auth ?? (isApiRequest(request) ? 'required' : 'none');
     const now = options.clock.now();
     const limits: Limit[] = [
       { key: `ip:${request.ip}`, max: options.config.rateLimitIp, label: 'this IP address' },
@@ -76,7 +77,7 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
 
     if (authMode !== 'none') {
       request.auth = await options.sessions.authenticate(options.cookies.read(request, 'session'));
-      if (!request.auth && authMode === 'required') throw new AppError('unauthorized');
+      if (!request.auth && authMode === 'required') throw new AppError('session_expired');
       if (request.auth) {
         limits.push({
           key: `session:${request.auth.login.id}`,

@@ -28,6 +28,12 @@ export interface Config {
   /** Read by `bin/start-thread-pool.cjs` before the server loads; validated here with the rest. */
   hashNice: number;
   bodyLimit: number;
+  /** Headers must all arrive within this (slowloris). */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must arrive within this. */
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
   demoPassword: string | null;
   logLevel: string;
 }
@@ -133,6 +139,13 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     problems.push('PROOFSHEET_SESSION_IDLE_TIMEOUT must not exceed PROOFSHEET_SESSION_LIFETIME');
   }
 
+  const headersTimeoutMs = duration('PROOFSHEET_HEADERS_TIMEOUT', 1000);
+  const requestTimeoutMs = duration('PROOFSHEET_REQUEST_TIMEOUT', 1000);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    // Node requires it: the headers are part of the request.
+    problems.push('PROOFSHEET_HEADERS_TIMEOUT must not exceed PROOFSHEET_REQUEST_TIMEOUT');
+  }
+
   const logLevel = str('PROOFSHEET_LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(
@@ -170,6 +183,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     hashQueue: int('PROOFSHEET_HASH_QUEUE', 0, 100_000),
     hashNice: int('PROOFSHEET_HASH_NICE', 0, 19),
     bodyLimit: int('PROOFSHEET_BODY_LIMIT', 1024, 100 * 1024 * 1024),
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: duration('PROOFSHEET_KEEP_ALIVE_TIMEOUT', 1000),
+    maxConnections: int('PROOFSHEET_MAX_CONNECTIONS', 1, 1_000_000),
     demoPassword,
     logLevel,
   };

@@ -166,6 +166,31 @@ export const VARIABLES = [
     description: 'Largest request body in bytes.',
   },
   {
+    name: 'PROOFSHEET_HEADERS_TIMEOUT',
+    kind: 'duration',
+    default: '20s',
+    description: 'A request whose headers have not all arrived by then is answered 408 and closed.',
+  },
+  {
+    name: 'PROOFSHEET_REQUEST_TIMEOUT',
+    kind: 'duration',
+    default: '60s',
+    description: 'A request (headers and body) not received by then is answered 408 and closed.',
+  },
+  {
+    name: 'PROOFSHEET_KEEP_ALIVE_TIMEOUT',
+    kind: 'duration',
+    default: '72s',
+    description:
+      "An idle keep-alive connection is closed after this; keep it above your proxy's idle timeout.",
+  },
+  {
+    name: 'PROOFSHEET_MAX_CONNECTIONS',
+    kind: 'integer',
+    default: '10000',
+    description: 'Open connections each API accepts at once; more are refused.',
+  },
+  {
     name: 'PROOFSHEET_DEMO_PASSWORD',
     kind: 'string',
     description: 'Password of the demo accounts (default: random, printed once).',

@@ -32,8 +32,10 @@ export function helmetHeaders(options: Readonly<HelmetOptions>): Readonly<Record
 }
 
 /** Sends helmet's headers (see {@link helmetHeaders}) on every response; routes may override one. */
-export function securityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>): void {
-  const headers = helmetHeaders(options);
+export function securityHeaders(
+  app: FastifyInstance,
+  headers: Readonly<Record<string, string>>,
+): void {
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();

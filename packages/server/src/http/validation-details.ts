@@ -7,11 +7,13 @@ import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 export function validationDetails(
   errors: readonly FastifySchemaValidationError[],
 ): Record<string, string[]> {
-  const details: Record<string, string[]> = {};
+  // A Map: field names are the caller's text, and `constructor` or `__proto__` must stay
+  // plain keys rather than reach Object.prototype.
+  const details = new Map<string, string[]>();
   const add = (field: string, message: string) => {
-    const list = details[field] ?? [];
+    const list = details.get(field) ?? [];
     if (!list.includes(message)) list.push(message);
-    details[field] = list;
+    details.set(field, list);
   };
   for (const e of errors) {
     const path = e.instancePath
@@ -42,5 +44,5 @@ export function validationDetails(
       add(path || 'body', e.message ?? 'is invalid');
     }
   }
-  return details;
+  return Object.fromEntries(details);
 }

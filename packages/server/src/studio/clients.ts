@@ -73,7 +73,7 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
     };
   }
 
-  /** Sends JSON already serialized; @fastify/etag keeps an ETag that is set and answers 304. */
+  /** Sends JSON already serialized; conditionalGets keeps an ETag that is set and answers 304. */
   function sendRendered(reply: FastifyReply, body: string, etag: string): string {
     reply.header('etag', etag).type('application/json; charset=utf-8');
     return body;

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { weakEtagOf } from '../http/etag.js';
 import { LruMap } from '../storage/lru-map.js';
 import type { ClientRecord } from '../storage/ports.js';
 
 /** Rendered list pages held, across all accounts (a 25-client page is about 10 kB). */
 export const DEFAULT_RENDERED_PAGE_CACHE_SIZE = 256;
 
-/** A page as sent: its JSON body and the ETag @fastify/etag would compute for that body. */
+/** A page as sent: its JSON body and the ETag the server computes for that body. */
 export interface RenderedPage {
   body: string;
   etag: string;
@@ -14,14 +14,6 @@ export interface RenderedPage {
 interface Entry extends RenderedPage {
   items: readonly ClientRecord[];
   total: number;
-}
-
-/**
- * The same value @fastify/etag (`weak: true`, sha1) gives a payload, so a client's ETag does not
- * change with whether the page came from here.
- */
-export function weakEtagOf(body: string): string {
-  return `W/"${createHash('sha1').update(body).digest('base64')}"`;
 }
 
 /**
