@@ -15,8 +15,9 @@ import { OWNER, STAFF } from '../http/role-sets.js';
 import { signedIn } from '../http/signed-in.js';
 import { createWithFreshId } from '../storage/fresh-id.js';
 import type { CollectionChanges, CollectionView } from '../storage/ports.js';
-import { toCollection, type Viewer, viewerOf } from './collection-view.js';
+import { toCollection } from './collection-view.js';
 import { notifyNewShares, resolveSharedWith } from './sharing.js';
+import { type Viewer, viewerOf } from './viewer.js';
 
 /**
  * The collection a viewer may see, or 404. A gallery client gets 404, not 403, for a

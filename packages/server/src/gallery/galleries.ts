@@ -10,13 +10,9 @@ import { signedIn } from '../http/signed-in.js';
 import { createWithFreshId } from '../storage/fresh-id.js';
 import type { GalleryChanges, GalleryRecord } from '../storage/ports.js';
 import { notify } from '../studio/notify.js';
-import { toGallery, type Viewer, viewerOf } from './collection-view.js';
+import { toGallery } from './collection-view.js';
 import { visibleCollection } from './collections.js';
-
-/** Private galleries are the studio's working sets: gallery clients never see them. */
-function visibleTo(viewer: Viewer, gallery: GalleryRecord): boolean {
-  return viewer.visibleTo === undefined || !gallery.private;
-}
+import { viewerOf } from './viewer.js';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `No gallery found with ID: ${id}`);
@@ -50,8 +46,12 @@ export async function galleryResourceRoutes(
     async (request) => {
       const viewer = viewerOf(signedIn(request));
       const collection = await visibleCollection(ctx, viewer, request.params.id);
-      const items = await galleries.listForCollection(viewer.accountId, collection.id);
-      return { data: items.filter((g) => visibleTo(viewer, g)).map(toGallery) };
+      const items = await galleries.listForCollection(
+        viewer.accountId,
+        collection.id,
+        viewer.visibleTo,
+      );
+      return { data: items.map(toGallery) };
     },
   );
 
@@ -116,8 +116,8 @@ export async function galleryResourceRoutes(
     async (request) => {
       const viewer = viewerOf(signedIn(request));
       const id = requireNumericId('gallery', request.params.galleryId);
-      const gallery = await galleries.findInAccount(viewer.accountId, id);
-      if (!gallery || !visibleTo(viewer, gallery)) throw notFound(id);
+      const gallery = await galleries.findInAccount(viewer.accountId, id, viewer.visibleTo);
+      if (!gallery) throw notFound(id);
       // The same 404 as for an unknown gallery when its collection is not shared with them.
       const collection = await ctx.storage.collections.findById(
         viewer.accountId,
@@ -137,7 +137,8 @@ export async function galleryResourceRoutes(
           subject: { gallery_id: id, collection_id: collection.id, user_id: viewer.userId },
         });
       }
-      const current = (await galleries.findInAccount(viewer.accountId, id)) ?? gallery;
+      const current =
+        (await galleries.findInAccount(viewer.accountId, id, viewer.visibleTo)) ?? gallery;
       return { data: toGallery(current) };
     },
   );

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Role } from '@proofsheet/protocol';
 import type {
   CollectionRecord,
+  GalleryClientScope,
   GalleryRecord,
   Storage,
   UserRecord,
@@ -57,6 +58,11 @@ export function describeCollectionStores(
       };
     }
 
+    /** What the account's gallery client may see. */
+    function clientScope(): GalleryClientScope {
+      return { userId: users.gallery_client.id };
+    }
+
     before(async () => {
       storage = await makeStorage();
       ({ accountId, users } = await seedAccount(storage, 'coll-a'));
@@ -92,13 +98,13 @@ export function describeCollectionStores(
       const hidden = collection();
       await storage.collections.create(shared);
       await storage.collections.create(hidden);
-      assert.equal(await storage.collections.findById(accountId, hidden.id, client), null);
+      assert.equal(await storage.collections.findById(accountId, hidden.id, clientScope()), null);
       assert.equal(
-        (await storage.collections.findById(accountId, shared.id, client))?.id,
+        (await storage.collections.findById(accountId, shared.id, clientScope()))?.id,
         shared.id,
       );
       const list = await storage.collections.list(accountId, {
-        visibleTo: client,
+        visibleTo: clientScope(),
         offset: 0,
         limit: 100,
       });
@@ -112,6 +118,62 @@ export function describeCollectionStores(
           .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
           .map((c) => c.id),
       );
+    });
+
+    test('in a gallery client scope, private galleries are neither counted nor listed', async () => {
+      const c = collection({ sharedWith: [users.gallery_client.id] });
+      await storage.collections.create(c);
+      const open = gallery(c.id, { photoCount: 5, videoCount: 1 });
+      const hidden = gallery(c.id, { photoCount: 40, videoCount: 3, private: true });
+      await storage.galleries.create(open);
+      await storage.galleries.create(hidden);
+
+      const full = await storage.collections.findById(accountId, c.id);
+      assert.deepEqual(
+        [full?.galleryCount, full?.photoCount, full?.videoCount],
+        [2, 45, 4],
+        'the studio counts everything',
+      );
+      const scoped = await storage.collections.findById(accountId, c.id, clientScope());
+      assert.deepEqual([scoped?.galleryCount, scoped?.photoCount, scoped?.videoCount], [1, 5, 1]);
+      const { items } = await storage.collections.list(accountId, {
+        visibleTo: clientScope(),
+        offset: 0,
+        limit: 100,
+      });
+      const listed = items.find((i) => i.id === c.id);
+      assert.deepEqual([listed?.galleryCount, listed?.photoCount, listed?.videoCount], [1, 5, 1]);
+
+      assert.deepEqual(
+        (await storage.galleries.listForCollection(accountId, c.id, clientScope())).map(
+          (g) => g.id,
+        ),
+        [open.id],
+      );
+      assert.equal(
+        await storage.galleries.findInAccount(accountId, hidden.id, clientScope()),
+        null,
+      );
+      assert.equal((await storage.galleries.listForCollection(accountId, c.id)).length, 2);
+      assert.equal((await storage.galleries.findInAccount(accountId, hidden.id))?.id, hidden.id);
+    });
+
+    test('in a gallery client scope, a favorite count is only their own favorite', async () => {
+      const c = collection({ sharedWith: [users.gallery_client.id] });
+      await storage.collections.create(c);
+      const g = gallery(c.id);
+      await storage.galleries.create(g);
+      await storage.galleries.addFavorite(accountId, g.id, users.owner.id, at(0));
+      await storage.galleries.addFavorite(accountId, g.id, users.assistant.id, at(0));
+      const own = async () => [
+        (await storage.galleries.findInAccount(accountId, g.id, clientScope()))?.favoriteCount,
+        (await storage.galleries.listForCollection(accountId, c.id, clientScope()))[0]
+          ?.favoriteCount,
+      ];
+      assert.deepEqual(await own(), [0, 0], "others' favorites are not theirs to count");
+      await storage.galleries.addFavorite(accountId, g.id, users.gallery_client.id, at(0));
+      assert.deepEqual(await own(), [1, 1]);
+      assert.equal((await storage.galleries.findInAccount(accountId, g.id))?.favoriteCount, 3);
     });
 
     test('update replaces the shares only when told to', async () => {
