@@ -44,7 +44,7 @@ export async function galleryResourceRoutes(
     '/api/v1/collections/:id/galleries',
     { schema: { params: IdParams } },
     async (request) => {
-      const viewer = viewerOf(signedIn(request));
+      const viewer = await viewerOf(ctx, signedIn(request));
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const items = await galleries.listForCollection(
         viewer.accountId,
@@ -59,7 +59,7 @@ export async function galleryResourceRoutes(
     '/api/v1/collections/:id/galleries',
     { schema: { params: IdParams, body: GalleryCreate }, config: { roles: STAFF } },
     async (request, reply) => {
-      const viewer = viewerOf(signedIn(request));
+      const viewer = await viewerOf(ctx, signedIn(request));
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const body = request.body;
       const now = ctx.clock.now();
@@ -88,7 +88,7 @@ export async function galleryResourceRoutes(
     '/api/v1/collections/:id/galleries/:galleryId',
     { schema: { params: CollectionGalleryParams, body: GalleryUpdate }, config: { roles: STAFF } },
     async (request) => {
-      const viewer = viewerOf(signedIn(request));
+      const viewer = await viewerOf(ctx, signedIn(request));
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const id = requireNumericId('gallery', request.params.galleryId);
       const changes = galleryChanges(request.body, ctx.clock.now());
@@ -114,11 +114,12 @@ export async function galleryResourceRoutes(
     '/api/v1/galleries/:galleryId/favorite',
     { schema: { params: GalleryParams } },
     async (request) => {
-      const viewer = viewerOf(signedIn(request));
+      const viewer = await viewerOf(ctx, signedIn(request));
       const id = requireNumericId('gallery', request.params.galleryId);
       const gallery = await galleries.findInAccount(viewer.accountId, id, viewer.visibleTo);
       if (!gallery) throw notFound(id);
-      // The same 404 as for an unknown gallery when its collection is not shared with them.
+      // The same 404 as for an unknown gallery when its collection is not shared with them, or
+      // has expired: a client cannot favorite what they can no longer see.
       const collection = await ctx.storage.collections.findById(
         viewer.accountId,
         gallery.collectionId,

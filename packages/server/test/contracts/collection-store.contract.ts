@@ -58,9 +58,9 @@ export function describeCollectionStores(
       };
     }
 
-    /** What the account's gallery client may see. */
-    function clientScope(): GalleryClientScope {
-      return { userId: users.gallery_client.id };
+    /** What the account's gallery client may see, on `today`. */
+    function clientScope(today = '2026-01-15'): GalleryClientScope {
+      return { userId: users.gallery_client.id, today };
     }
 
     before(async () => {
@@ -118,6 +118,52 @@ export function describeCollectionStores(
           .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
           .map((c) => c.id),
       );
+    });
+
+    test('visibleTo hides a collection from the day after its expiry date, page and total', async () => {
+      // An account of its own, so that the totals count only this test's collections.
+      const own = await seedAccount(storage, 'coll-expiry');
+      const client = own.users.gallery_client.id;
+      const make = async (expiryDate: string | null) => {
+        const c = collection({ accountId: own.accountId, expiryDate, sharedWith: [client] });
+        await storage.collections.create(c);
+        return c.id;
+      };
+      const march9 = await make('2026-03-09');
+      const march10 = await make('2026-03-10');
+      const march11 = await make('2026-03-11');
+      const never = await make(null);
+      // Across a month and a year too: the dates compare as dates, not as numbers or words.
+      const newYear = await make('2027-01-01');
+
+      const seen = async (today: string) => {
+        const visibleTo = { userId: client, today };
+        const { items, total } = await storage.collections.list(own.accountId, {
+          visibleTo,
+          offset: 0,
+          limit: 100,
+        });
+        assert.equal(total, items.length, `the total on ${today} counts what the page shows`);
+        const found: number[] = [];
+        for (const id of [march9, march10, march11, never, newYear]) {
+          const view = await storage.collections.findById(own.accountId, id, visibleTo);
+          if (view) found.push(id);
+        }
+        assert.deepEqual(
+          [...found].sort((a, b) => a - b),
+          items.map((c) => c.id).sort((a, b) => a - b),
+          `findById and list agree on ${today}`,
+        );
+        return found;
+      };
+      assert.deepEqual(await seen('2026-03-10'), [march10, march11, never, newYear]);
+      assert.deepEqual(await seen('2026-03-11'), [march11, never, newYear]);
+      assert.deepEqual(await seen('2026-12-31'), [never, newYear]);
+      assert.deepEqual(await seen('2027-01-01'), [never, newYear]);
+      assert.deepEqual(await seen('2027-01-02'), [never]);
+      const studio = await storage.collections.list(own.accountId, { offset: 0, limit: 100 });
+      assert.equal(studio.total, 5, 'without a scope, expired collections are still there');
+      assert.notEqual(await storage.collections.findById(own.accountId, march9), null);
     });
 
     test('in a gallery client scope, private galleries are neither counted nor listed', async () => {

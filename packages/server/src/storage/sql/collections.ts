@@ -11,18 +11,29 @@ import type { CollectionsTable, Database } from './schema.js';
 
 type CollectionRow = Selectable<CollectionsTable>;
 
-/** Collections a reader may see: a gallery client only those shared with them. */
+/**
+ * Collections a reader may see: a gallery client only those shared with them and not expired.
+ * `expiry_date` is a date-only `YYYY-MM-DD`, so it compares with `today` as text in date order,
+ * on SQLite and PostgreSQL alike; the collection stays visible on its expiry date itself.
+ */
 function visibleCollections<O>(
   query: SelectQueryBuilder<Database, 'collections', O>,
   visibleTo: GalleryClientScope | undefined,
 ): SelectQueryBuilder<Database, 'collections', O> {
   if (visibleTo === undefined) return query;
-  return query.where('collections.id', 'in', (eb) =>
-    eb
-      .selectFrom('collection_shares')
-      .select('collection_shares.collection_id')
-      .where('collection_shares.user_id', '=', visibleTo.userId),
-  );
+  return query
+    .where('collections.id', 'in', (eb) =>
+      eb
+        .selectFrom('collection_shares')
+        .select('collection_shares.collection_id')
+        .where('collection_shares.user_id', '=', visibleTo.userId),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('collections.expiry_date', 'is', null),
+        eb('collections.expiry_date', '>=', visibleTo.today),
+      ]),
+    );
 }
 
 function toRecord(row: CollectionRow, sharedWith: string[]): CollectionRecord {
