@@ -1,27 +1,14 @@
 import type { Collection, Gallery } from '@proofsheet/protocol';
-import type { ActiveSession } from '../auth/session-service.js';
 import { formatTimestamp } from '../http/timestamp.js';
 import type { CollectionView, GalleryRecord } from '../storage/ports.js';
-
-/** Who is looking, for what they may see. */
-export interface Viewer {
-  userId: string;
-  accountId: string;
-  /** Set for a gallery client: they see only what is shared with them. */
-  visibleTo?: string;
-}
-
-/** The viewer a session stands for. */
-export function viewerOf(auth: ActiveSession): Viewer {
-  const { userId, accountId, role } = auth.login;
-  return role === 'gallery_client'
-    ? { userId, accountId, visibleTo: userId }
-    : { userId, accountId };
-}
+import type { Viewer } from './viewer.js';
 
 /**
- * A collection as the API shows it. A gallery client sees only their own email in
- * `shared_with`: the other people a collection is shared with are not theirs to know.
+ * A collection as the API shows it, to one viewer. A gallery client sees only their own email
+ * in `shared_with`: the other people a collection is shared with are not theirs to know, so
+ * neither is their number, and `client_count` counts `shared_with` as shown (1, themselves).
+ * The gallery, photo and video counts come from the store, which counts for a gallery client
+ * only the galleries they may see.
  */
 export function toCollection(c: CollectionView, viewer: Viewer): Collection {
   const ownIndex = c.sharedWith.indexOf(viewer.userId);
@@ -36,7 +23,7 @@ export function toCollection(c: CollectionView, viewer: Viewer): Collection {
     gallery_count: c.galleryCount,
     photo_count: c.photoCount,
     video_count: c.videoCount,
-    client_count: c.sharedWith.length,
+    client_count: sharedWith.length,
     password_protected: c.passwordProtected,
     downloadable: c.downloadable,
     expiry_date: c.expiryDate,

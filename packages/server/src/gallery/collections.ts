@@ -15,12 +15,14 @@ import { OWNER, STAFF } from '../http/role-sets.js';
 import { signedIn } from '../http/signed-in.js';
 import { createWithFreshId } from '../storage/fresh-id.js';
 import type { CollectionChanges, CollectionView } from '../storage/ports.js';
-import { toCollection, type Viewer, viewerOf } from './collection-view.js';
+import { toCollection } from './collection-view.js';
 import { notifyNewShares, resolveSharedWith } from './sharing.js';
+import { type Viewer, viewerOf } from './viewer.js';
 
 /**
  * The collection a viewer may see, or 404. A gallery client gets 404, not 403, for a
- * collection not shared with them, so that they cannot learn which IDs exist.
+ * collection not shared with them, so that they cannot learn which IDs exist; and for one
+ * that expired, as if it were gone, since for them it is.
  */
 export async function visibleCollection(
   ctx: Pick<AppContext, 'storage'>,
@@ -58,7 +60,7 @@ export async function collectionRoutes(scope: FastifyInstance, ctx: AppContext):
   const collections = ctx.storage.collections;
 
   app.get('/api/v1/collections', { schema: { querystring: PageQuery } }, async (request) => {
-    const viewer = viewerOf(signedIn(request));
+    const viewer = await viewerOf(ctx, signedIn(request));
     const page = request.query.page ?? 1;
     const perPage = request.query.per_page ?? DEFAULT_PER_PAGE;
     const { items, total } = await collections.list(viewer.accountId, {
@@ -76,7 +78,7 @@ export async function collectionRoutes(scope: FastifyInstance, ctx: AppContext):
     '/api/v1/collections',
     { schema: { body: CollectionCreate }, config: { roles: STAFF } },
     async (request, reply) => {
-      const viewer = viewerOf(signedIn(request));
+      const viewer = await viewerOf(ctx, signedIn(request));
       const body = request.body;
       const sharedWith = await resolveSharedWith(ctx, viewer.accountId, body.shared_with ?? []);
       const now = ctx.clock.now();
@@ -102,7 +104,7 @@ export async function collectionRoutes(scope: FastifyInstance, ctx: AppContext):
   );
 
   app.get('/api/v1/collections/:id', { schema: { params: IdParams } }, async (request) => {
-    const viewer = viewerOf(signedIn(request));
+    const viewer = await viewerOf(ctx, signedIn(request));
     const collection = await visibleCollection(ctx, viewer, request.params.id);
     return { data: toCollection(collection, viewer) };
   });
@@ -111,7 +113,7 @@ export async function collectionRoutes(scope: FastifyInstance, ctx: AppContext):
     '/api/v1/collections/:id',
     { schema: { params: IdParams, body: CollectionUpdate }, config: { roles: STAFF } },
     async (request) => {
-      const viewer = viewerOf(signedIn(request));
+      const viewer = await viewerOf(ctx, signedIn(request));
       const current = await visibleCollection(ctx, viewer, request.params.id);
       const body = request.body;
       const sharedWith =

@@ -10,13 +10,9 @@ import { signedIn } from '../http/signed-in.js';
 import { createWithFreshId } from '../storage/fresh-id.js';
 import type { GalleryChanges, GalleryRecord } from '../storage/ports.js';
 import { notify } from '../studio/notify.js';
-import { toGallery, type Viewer, viewerOf } from './collection-view.js';
+import { toGallery } from './collection-view.js';
 import { visibleCollection } from './collections.js';
-
-/** Private galleries are the studio's working sets: gallery clients never see them. */
-function visibleTo(viewer: Viewer, gallery: GalleryRecord): boolean {
-  return viewer.visibleTo === undefined || !gallery.private;
-}
+import { viewerOf } from './viewer.js';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `No gallery found with ID: ${id}`);
@@ -48,10 +44,14 @@ export async function galleryResourceRoutes(
     '/api/v1/collections/:id/galleries',
     { schema: { params: IdParams } },
     async (request) => {
-      const viewer = viewerOf(signedIn(request));
+      const viewer = await viewerOf(ctx, signedIn(request));
       const collection = await visibleCollection(ctx, viewer, request.params.id);
-      const items = await galleries.listForCollection(viewer.accountId, collection.id);
-      return { data: items.filter((g) => visibleTo(viewer, g)).map(toGallery) };
+      const items = await galleries.listForCollection(
+        viewer.accountId,
+        collection.id,
+        viewer.visibleTo,
+      );
+      return { data: items.map(toGallery) };
     },
   );
 
@@ -59,7 +59,7 @@ export async function galleryResourceRoutes(
     '/api/v1/collections/:id/galleries',
     { schema: { params: IdParams, body: GalleryCreate }, config: { roles: STAFF } },
     async (request, reply) => {
-      const viewer = viewerOf(signedIn(request));
+      const viewer = await viewerOf(ctx, signedIn(request));
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const body = request.body;
       const now = ctx.clock.now();
@@ -88,7 +88,7 @@ export async function galleryResourceRoutes(
     '/api/v1/collections/:id/galleries/:galleryId',
     { schema: { params: CollectionGalleryParams, body: GalleryUpdate }, config: { roles: STAFF } },
     async (request) => {
-      const viewer = viewerOf(signedIn(request));
+      const viewer = await viewerOf(ctx, signedIn(request));
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const id = requireNumericId('gallery', request.params.galleryId);
       const changes = galleryChanges(request.body, ctx.clock.now());
@@ -114,11 +114,12 @@ export async function galleryResourceRoutes(
     '/api/v1/galleries/:galleryId/favorite',
     { schema: { params: GalleryParams } },
     async (request) => {
-      const viewer = viewerOf(signedIn(request));
+      const viewer = await viewerOf(ctx, signedIn(request));
       const id = requireNumericId('gallery', request.params.galleryId);
-      const gallery = await galleries.findInAccount(viewer.accountId, id);
-      if (!gallery || !visibleTo(viewer, gallery)) throw notFound(id);
-      // The same 404 as for an unknown gallery when its collection is not shared with them.
+      const gallery = await galleries.findInAccount(viewer.accountId, id, viewer.visibleTo);
+      if (!gallery) throw notFound(id);
+      // The same 404 as for an unknown gallery when its collection is not shared with them, or
+      // has expired: a client cannot favorite what they can no longer see.
       const collection = await ctx.storage.collections.findById(
         viewer.accountId,
         gallery.collectionId,
@@ -137,7 +138,8 @@ export async function galleryResourceRoutes(
           subject: { gallery_id: id, collection_id: collection.id, user_id: viewer.userId },
         });
       }
-      const current = (await galleries.findInAccount(viewer.accountId, id)) ?? gallery;
+      const current =
+        (await galleries.findInAccount(viewer.accountId, id, viewer.visibleTo)) ?? gallery;
       return { data: toGallery(current) };
     },
   );

@@ -190,8 +190,24 @@ export interface CollectionRecord {
   updatedAt: Date;
 }
 
+/**
+ * What a gallery client may see, for reads made on their behalf; the studio (owner, assistant)
+ * reads without one and sees everything. With it a store answers as that client sees things:
+ * only collections shared with them and not past their expiry date; in those, no private
+ * gallery, counted or listed; and of favorites, only their own.
+ */
+export interface GalleryClientScope {
+  userId: string;
+  /**
+   * Today's date (`YYYY-MM-DD`) where the studio is. A collection whose `expiryDate` is before
+   * it has expired: it is visible through its expiry date and hidden from the midnight after.
+   */
+  today: string;
+}
+
 /** A collection with the counts derived from its galleries and shares. */
 export interface CollectionView extends CollectionRecord {
+  /** Of the galleries the reader may see: without private ones in a gallery client's scope. */
   galleryCount: number;
   photoCount: number;
   videoCount: number;
@@ -209,11 +225,16 @@ export type CollectionChanges = Partial<
 export interface CollectionStore {
   /** `false` when the id is taken (the caller draws another). */
   create(collection: CollectionRecord): Promise<boolean>;
-  /** `visibleTo`: a gallery client's user id, to see only what is shared with them. */
-  findById(accountId: string, id: number, visibleTo?: string): Promise<CollectionView | null>;
+  /** `visibleTo`: read as that gallery client sees it; `null` if they may not see it at all. */
+  findById(
+    accountId: string,
+    id: number,
+    visibleTo?: GalleryClientScope,
+  ): Promise<CollectionView | null>;
+  /** Newest first; `visibleTo` leaves out, from the page and the total, what they may not see. */
   list(
     accountId: string,
-    options: { visibleTo?: string; offset: number; limit: number },
+    options: { visibleTo?: GalleryClientScope; offset: number; limit: number },
   ): Promise<{ items: CollectionView[]; total: number }>;
   update(accountId: string, id: number, changes: CollectionChanges): Promise<CollectionView | null>;
   /** Deletes the collection and its galleries in one transaction. */
@@ -230,6 +251,7 @@ export interface GalleryRecord {
   videoCount: number;
   private: boolean;
   download: boolean;
+  /** Favorites by everyone; in a gallery client's scope, 1 if they favorited it, else 0. */
   favoriteCount: number;
   createdAt: Date;
   updatedAt: Date;
@@ -243,9 +265,22 @@ export interface GalleryStore {
   /** `false` when the id is taken. */
   create(gallery: GalleryRecord): Promise<boolean>;
   findById(accountId: string, collectionId: number, id: number): Promise<GalleryRecord | null>;
-  /** A gallery by its id alone, for routes that do not name its collection. */
-  findInAccount(accountId: string, id: number): Promise<GalleryRecord | null>;
-  listForCollection(accountId: string, collectionId: number): Promise<GalleryRecord[]>;
+  /**
+   * A gallery by its id alone, for routes that do not name its collection. With `visibleTo`,
+   * here and in `listForCollection`, as that gallery client sees it: no private gallery, and
+   * only their own favorite counted. Its collection is not checked: read that with the same
+   * scope from `CollectionStore`.
+   */
+  findInAccount(
+    accountId: string,
+    id: number,
+    visibleTo?: GalleryClientScope,
+  ): Promise<GalleryRecord | null>;
+  listForCollection(
+    accountId: string,
+    collectionId: number,
+    visibleTo?: GalleryClientScope,
+  ): Promise<GalleryRecord[]>;
   update(
     accountId: string,
     collectionId: number,

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Role } from '@proofsheet/protocol';
 import type {
   CollectionRecord,
+  GalleryClientScope,
   GalleryRecord,
   Storage,
   UserRecord,
@@ -57,6 +58,11 @@ export function describeCollectionStores(
       };
     }
 
+    /** What the account's gallery client may see, on `today`. */
+    function clientScope(today = '2026-01-15'): GalleryClientScope {
+      return { userId: users.gallery_client.id, today };
+    }
+
     before(async () => {
       storage = await makeStorage();
       ({ accountId, users } = await seedAccount(storage, 'coll-a'));
@@ -92,13 +98,13 @@ export function describeCollectionStores(
       const hidden = collection();
       await storage.collections.create(shared);
       await storage.collections.create(hidden);
-      assert.equal(await storage.collections.findById(accountId, hidden.id, client), null);
+      assert.equal(await storage.collections.findById(accountId, hidden.id, clientScope()), null);
       assert.equal(
-        (await storage.collections.findById(accountId, shared.id, client))?.id,
+        (await storage.collections.findById(accountId, shared.id, clientScope()))?.id,
         shared.id,
       );
       const list = await storage.collections.list(accountId, {
-        visibleTo: client,
+        visibleTo: clientScope(),
         offset: 0,
         limit: 100,
       });
@@ -112,6 +118,108 @@ export function describeCollectionStores(
           .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
           .map((c) => c.id),
       );
+    });
+
+    test('visibleTo hides a collection from the day after its expiry date, page and total', async () => {
+      // An account of its own, so that the totals count only this test's collections.
+      const own = await seedAccount(storage, 'coll-expiry');
+      const client = own.users.gallery_client.id;
+      const make = async (expiryDate: string | null) => {
+        const c = collection({ accountId: own.accountId, expiryDate, sharedWith: [client] });
+        await storage.collections.create(c);
+        return c.id;
+      };
+      const march9 = await make('2026-03-09');
+      const march10 = await make('2026-03-10');
+      const march11 = await make('2026-03-11');
+      const never = await make(null);
+      // Across a month and a year too: the dates compare as dates, not as numbers or words.
+      const newYear = await make('2027-01-01');
+
+      const seen = async (today: string) => {
+        const visibleTo = { userId: client, today };
+        const { items, total } = await storage.collections.list(own.accountId, {
+          visibleTo,
+          offset: 0,
+          limit: 100,
+        });
+        assert.equal(total, items.length, `the total on ${today} counts what the page shows`);
+        const found: number[] = [];
+        for (const id of [march9, march10, march11, never, newYear]) {
+          const view = await storage.collections.findById(own.accountId, id, visibleTo);
+          if (view) found.push(id);
+        }
+        assert.deepEqual(
+          [...found].sort((a, b) => a - b),
+          items.map((c) => c.id).sort((a, b) => a - b),
+          `findById and list agree on ${today}`,
+        );
+        return found;
+      };
+      assert.deepEqual(await seen('2026-03-10'), [march10, march11, never, newYear]);
+      assert.deepEqual(await seen('2026-03-11'), [march11, never, newYear]);
+      assert.deepEqual(await seen('2026-12-31'), [never, newYear]);
+      assert.deepEqual(await seen('2027-01-01'), [never, newYear]);
+      assert.deepEqual(await seen('2027-01-02'), [never]);
+      const studio = await storage.collections.list(own.accountId, { offset: 0, limit: 100 });
+      assert.equal(studio.total, 5, 'without a scope, expired collections are still there');
+      assert.notEqual(await storage.collections.findById(own.accountId, march9), null);
+    });
+
+    test('in a gallery client scope, private galleries are neither counted nor listed', async () => {
+      const c = collection({ sharedWith: [users.gallery_client.id] });
+      await storage.collections.create(c);
+      const open = gallery(c.id, { photoCount: 5, videoCount: 1 });
+      const hidden = gallery(c.id, { photoCount: 40, videoCount: 3, private: true });
+      await storage.galleries.create(open);
+      await storage.galleries.create(hidden);
+
+      const full = await storage.collections.findById(accountId, c.id);
+      assert.deepEqual(
+        [full?.galleryCount, full?.photoCount, full?.videoCount],
+        [2, 45, 4],
+        'the studio counts everything',
+      );
+      const scoped = await storage.collections.findById(accountId, c.id, clientScope());
+      assert.deepEqual([scoped?.galleryCount, scoped?.photoCount, scoped?.videoCount], [1, 5, 1]);
+      const { items } = await storage.collections.list(accountId, {
+        visibleTo: clientScope(),
+        offset: 0,
+        limit: 100,
+      });
+      const listed = items.find((i) => i.id === c.id);
+      assert.deepEqual([listed?.galleryCount, listed?.photoCount, listed?.videoCount], [1, 5, 1]);
+
+      assert.deepEqual(
+        (await storage.galleries.listForCollection(accountId, c.id, clientScope())).map(
+          (g) => g.id,
+        ),
+        [open.id],
+      );
+      assert.equal(
+        await storage.galleries.findInAccount(accountId, hidden.id, clientScope()),
+        null,
+      );
+      assert.equal((await storage.galleries.listForCollection(accountId, c.id)).length, 2);
+      assert.equal((await storage.galleries.findInAccount(accountId, hidden.id))?.id, hidden.id);
+    });
+
+    test('in a gallery client scope, a favorite count is only their own favorite', async () => {
+      const c = collection({ sharedWith: [users.gallery_client.id] });
+      await storage.collections.create(c);
+      const g = gallery(c.id);
+      await storage.galleries.create(g);
+      await storage.galleries.addFavorite(accountId, g.id, users.owner.id, at(0));
+      await storage.galleries.addFavorite(accountId, g.id, users.assistant.id, at(0));
+      const own = async () => [
+        (await storage.galleries.findInAccount(accountId, g.id, clientScope()))?.favoriteCount,
+        (await storage.galleries.listForCollection(accountId, c.id, clientScope()))[0]
+          ?.favoriteCount,
+      ];
+      assert.deepEqual(await own(), [0, 0], "others' favorites are not theirs to count");
+      await storage.galleries.addFavorite(accountId, g.id, users.gallery_client.id, at(0));
+      assert.deepEqual(await own(), [1, 1]);
+      assert.equal((await storage.galleries.findInAccount(accountId, g.id))?.favoriteCount, 3);
     });
 
     test('update replaces the shares only when told to', async () => {

@@ -54,7 +54,7 @@ test('four collections of two to four galleries; one is shared with the gallery 
   assert.equal(items.length, 4);
   for (const c of items) assert.ok(c.galleryCount >= 2 && c.galleryCount <= 4, c.name);
   const shared = await storage.collections.list(accountId, {
-    visibleTo: users.galleryClient.id,
+    visibleTo: { userId: users.galleryClient.id, today: '2026-01-15' },
     offset: 0,
     limit: 100,
   });

@@ -1,9 +1,40 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
-import type { CollectionRecord, CollectionStore, CollectionView } from '../ports.js';
+import type { Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
+import type {
+  CollectionRecord,
+  CollectionStore,
+  CollectionView,
+  GalleryClientScope,
+} from '../ports.js';
 import { isUniqueViolation } from './errors.js';
+import { visibleGalleries } from './galleries.js';
 import type { CollectionsTable, Database } from './schema.js';
 
 type CollectionRow = Selectable<CollectionsTable>;
+
+/**
+ * Collections a reader may see: a gallery client only those shared with them and not expired.
+ * `expiry_date` is a date-only `YYYY-MM-DD`, so it compares with `today` as text in date order,
+ * on SQLite and PostgreSQL alike; the collection stays visible on its expiry date itself.
+ */
+function visibleCollections<O>(
+  query: SelectQueryBuilder<Database, 'collections', O>,
+  visibleTo: GalleryClientScope | undefined,
+): SelectQueryBuilder<Database, 'collections', O> {
+  if (visibleTo === undefined) return query;
+  return query
+    .where('collections.id', 'in', (eb) =>
+      eb
+        .selectFrom('collection_shares')
+        .select('collection_shares.collection_id')
+        .where('collection_shares.user_id', '=', visibleTo.userId),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('collections.expiry_date', 'is', null),
+        eb('collections.expiry_date', '>=', visibleTo.today),
+      ]),
+    );
+}
 
 function toRecord(row: CollectionRow, sharedWith: string[]): CollectionRecord {
   return {
@@ -22,13 +53,17 @@ function toRecord(row: CollectionRow, sharedWith: string[]): CollectionRecord {
 
 /**
  * Adds the counts and shares to collection rows, in two queries for any number of rows (not
- * two per row). PostgreSQL returns counts and sums as strings, hence `Number`.
+ * two per row). The counts cover only the galleries the reader may see. PostgreSQL returns
+ * counts and sums as strings, hence `Number`.
  */
-async function viewsOf(db: Kysely<Database>, rows: CollectionRow[]): Promise<CollectionView[]> {
+async function viewsOf(
+  db: Kysely<Database>,
+  rows: CollectionRow[],
+  visibleTo: GalleryClientScope | undefined,
+): Promise<CollectionView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => Number(r.id));
-  const counts = await db
-    .selectFrom('galleries')
+  const counts = await visibleGalleries(db.selectFrom('galleries'), visibleTo)
     .select((eb) => [
       'collection_id',
       eb.fn.countAll<number>().as('galleries'),
@@ -82,21 +117,16 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
     executor: Kysely<Database>,
     accountId: string,
     id: number,
-    visibleTo?: string,
+    visibleTo?: GalleryClientScope,
   ): Promise<CollectionView | null> {
-    let query = executor
+    const query = executor
       .selectFrom('collections')
       .selectAll()
       .where('account_id', '=', accountId)
       .where('id', '=', id);
-    if (visibleTo !== undefined) {
-      query = query.where('id', 'in', (eb) =>
-        eb.selectFrom('collection_shares').select('collection_id').where('user_id', '=', visibleTo),
-      );
-    }
-    const row = await query.executeTakeFirst();
+    const row = await visibleCollections(query, visibleTo).executeTakeFirst();
     if (!row) return null;
-    const [view] = await viewsOf(executor, [row]);
+    const [view] = await viewsOf(executor, [row], visibleTo);
     return view ?? null;
   }
 
@@ -131,15 +161,10 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
       return find(db, accountId, id, visibleTo);
     },
     async list(accountId, { visibleTo, offset, limit }) {
-      let query = db.selectFrom('collections').where('account_id', '=', accountId);
-      if (visibleTo !== undefined) {
-        query = query.where('id', 'in', (eb) =>
-          eb
-            .selectFrom('collection_shares')
-            .select('collection_id')
-            .where('user_id', '=', visibleTo),
-        );
-      }
+      const query = visibleCollections(
+        db.selectFrom('collections').where('account_id', '=', accountId),
+        visibleTo,
+      );
       const rows = await query
         .selectAll()
         .orderBy('created_at', 'desc')
@@ -150,7 +175,7 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
       const count = await query
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
-      return { items: await viewsOf(db, rows), total: Number(count.n) };
+      return { items: await viewsOf(db, rows, visibleTo), total: Number(count.n) };
     },
     async update(accountId, id, changes) {
       const values: Updateable<CollectionsTable> = { updated_at: changes.updatedAt.getTime() };

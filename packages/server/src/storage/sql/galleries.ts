@@ -1,7 +1,9 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
-import type { GalleryRecord, GalleryStore } from '../ports.js';
+import type { Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
+import type { GalleryClientScope, GalleryRecord, GalleryStore } from '../ports.js';
 import { isUniqueViolation } from './errors.js';
 import type { Database, GalleriesTable } from './schema.js';
+
+type GalleryQuery<O> = SelectQueryBuilder<Database, 'galleries', O>;
 
 function toRecord(row: Selectable<GalleriesTable>): GalleryRecord {
   return {
@@ -20,14 +22,47 @@ function toRecord(row: Selectable<GalleriesTable>): GalleryRecord {
   };
 }
 
+/**
+ * Galleries a reader may see. Private galleries are the studio's working sets: a gallery client
+ * never sees them, so they are neither listed nor counted (`CollectionStore` counts with this).
+ */
+export function visibleGalleries<O>(
+  query: GalleryQuery<O>,
+  visibleTo: GalleryClientScope | undefined,
+): GalleryQuery<O> {
+  return visibleTo === undefined ? query : query.where('galleries.private', '=', 0);
+}
+
+/**
+ * Runs a query of whole gallery rows as the reader sees them. A gallery client's favorite count
+ * is only their own (0 or 1): the total would tell them what other people did.
+ */
+async function readGalleries(
+  query: GalleryQuery<Selectable<GalleriesTable>>,
+  visibleTo: GalleryClientScope | undefined,
+): Promise<GalleryRecord[]> {
+  if (visibleTo === undefined) return (await query.execute()).map(toRecord);
+  const rows = await visibleGalleries(query, visibleTo)
+    .select((eb) =>
+      eb
+        .selectFrom('gallery_favorites')
+        .select((fb) => fb.fn.countAll<number>().as('n'))
+        .whereRef('gallery_favorites.gallery_id', '=', 'galleries.id')
+        .where('gallery_favorites.user_id', '=', visibleTo.userId)
+        .as('own_favorites'),
+    )
+    .execute();
+  return rows.map((row) => ({ ...toRecord(row), favoriteCount: Number(row.own_favorites ?? 0) }));
+}
+
 /** Galleries in SQL, with who favorited each in `gallery_favorites`. */
 export function sqlGalleryStore(db: Kysely<Database>): GalleryStore {
+  function inAccount(accountId: string) {
+    return db.selectFrom('galleries').selectAll().where('account_id', '=', accountId);
+  }
+
   function inCollection(accountId: string, collectionId: number) {
-    return db
-      .selectFrom('galleries')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .where('collection_id', '=', collectionId);
+    return inAccount(accountId).where('collection_id', '=', collectionId);
   }
 
   return {
@@ -62,22 +97,14 @@ export function sqlGalleryStore(db: Kysely<Database>): GalleryStore {
         .executeTakeFirst();
       return row ? toRecord(row) : null;
     },
-    async findInAccount(accountId, id) {
-      const row = await db
-        .selectFrom('galleries')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row ? toRecord(row) : null;
+    async findInAccount(accountId, id, visibleTo) {
+      const [found] = await readGalleries(inAccount(accountId).where('id', '=', id), visibleTo);
+      return found ?? null;
     },
-    async listForCollection(accountId, collectionId) {
+    listForCollection(accountId, collectionId, visibleTo) {
       // In the order they were made: "Getting Ready" before "Ceremony" before "Reception".
-      const rows = await inCollection(accountId, collectionId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(toRecord);
+      const query = inCollection(accountId, collectionId).orderBy('created_at').orderBy('id');
+      return readGalleries(query, visibleTo);
     },
     async update(accountId, collectionId, id, changes) {
       const values: Updateable<GalleriesTable> = { updated_at: changes.updatedAt.getTime() };
