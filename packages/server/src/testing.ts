@@ -33,8 +33,17 @@ export interface TestStudio {
   close(): Promise<void>;
 }
 
+/** Where a test studio keeps its data. */
+export interface TestStudioOptions {
+  /**
+   * An opened, migrated storage (PostgreSQL, say) to use instead of a private SQLite
+   * `:memory:`; the studio closes it with the rest.
+   */
+  storage?: Storage;
+}
+
 /**
- * Builds both APIs over SQLite `:memory:` with a manual clock.
+ * Builds both APIs over SQLite `:memory:` (or the given storage) with a manual clock.
  *
  * @example
  * const t = await createTestStudio();
@@ -42,9 +51,12 @@ export interface TestStudio {
  * // … sign in as t.users.owner.email with TEST_PASSWORD, then t.clock.advance(31 * 60_000)
  * await t.close();
  */
-export async function createTestStudio(overrides: Partial<Config> = {}): Promise<TestStudio> {
+export async function createTestStudio(
+  overrides: Partial<Config> = {},
+  options: TestStudioOptions = {},
+): Promise<TestStudio> {
   const config = testConfig({ logLevel: 'silent', ...overrides });
-  const { storage } = await openSqlite(':memory:');
+  const storage = options.storage ?? (await openSqlite(':memory:')).storage;
   const clock = manualClock();
   const random = systemRandom;
   let refreshes = 0;
