@@ -1,10 +1,11 @@
 /**
  * What every command needs, resolved once from flags, environment and `hosts.json`: the base
- * URLs (flag, then `PROOFSHEET_STUDIO_URL`/`PROOFSHEET_GALLERY_URL`, then the last login, then
- * the library's defaults), the client with the file cookie jar, and the output.
+ * URLs (flag, then `PROOFSHEET_STUDIO_URL`/`PROOFSHEET_GALLERY_URL`, then the last login; no
+ * default, see `base-urls.ts`), the client with the file cookie jar, and the output.
  */
 import { type Credentials, createClient, type PixiesetClient } from '@proofsheet/client';
 import type { Command } from 'commander';
+import { resolveBaseUrls } from './base-urls.js';
 import {
   type ConfigPaths,
   configPaths,
@@ -34,8 +35,8 @@ export interface Io {
 export interface Context {
   paths: ConfigPaths;
   hosts: HostsFile;
-  studioUrl: string | undefined;
-  galleryUrl: string | undefined;
+  studioUrl: string;
+  galleryUrl: string;
   client: PixiesetClient;
   out: Output;
   io: Io;
@@ -46,13 +47,12 @@ export async function makeContext(command: Command, io: Io): Promise<Context> {
   const opts = command.optsWithGlobals<GlobalOptions>();
   const paths = configPaths(io.env);
   const hosts = await readHosts(paths);
-  const studioUrl = opts.studioUrl ?? io.env.PROOFSHEET_STUDIO_URL ?? hosts.studioUrl;
-  const galleryUrl = opts.galleryUrl ?? io.env.PROOFSHEET_GALLERY_URL ?? hosts.galleryUrl;
+  const { studioUrl, galleryUrl } = resolveBaseUrls(opts, io.env, hosts);
   const credentials = envCredentials(io.env);
   const out = new Output(io, { json: opts.json === true, csv: opts.csv === true });
   const client = createClient({
-    ...(studioUrl ? { studioUrl } : {}),
-    ...(galleryUrl ? { galleryUrl } : {}),
+    studioUrl,
+    galleryUrl,
     cookieJar: cookieJar(paths, io.env),
     credentials,
     userAgent: 'proofsheet-cli/0.1',

@@ -14,8 +14,14 @@ export function buildProgram(io: Io): Command {
   const program = new Command('proofsheet')
     .description('Log in to the Proofsheet (Pixieset-style) Studio and Gallery APIs and call them')
     .version('0.1.0')
-    .option('--studio-url <url>', 'Studio API base URL (env PROOFSHEET_STUDIO_URL)')
-    .option('--gallery-url <url>', 'Gallery API base URL (env PROOFSHEET_GALLERY_URL)')
+    .option(
+      '--studio-url <url>',
+      "Studio API base URL (env PROOFSHEET_STUDIO_URL; else the last login's; no default)",
+    )
+    .option(
+      '--gallery-url <url>',
+      "Gallery API base URL (env PROOFSHEET_GALLERY_URL; else the last login's; no default)",
+    )
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV (lists)')
     .option('-v, --verbose', 'log retries and refreshes to stderr')
@@ -26,7 +32,7 @@ export function buildProgram(io: Io): Command {
       writeErr: (s) => io.stderr.write(s),
     });
   examples(program, [
-    'proofsheet login --email owner@example.com',
+    'proofsheet login --studio-url https://studio.example.com --gallery-url https://gallery.example.com --email owner@example.com',
     'proofsheet clients list --type lead --json',
     'proofsheet api GET /api/v1/notifications/all',
   ]);

@@ -1,4 +1,8 @@
-/** Reading secrets: a prompt that does not echo, or all of stdin. */
+/**
+ * Reading answers and secrets: a prompt with echo, one without, or all of stdin. The line
+ * prompt answers `null` when stdin ends first (`</dev/null`, Ctrl-D, a closed pipe), and the
+ * caller says what is missing and how to give it.
+ */
 
 /** Reads all of stdin, without the trailing newline: `--password-stdin`. */
 export async function readStdin(stdin: NodeJS.ReadStream): Promise<string> {
@@ -9,22 +13,39 @@ export async function readStdin(stdin: NodeJS.ReadStream): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-/** Asks for a line with echo (e.g. the email). */
+/** Asks for a line with echo (e.g. the email); `null` when stdin ends before an answer. */
 export async function promptLine(
   question: string,
   stdin: NodeJS.ReadStream,
   stderr: NodeJS.WriteStream,
-): Promise<string> {
+): Promise<string | null> {
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: stdin, output: stderr, terminal: stdin.isTTY === true });
+  // Node 20's rl.question() never settles when stdin ends first: the process then ran out of
+  // work with the question pending and exited 13, silently. So race it with 'close'. A last
+  // line without a newline bypasses the question: readline emits it as 'line' before 'close'.
+  const closed = new Promise<null>((resolve) => rl.once('close', () => resolve(null)));
+  const lastLine = new Promise<string>((resolve) => rl.once('line', resolve));
   try {
-    return (await rl.question(question)).trim();
+    const answer = await Promise.race([
+      // It only fails when the interface closed or was aborted: no answer either way.
+      rl.question(question).catch(() => null),
+      lastLine,
+      closed,
+    ]);
+    // End the prompt's line where no terminal echoed the answer's Enter.
+    if (answer === null || stdin.isTTY !== true) stderr.write('\n');
+    return answer?.trim() ?? null;
   } finally {
     rl.close();
   }
 }
 
-/** Asks for a password on the terminal without echoing it. Ctrl-C aborts with code 130. */
+/**
+ * Asks for a password on the terminal without echoing it; Enter or Ctrl-D ends it, Ctrl-C
+ * aborts with code 130. Callers check `stdin.isTTY` first. (A hung-up terminal needs no case
+ * here: Node resets SIGHUP to its default, so the kernel's SIGHUP ends the process.)
+ */
 export function promptSecret(
   question: string,
   stdin: NodeJS.ReadStream,

@@ -50,7 +50,7 @@ export class PixiesetClient {
   readonly #keepAlive: KeepAlive | null;
   readonly #input: ClientOptions;
 
-  constructor(options: ClientOptions = {}) {
+  constructor(options: ClientOptions) {
     this.#input = options;
     this.options = normalizeOptions(options);
     this.#cache = this.options.cache ? new ResponseCache(this.options.cache) : null;
@@ -159,12 +159,13 @@ export class PixiesetClient {
   }
 
   /**
-   * A new client with some options changed; the cookie jar is shared unless replaced.
+   * A new client with some options changed (the base URLs too); the cookie jar is shared
+   * unless replaced.
    *
    * @example
    * const patient = client.extend({ timeoutMs: 120_000 });
    */
-  extend(overrides: ClientOptions): PixiesetClient {
+  extend(overrides: Partial<ClientOptions>): PixiesetClient {
     return new PixiesetClient({ cookieJar: this.options.cookieJar, ...this.#input, ...overrides });
   }
 
@@ -187,7 +188,7 @@ export class PixiesetClient {
 }
 
 /**
- * Creates a client.
+ * Creates a client. `studioUrl` and `galleryUrl` are required: there is no default host.
  *
  * @example
  * const client = createClient({
@@ -196,6 +197,6 @@ export class PixiesetClient {
  *   credentials: { email: 'owner@example.com', password: process.env.PROOFSHEET_PASSWORD ?? '' },
  * });
  */
-export function createClient(options: ClientOptions = {}): PixiesetClient {
+export function createClient(options: ClientOptions): PixiesetClient {
   return new PixiesetClient(options);
 }

@@ -38,7 +38,7 @@ interface FileContent {
  *
  * @example
  * const jar = new FileCookieJar({ path: '/home/me/.config/proofsheet/cookies.json', encryptionKey: process.env.PROOFSHEET_COOKIE_KEY ?? null });
- * const client = createClient({ cookieJar: jar });
+ * const client = createClient({ studioUrl, galleryUrl, cookieJar: jar });
  */
 export class FileCookieJar implements CookieJar {
   readonly path: string;

@@ -2,7 +2,6 @@
  * The client's options and their defaults, resolved once by {@link normalizeOptions}. The rest
  * of the library reads {@link ResolvedOptions} only.
  */
-import { DEFAULT_BASE_URLS } from '@proofsheet/protocol';
 import { type CookieJar, MemoryCookieJar } from './cookie-jar.js';
 import { DEFAULT_RETRY_POLICY, type Random, type RetryPolicy } from './retry.js';
 
@@ -29,12 +28,20 @@ export type CredentialsProvider = () => Promise<Credentials | null> | Credential
 /** Which API a request goes to. */
 export type ApiName = 'studio' | 'gallery';
 
-/** Options of `createClient()`. Every one is optional. */
+/**
+ * Options of `createClient()`. The two base URLs are required; every other one is optional.
+ *
+ * @example
+ * createClient({ studioUrl: 'https://studio.example.com', galleryUrl: 'https://gallery.example.com' });
+ */
 export interface ClientOptions {
-  /** Base URL of the Studio API. @default 'https://studio.pixieset.com' */
-  studioUrl?: string;
-  /** Base URL of the Gallery API. @default 'https://galleries.pixieset.com' */
-  galleryUrl?: string;
+  /**
+   * Base URL of the Studio API, e.g. `'https://studio.example.com'`. Required: there is no
+   * default host, so that a login never sends a password to a server nobody chose.
+   */
+  studioUrl: string;
+  /** Base URL of the Gallery API, e.g. `'https://gallery.example.com'`. Required, likewise. */
+  galleryUrl: string;
   /**
    * Credentials to log in again with when the session and its auth token have expired, or a
    * callback that supplies them (e.g. prompts). Without them, such a request throws `AuthError`.
@@ -92,12 +99,15 @@ export const DEFAULT_KEEP_ALIVE_MS = 10 * 60_000;
 const silentLogger: Logger = { debug: () => undefined, warn: () => undefined };
 
 /**
- * Applies defaults and validates eagerly, so that a bad option fails at `createClient()`.
+ * Applies defaults and validates eagerly, so that a bad or missing option fails at
+ * `createClient()`, before any request.
  *
  * @example
- * normalizeOptions({ studioUrl: 'http://127.0.0.1:3000' }).baseUrls.studio; // 'http://127.0.0.1:3000'
+ * normalizeOptions({ studioUrl: 'http://127.0.0.1:3000', galleryUrl: 'http://127.0.0.1:3001' })
+ *   .baseUrls.studio; // 'http://127.0.0.1:3000'
  */
-export function normalizeOptions(options: ClientOptions = {}): ResolvedOptions {
+export function normalizeOptions(options: ClientOptions): ResolvedOptions {
+  const baseUrls = requiredBaseUrls(options);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') {
     throw new TypeError('No fetch available: pass options.fetch or use Node 18 or later');
@@ -122,10 +132,7 @@ export function normalizeOptions(options: ClientOptions = {}): ResolvedOptions {
       : (options.keepAlive.intervalMs ?? DEFAULT_KEEP_ALIVE_MS);
   if (keepAliveMs !== null) positive('keepAlive.intervalMs', keepAliveMs);
   return Object.freeze({
-    baseUrls: Object.freeze({
-      studio: baseUrl('studioUrl', options.studioUrl ?? DEFAULT_BASE_URLS.studio),
-      gallery: baseUrl('galleryUrl', options.galleryUrl ?? DEFAULT_BASE_URLS.gallery),
-    }),
+    baseUrls,
     credentials:
       typeof credentials === 'function' || credentials === null ? credentials : () => credentials,
     cookieJar: options.cookieJar ?? new MemoryCookieJar(),
@@ -147,6 +154,30 @@ function positive(name: string, value: number): void {
   if (!Number.isFinite(value) || value <= 0) {
     throw new RangeError(`${name} must be a positive number of milliseconds (got ${value})`);
   }
+}
+
+/**
+ * Both base URLs, required. No default host: a self-hoster who forgot the URL would otherwise
+ * send a password to a third party's server.
+ */
+function requiredBaseUrls(
+  options: Partial<ClientOptions> | undefined,
+): Readonly<Record<ApiName, string>> {
+  // Optional chaining: plain JavaScript callers may pass no options at all despite the types.
+  const studio = options?.studioUrl;
+  const gallery = options?.galleryUrl;
+  if (!studio || !gallery) {
+    const missing = [studio ? null : 'studioUrl', gallery ? null : 'galleryUrl'].filter(Boolean);
+    throw new TypeError(
+      `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} required (there is no default host): ` +
+        "pass your server's base URLs, e.g. createClient({ studioUrl: 'https://studio.example.com', " +
+        "galleryUrl: 'https://gallery.example.com', … })",
+    );
+  }
+  return Object.freeze({
+    studio: baseUrl('studioUrl', studio),
+    gallery: baseUrl('galleryUrl', gallery),
+  });
 }
 
 function baseUrl(name: string, value: string): string {

@@ -37,7 +37,7 @@ export interface RetryPolicy {
  * 300 ms up to 10 s with full jitter, `Retry-After` up to 60 s, 60 s in all.
  *
  * @example
- * createClient({ retry: { ...DEFAULT_RETRY_POLICY, limit: 2 } });
+ * createClient({ studioUrl, galleryUrl, retry: { ...DEFAULT_RETRY_POLICY, limit: 2 } });
  */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   limit: 4,

@@ -15,7 +15,7 @@ describe('CommonJS consumers', () => {
       file,
       [
         "const { createClient, isHttpError, FileCookieJar } = require('@proofsheet/client');",
-        "const client = createClient({ studioUrl: 'http://127.0.0.1:1' });",
+        "const client = createClient({ studioUrl: 'http://127.0.0.1:1', galleryUrl: 'http://127.0.0.1:2' });",
         "if (typeof client.studio.clients.list !== 'function') throw new Error('no resources');",
         "if (typeof isHttpError !== 'function' || typeof FileCookieJar !== 'function') throw new Error('missing');",
         "console.log('ok');",

@@ -61,12 +61,8 @@ async function login(ctx: Context, _args: string[], options: LoginOptions): Prom
     const session = await ctx.client.loginWithCookie(options.cookie, { api });
     email = session.user.email;
   } else {
-    email = options.email ?? (await promptLine('Email: ', ctx.io.stdin, ctx.io.stderr));
-    if (email === '') throw new CliError('An email is required: pass --email', EXIT.usage);
-    const password = options.passwordStdin
-      ? await readStdin(ctx.io.stdin)
-      : await promptSecret('Password: ', ctx.io.stdin, ctx.io.stderr);
-    if (password === '') throw new CliError('The password is empty', EXIT.usage);
+    email = await askEmail(ctx, options);
+    const password = await askPassword(ctx, options.passwordStdin === true);
     await ctx.client.login(email, password, { api: options.api });
   }
   await writeHosts(ctx.paths, {
@@ -77,6 +73,48 @@ async function login(ctx: Context, _args: string[], options: LoginOptions): Prom
   });
   if (ctx.out.json) ctx.out.printJson({ logged_in: true, email, api: options.api });
   else ctx.out.line(`Logged in as ${ctx.out.bold(email)}`);
+}
+
+async function askEmail(ctx: Context, options: LoginOptions): Promise<string> {
+  if (options.email !== undefined) return options.email;
+  if (options.passwordStdin) {
+    throw new CliError(
+      'no email given: with --password-stdin, stdin carries the password; pass --email <email>',
+      EXIT.usage,
+    );
+  }
+  const email = await promptLine('Email: ', ctx.io.stdin, ctx.io.stderr);
+  if (email === null) {
+    throw new CliError(
+      'no email given: stdin closed before an answer; pass --email <email>, or run `proofsheet login` in a terminal',
+      EXIT.usage,
+    );
+  }
+  if (email === '') throw new CliError('An email is required: pass --email', EXIT.usage);
+  return email;
+}
+
+async function askPassword(ctx: Context, fromStdin: boolean): Promise<string> {
+  const { stdin, stderr } = ctx.io;
+  if (fromStdin) {
+    const password = await readStdin(stdin);
+    if (password === '') {
+      throw new CliError(
+        'no password given: stdin was empty; pipe it in, e.g. echo "$PASSWORD" | proofsheet login --email <email> --password-stdin',
+        EXIT.usage,
+      );
+    }
+    return password;
+  }
+  if (stdin.isTTY !== true) {
+    throw new CliError(
+      'no password given: stdin is not a terminal to prompt on; pipe the password in with --password-stdin',
+      EXIT.usage,
+    );
+  }
+  const password = await promptSecret('Password: ', stdin, stderr);
+  if (password === '') throw new CliError('The password is empty', EXIT.usage);
+  return password;
 }
 
 async function logout(ctx: Context): Promise<void> {
