@@ -22,7 +22,7 @@ export {
   newNumericId,
   type PrefixedResource,
 } from './ids.js';
-export { DEFAULT_BASE_URLS, PATHS } from './paths.js';
+export { PATHS } from './paths.js';
 export { isRole, ROLES, type Role } from './roles.js';
 export {
   CsrfTokenResponse,

@@ -16,9 +16,3 @@ export const PATHS = {
   bootstrap: '/api/v1/data/bootstrap',
   collections: '/api/v1/collections',
 } as const;
-
-/** The public Pixieset hosts the seed names: the client library's default base URLs. */
-export const DEFAULT_BASE_URLS = {
-  studio: 'https://studio.pixieset.com',
-  gallery: 'https://galleries.pixieset.com',
-} as const;

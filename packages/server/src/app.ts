@@ -17,7 +17,7 @@ import type { Config } from './config/config.js';
 import type { Clock, Random } from './deps.js';
 import { galleryRoutes } from './gallery/routes.js';
 import { AllowedMethods } from './http/allowed-methods.js';
-import { apiDefaults } from './http/api-defaults.js';
+import { apiDefaults, routeBeforeBody } from './http/api-defaults.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { conditionalGets } from './http/etag.js';
 import { healthRoutes } from './http/health-routes.js';
@@ -155,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     publicOrigin,
     secure,
   });
+  routeBeforeBody(app, allowed);
 
   const authContext: AuthContext = {
     config,

@@ -48,7 +48,8 @@ export async function bootstrapRoutes(app: FastifyInstance, ctx: AppContext): Pr
         custom_url: {
           subdomain: account.subdomain,
           domain: null,
-          url: `https://${account.subdomain}.pixieset.com`,
+          // Where this server's galleries are, never a third party's host.
+          url: ctx.config.publicGalleryUrl ?? `${request.protocol}://${request.host}`,
         },
         workspace: workspaceOf(account),
       },

@@ -15,6 +15,23 @@ function plainMessage(payload: unknown): string | undefined {
 }
 
 /**
+ * Answers 405 or 404 before any body is parsed, for a path that has no route for the method,
+ * and for `PUT /clients/`, which reaches `/clients/:id` with an empty ID although it is the
+ * list's path. Register it after the auth guard: without a session, every path under /api/ is
+ * a 401, so the answer tells nothing about which routes exist.
+ */
+export function routeBeforeBody(app: FastifyInstance, allowed: AllowedMethods): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    const params = request.params as Record<string, unknown> | undefined;
+    if (request.is404 || (params && Object.values(params).some((v) => v === ''))) {
+      noRoute(reply, request, allowed);
+      return;
+    }
+    done();
+  });
+}
+
+/**
  * What holds for every request, decided in one place: URL length, the text rule for every
  * part of the request, caching headers, and that an error on the API is always its JSON
  * shape, whichever layer raised it.
@@ -23,12 +40,6 @@ export function apiDefaults(app: FastifyInstance, allowed: AllowedMethods): void
   app.addHook('onRequest', (request, reply, done) => {
     if (request.url.length > MAX_URL_LENGTH) {
       done(new AppError('uri_too_long', `The URL is longer than ${MAX_URL_LENGTH} characters`));
-      return;
-    }
-    // `PUT /clients/` reaches `/clients/:id` with an empty ID: that is the list's path.
-    const params = request.params as Record<string, unknown> | undefined;
-    if (params && Object.values(params).some((v) => v === '')) {
-      noRoute(reply, request, allowed);
       return;
     }
     done();

@@ -31,7 +31,7 @@ test('bootstrap gives the account, the signed-in user, the custom URL and the wo
   assert.deepEqual(data.custom_url, {
     subdomain: 'teststudio',
     domain: null,
-    url: 'https://teststudio.pixieset.com',
+    url: 'http://localhost:80',
   });
   assert.deepEqual(data.workspace, {
     name: 'Test Studio',
