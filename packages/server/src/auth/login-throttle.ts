@@ -16,7 +16,8 @@ export function delayAfter(excess: number): number {
  * Throttles failed logins, per IP and per account+IP with growing delays, and per account with a
  * soft limit: past it, an IP that has never signed in to the account is delayed after its first
  * failure, while IPs that have signed in before are not. So an attacker cannot lock the real
- * user out by failing on purpose. A success clears the IP's counters.
+ * user out by failing on purpose. A success clears its account+IP pair's count and delay, never
+ * the IP's: else one account of an attacker's own would reset the IP between guesses.
  */
 export class LoginThrottle {
   constructor(
@@ -69,9 +70,7 @@ export class LoginThrottle {
   async recordSuccess(email: string, ip: string, now: Date): Promise<void> {
     const keys = this.keys(email, ip);
     await Promise.all([
-      this.counters.reset(keys.ip),
       this.counters.reset(keys.accountIp),
-      this.counters.reset(keys.blockIp),
       this.counters.reset(keys.blockAccountIp),
       this.counters.mark(keys.known, new Date(now.getTime() + KNOWN_IP_MS), now),
     ]);
