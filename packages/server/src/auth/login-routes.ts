@@ -5,6 +5,7 @@ import { validationDetails } from '../http/validation-details.js';
 import { PAGE_REFERRER_POLICY } from '../web/html.js';
 import { renderLoginPage } from '../web/login-page.js';
 import type { AuthContext } from './context.js';
+import { throttledError } from './login-throttle.js';
 import { presentedCsrfToken } from './plugin.js';
 import { toProfile } from './profile.js';
 import { csrfTokenFor, newSecret, secretsEqual } from './tokens.js';
@@ -96,28 +97,27 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
         }
       }
 
-      const now = ctx.clock.now();
-      const wait = await ctx.throttle.waitBefore(body.email, request.ip, now);
-      if (wait > 0) {
-        const seconds = Math.ceil(wait / 1000);
-        const message = `Too many failed sign-in attempts; try again in ${seconds} s`;
-        if (html) {
-          reply.header(HEADERS.retryAfter, String(seconds));
-          return page(request, reply, 429, message);
-        }
-        throw new AppError('rate_limited', message, undefined, {
-          [HEADERS.retryAfter]: String(seconds),
-        });
+      const outcome = await ctx.throttle.guess(
+        body.email,
+        request.ip,
+        ctx.clock.now(),
+        async () => {
+          const user = await ctx.storage.users.findByEmail(body.email);
+          const ok = await ctx.passwords.verify(user?.passwordHash ?? null, body.password);
+          return user && ok ? user : null;
+        },
+      );
+      if (outcome.status === 'throttled') {
+        const error = throttledError(outcome.waitMs, 'Too many failed sign-in attempts');
+        if (!html) throw error;
+        for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);
+        return page(request, reply, 429, error.message);
       }
-
-      const user = await ctx.storage.users.findByEmail(body.email);
-      const ok = await ctx.passwords.verify(user?.passwordHash ?? null, body.password);
-      if (!user || !ok) {
-        await ctx.throttle.recordFailure(body.email, request.ip, now);
+      if (outcome.status === 'wrong') {
         if (html) return page(request, reply, 401, 'Invalid email or password.');
         throw new AppError('invalid_credentials');
       }
-      await ctx.throttle.recordSuccess(body.email, request.ip, now);
+      const user = outcome.value;
 
       const issued = await ctx.sessions.signIn(user, {
         userAgent: request.headers['user-agent'] ?? null,

@@ -37,7 +37,12 @@ describe('a successful login does not reset the per-IP failure count', () => {
       statuses.push((await attempt(`victim${i}@example.com`, 'guess', ip)).statusCode);
     }
     const guesses = statuses.filter((s) => s === 401).length;
-    assert.equal(guesses, MAX_FAILURES_IP + 1, 'the limit, then one more that sets the delay');
+    // The one attempt allowed past the limit went to a sign-in: it is a guess until verified.
+    assert.equal(guesses, MAX_FAILURES_IP, 'every failure counted, none forgotten by a success');
+    assert.ok(
+      statuses.slice(-4).every((s) => s === 429),
+      'then the IP waits',
+    );
     const limited = await attempt('victim-next@example.com', 'guess', ip);
     assert.equal(limited.statusCode, 429);
     assert.equal(limited.json().error, 'Too Many Requests');
