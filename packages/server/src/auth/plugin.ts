@@ -58,7 +58,10 @@ export function presentedCsrfToken(request: FastifyRequest): string | undefined 
 }
 
 /** The origin a browser on this API's own pages sends. */
-export function selfOrigin(request: FastifyRequest, options: AuthPluginOptions): string {
+export function selfOrigin(
+  request: FastifyRequest,
+  options: Pick<AuthPluginOptions, 'publicOrigin' | 'secure'>,
+): string {
   return options.publicOrigin ?? `${options.secure ? 'https' : 'http'}://${request.host}`;
 }
 
