@@ -73,6 +73,7 @@ export class LoginThrottle {
     try {
       value = await check();
     } catch (error) {
+      // Report what failed, not a second failure of the same storage while giving the guess back.
       await this.cancel(email, ip).catch(() => {});
       throw error;
     }

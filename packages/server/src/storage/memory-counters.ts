@@ -59,8 +59,7 @@ export function memoryCounterStore(): CounterStore {
       }
       if (retryAt > 0) return { granted: false, retryAt: new Date(retryAt) };
       const counts = new Map<string, number>();
-      for (const charge of charges)
-        counts.set(charge.key, add(charge.key, charge.windowMs, now).count);
+      for (const { key, windowMs } of charges) counts.set(key, add(key, windowMs, now).count);
       for (const { key, hold } of charges) {
         if (!hold) continue;
         const excess = (counts.get(key) ?? 0) - limitOf(hold, counts);
