@@ -5,7 +5,8 @@ import { validationDetails } from '../http/validation-details.js';
 import { PAGE_REFERRER_POLICY } from '../web/html.js';
 import { renderLoginPage } from '../web/login-page.js';
 import type { AuthContext } from './context.js';
-import { presentedCsrfToken } from './plugin.js';
+import { throttledError } from './login-throttle.js';
+import { presentedCsrfToken, selfOrigin } from './plugin.js';
 import { toProfile } from './profile.js';
 import { csrfTokenFor, newSecret, secretsEqual } from './tokens.js';
 
@@ -18,11 +19,25 @@ export function wantsHtml(request: FastifyRequest): boolean {
   return accept.includes('text/html') && !accept.startsWith('application/json');
 }
 
-/** Only same-site paths: an open redirect would let a phishing link bounce through us. */
-export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//')) return APP_HOME;
-  if (next.includes('\\') || /[\r\n]/.test(next)) return APP_HOME;
-  return next;
+/**
+ * Only pages of this site: an open redirect would let a phishing link bounce through us. `next`
+ * is read as browsers read it (the WHATWG URL parser drops tabs and newlines and takes `\` for
+ * `/`) against our `origin`, and only the path, query and fragment it parses to are kept.
+ */
+export function safeNext(next: unknown, origin: string): string {
+  if (typeof next !== 'string' || next.trim() === '') return APP_HOME;
+  let url: URL;
+  let base: URL;
+  try {
+    base = new URL(origin);
+    url = new URL(next, base);
+  } catch {
+    return APP_HOME;
+  }
+  if (url.origin !== base.origin) return APP_HOME;
+  const target = `${url.pathname}${url.search}${url.hash}`;
+  // A path can still begin `//` (from `/.//evil`), which a browser reads as another host.
+  return target.startsWith('//') ? APP_HOME : target;
 }
 
 function noStore(reply: FastifyReply): void {
@@ -56,7 +71,7 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
         renderLoginPage({
           api: ctx.api,
           csrfToken: preSessionToken(request, reply),
-          next: safeNext(body?.next ?? query.next),
+          next: safeNext(body?.next ?? query.next, selfOrigin(request, ctx)),
           email: typeof body?.email === 'string' ? body.email : '',
           error:
             error ??
@@ -96,28 +111,27 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
         }
       }
 
-      const now = ctx.clock.now();
-      const wait = await ctx.throttle.waitBefore(body.email, request.ip, now);
-      if (wait > 0) {
-        const seconds = Math.ceil(wait / 1000);
-        const message = `Too many failed sign-in attempts; try again in ${seconds} s`;
-        if (html) {
-          reply.header(HEADERS.retryAfter, String(seconds));
-          return page(request, reply, 429, message);
-        }
-        throw new AppError('rate_limited', message, undefined, {
-          [HEADERS.retryAfter]: String(seconds),
-        });
+      const outcome = await ctx.throttle.guess(
+        body.email,
+        request.ip,
+        ctx.clock.now(),
+        async () => {
+          const user = await ctx.storage.users.findByEmail(body.email);
+          const ok = await ctx.passwords.verify(user?.passwordHash ?? null, body.password);
+          return user && ok ? user : null;
+        },
+      );
+      if (outcome.status === 'throttled') {
+        const error = throttledError(outcome.waitMs, 'Too many failed sign-in attempts');
+        if (!html) throw error;
+        for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);
+        return page(request, reply, 429, error.message);
       }
-
-      const user = await ctx.storage.users.findByEmail(body.email);
-      const ok = await ctx.passwords.verify(user?.passwordHash ?? null, body.password);
-      if (!user || !ok) {
-        await ctx.throttle.recordFailure(body.email, request.ip, now);
+      if (outcome.status === 'wrong') {
         if (html) return page(request, reply, 401, 'Invalid email or password.');
         throw new AppError('invalid_credentials');
       }
-      await ctx.throttle.recordSuccess(body.email, request.ip, now);
+      const user = outcome.value;
 
       const issued = await ctx.sessions.signIn(user, {
         userAgent: request.headers['user-agent'] ?? null,
@@ -127,7 +141,7 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
       noStore(reply);
       reply.header(HEADERS.csrfToken, csrf);
       request.log.info({ userId: user.id, loginId: issued.login.id }, 'signed in');
-      if (html) return reply.redirect(safeNext(body.next), 303);
+      if (html) return reply.redirect(safeNext(body.next, selfOrigin(request, ctx)), 303);
       return { data: { user: toProfile(user), csrf_token: csrf } };
     },
   );

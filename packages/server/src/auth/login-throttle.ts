@@ -1,5 +1,7 @@
+import { HEADERS } from '@proofsheet/protocol';
 import type { Config } from '../config/config.js';
-import type { CounterStore } from '../storage/ports.js';
+import { AppError } from '../http/app-error.js';
+import type { Charge, CounterStore } from '../storage/ports.js';
 
 const FAILURE_WINDOW_MS = 15 * 60_000;
 const ACCOUNT_WINDOW_MS = 60 * 60_000;
@@ -12,11 +14,39 @@ export function delayAfter(excess: number): number {
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, excess - 1));
 }
 
+/** {@link delayAfter} as the list a counter store holds by: every delay up to the cap. */
+const DELAYS_MS: readonly number[] = (() => {
+  const delays = [delayAfter(1)];
+  while (delays[delays.length - 1] !== MAX_DELAY_MS) delays.push(delayAfter(delays.length + 1));
+  return delays;
+})();
+
+/** How a guess went: right (with what the check found), wrong, or refused before checking. */
+export type GuessOutcome<T> =
+  | { status: 'right'; value: T }
+  | { status: 'wrong' }
+  | { status: 'throttled'; waitMs: number };
+
+/** The 429 of a refused guess, with `Retry-After`; `action` names what was tried. */
+export function throttledError(waitMs: number, action: string): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new AppError('rate_limited', `${action}; try again in ${seconds} s`, undefined, {
+    [HEADERS.retryAfter]: String(seconds),
+  });
+}
+
 /**
  * Throttles failed logins, per IP and per account+IP with growing delays, and per account with a
  * soft limit: past it, an IP that has never signed in to the account is delayed after its first
  * failure, while IPs that have signed in before are not. So an attacker cannot lock the real
- * user out by failing on purpose. A success clears the IP's counters.
+ * user out by failing on purpose.
+ *
+ * Each guess is reserved (counted as a failure) before its password is verified, in one atomic
+ * step of the counter store, so however many arrive at once, no more are verified than the
+ * limits allow. Past a limit, the one attempt a delay allows still sets the next delay even if
+ * it turns out right: it was a guess until verified. A success takes its own count back from
+ * the IP and the account and clears its account+IP pair's count and delay, never the IP's:
+ * else one account of an attacker's own would reset the IP between guesses.
  */
 export class LoginThrottle {
   constructor(
@@ -27,53 +57,82 @@ export class LoginThrottle {
     >,
   ) {}
 
-  /** Milliseconds to wait before this attempt may run, or 0. */
-  async waitBefore(email: string, ip: string, now: Date): Promise<number> {
-    const keys = this.keys(email, ip);
-    let wait = 0;
-    for (const key of [keys.blockIp, keys.blockAccountIp]) {
-      const block = await this.counters.get(key, now);
-      if (block) wait = Math.max(wait, block.resetAt.getTime() - now.getTime());
+  /**
+   * Runs `check` (which verifies a password: a value when right, null when wrong) only if the
+   * guess could be reserved, and records how it went.
+   */
+  async guess<T>(
+    email: string,
+    ip: string,
+    now: Date,
+    check: () => Promise<T | null>,
+  ): Promise<GuessOutcome<T>> {
+    const waitMs = await this.reserve(email, ip, now);
+    if (waitMs > 0) return { status: 'throttled', waitMs };
+    let value: T | null;
+    try {
+      value = await check();
+    } catch (error) {
+      // Report what failed, not a second failure of the same storage while giving the guess back.
+      await this.cancel(email, ip).catch(() => {});
+      throw error;
     }
-    return wait;
+    // A wrong guess was counted by its reservation already.
+    if (value === null) return { status: 'wrong' };
+    await this.recordSuccess(email, ip, now);
+    return { status: 'right', value };
   }
 
-  async recordFailure(email: string, ip: string, now: Date): Promise<void> {
+  /** Reserves one guess before its password is verified: 0, or milliseconds to wait. */
+  private async reserve(email: string, ip: string, now: Date): Promise<number> {
     const keys = this.keys(email, ip);
-    const ipFailures = await this.counters.increment(keys.ip, FAILURE_WINDOW_MS, now);
-    const pairFailures = await this.counters.increment(keys.accountIp, FAILURE_WINDOW_MS, now);
-    const accountFailures = await this.counters.increment(keys.account, ACCOUNT_WINDOW_MS, now);
-
-    const ipExcess = ipFailures.count - this.config.loginMaxFailuresIp;
-    if (ipExcess > 0) {
-      await this.counters.mark(keys.blockIp, new Date(now.getTime() + delayAfter(ipExcess)), now);
-    }
-    let pairThreshold = this.config.loginMaxFailuresAccountIp;
-    if (
-      accountFailures.count > this.config.loginSoftLimitAccount &&
-      !(await this.counters.isMarked(keys.known, now))
-    ) {
-      // Under attack: unfamiliar IPs get delays from their first failure.
-      pairThreshold = 0;
-    }
-    const pairExcess = pairFailures.count - pairThreshold;
-    if (pairExcess > 0) {
-      await this.counters.mark(
-        keys.blockAccountIp,
-        new Date(now.getTime() + delayAfter(pairExcess)),
-        now,
-      );
-    }
+    // Read first: only a success marks an IP known, so a race can only make it look unfamiliar.
+    const known = await this.counters.isMarked(keys.known, now);
+    const charges: Charge[] = [
+      {
+        key: keys.ip,
+        windowMs: FAILURE_WINDOW_MS,
+        hold: { key: keys.blockIp, limit: this.config.loginMaxFailuresIp },
+      },
+      {
+        key: keys.accountIp,
+        windowMs: FAILURE_WINDOW_MS,
+        hold: {
+          key: keys.blockAccountIp,
+          limit: this.config.loginMaxFailuresAccountIp,
+          // Under attack: unfamiliar IPs get delays from their first failure.
+          ...(known
+            ? {}
+            : {
+                tighten: { key: keys.account, over: this.config.loginSoftLimitAccount, limit: 0 },
+              }),
+        },
+      },
+      { key: keys.account, windowMs: ACCOUNT_WINDOW_MS },
+    ];
+    const reservation = await this.counters.reserve(charges, DELAYS_MS, now);
+    return reservation.granted ? 0 : Math.max(1, reservation.retryAt.getTime() - now.getTime());
   }
 
-  async recordSuccess(email: string, ip: string, now: Date): Promise<void> {
+  /** The reserved guess was right. */
+  private async recordSuccess(email: string, ip: string, now: Date): Promise<void> {
     const keys = this.keys(email, ip);
     await Promise.all([
-      this.counters.reset(keys.ip),
+      this.counters.release(keys.ip),
+      this.counters.release(keys.account),
       this.counters.reset(keys.accountIp),
-      this.counters.reset(keys.blockIp),
       this.counters.reset(keys.blockAccountIp),
       this.counters.mark(keys.known, new Date(now.getTime() + KNOWN_IP_MS), now),
+    ]);
+  }
+
+  /** The reserved guess was never judged (storage or the hash pool failed): it is not a failure. */
+  private async cancel(email: string, ip: string): Promise<void> {
+    const keys = this.keys(email, ip);
+    await Promise.all([
+      this.counters.release(keys.ip),
+      this.counters.release(keys.accountIp),
+      this.counters.release(keys.account),
     ]);
   }
 

@@ -9,7 +9,7 @@ import type { CounterStore } from '../storage/ports.js';
 import { isStorageUnavailable } from '../storage/unavailable.js';
 import type { AuthCookies } from './cookies.js';
 import { isCrossSiteRequest } from './origin-check.js';
-import { enforceLimits, type Limit } from './rate-limit.js';
+import { chargeLimit, type Limit, type LimitState, setRateLimitHeaders } from './rate-limit.js';
 import type { ActiveSession, SessionService } from './session-service.js';
 import { csrfTokenFor, secretsEqual } from './tokens.js';
 
@@ -59,7 +59,10 @@ export function presentedCsrfToken(request: FastifyRequest): string | undefined 
 }
 
 /** The origin a browser on this API's own pages sends. */
-export function selfOrigin(request: FastifyRequest, options: AuthPluginOptions): string {
+export function selfOrigin(
+  request: FastifyRequest,
+  options: Pick<AuthPluginOptions, 'publicOrigin' | 'secure'>,
+): string {
   return options.publicOrigin ?? `${options.secure ? 'https' : 'http'}://${request.host}`;
 }
 
@@ -71,25 +74,32 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     const policy = request.routeOptions.config;
     const authMode = policy.auth ?? (isApiRequest(request) ? 'required' : 'none');
     const now = options.clock.now();
-    const limits: Limit[] = [
-      { key: `ip:${request.ip}`, max: options.config.rateLimitIp, label: 'this IP address' },
-    ];
+    const passed: LimitState[] = [];
+    const charge = async (limit: Limit) => {
+      try {
+        passed.push(await chargeLimit(options.counters, limit, now));
+      } catch (error) {
+        if (!(policy.rateLimitSkipOnError && isStorageUnavailable(error))) throw error;
+      }
+      setRateLimitHeaders(reply, passed, now);
+    };
 
+    // The IP first: a request without a valid session counts too, and once over costs no lookup.
+    await charge({
+      key: `ip:${request.ip}`,
+      max: options.config.rateLimitIp,
+      label: 'this IP address',
+    });
     if (authMode !== 'none') {
       request.auth = await options.sessions.authenticate(options.cookies.read(request, 'session'));
       if (!request.auth && authMode === 'required') throw new AppError('session_expired');
       if (request.auth) {
-        limits.push({
+        await charge({
           key: `session:${request.auth.login.id}`,
           max: options.config.rateLimitSession,
           label: 'this session',
         });
       }
-    }
-    try {
-      await enforceLimits(options.counters, limits, now, reply);
-    } catch (error) {
-      if (!(policy.rateLimitSkipOnError && isStorageUnavailable(error))) throw error;
     }
 
     if (request.auth && policy.roles && !policy.roles.includes(request.auth.login.role)) {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../http/app-error.js';
 import type { LoginRecord } from '../storage/ports.js';
 import type { AuthContext } from './context.js';
+import { throttledError } from './login-throttle.js';
 import { toProfile } from './profile.js';
 import type { ActiveSession } from './session-service.js';
 import { csrfTokenFor } from './tokens.js';
@@ -130,21 +131,13 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     const auth = active(request.auth);
     const body = request.body as PasswordChange;
     const user = await currentUser(auth);
-    const now = ctx.clock.now();
-    const wait = await ctx.throttle.waitBefore(user.email, request.ip, now);
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      throw new AppError(
-        'rate_limited',
-        `Too many failed attempts; try again in ${seconds} s`,
-        undefined,
-        {
-          [HEADERS.retryAfter]: String(seconds),
-        },
-      );
+    const outcome = await ctx.throttle.guess(user.email, request.ip, ctx.clock.now(), async () =>
+      (await ctx.passwords.verify(user.passwordHash, body.current_password)) ? user : null,
+    );
+    if (outcome.status === 'throttled') {
+      throw throttledError(outcome.waitMs, 'Too many failed attempts');
     }
-    if (!(await ctx.passwords.verify(user.passwordHash, body.current_password))) {
-      await ctx.throttle.recordFailure(user.email, request.ip, now);
+    if (outcome.status === 'wrong') {
       throw new AppError('validation_failed', 'The current password is wrong', {
         current_password: ['is wrong'],
       });

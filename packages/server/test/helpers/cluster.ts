@@ -92,7 +92,7 @@ export async function startInstance(
 
 /** Creates an account with an owner and an assistant, all with {@link PASSWORD}. */
 export async function seedUsers(
-  instance: Instance,
+  instance: Pick<Instance, 'storage' | 'config'>,
 ): Promise<Record<'owner' | 'assistant', UserRecord>> {
   const { storage, config } = instance;
   const services = createServices({ config, storage, clock: systemClock, random: systemRandom });
