@@ -113,7 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   allowed.watch(app);
   installErrorHandler(app, allowed);
   securityHeaders(app, headers);
-  apiDefaults(app, allowed);
+  apiDefaults(app);
   await app.register(fastifyCors, {
     // An explicit list, never "*": the APIs are called with credentials.
     origin: [...config.corsOrigins],

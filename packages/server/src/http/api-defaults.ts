@@ -36,8 +36,8 @@ export function routeBeforeBody(app: FastifyInstance, allowed: AllowedMethods): 
  * part of the request, caching headers, and that an error on the API is always its JSON
  * shape, whichever layer raised it.
  */
-export function apiDefaults(app: FastifyInstance, allowed: AllowedMethods): void {
-  app.addHook('onRequest', (request, reply, done) => {
+export function apiDefaults(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, _reply, done) => {
     if (request.url.length > MAX_URL_LENGTH) {
       done(new AppError('uri_too_long', `The URL is longer than ${MAX_URL_LENGTH} characters`));
       return;

@@ -117,6 +117,12 @@ describe('POST /login from a browser form never redirects off-site', () => {
   it('each off-site form of next lands on the app home', async () => {
     for (const next of OFF_SITE) {
       const res = await formLogin(next);
+      if (next.includes('\u0000')) {
+        // The text rule refuses NUL in any field before the handler runs: no redirect at all.
+        assert.equal(res.statusCode, 422, JSON.stringify(next));
+        assert.equal(res.headers.location, undefined);
+        continue;
+      }
       assert.equal(res.statusCode, 303, JSON.stringify(next));
       assert.equal(res.headers.location, APP_HOME, JSON.stringify(next));
     }
