@@ -1,5 +1,7 @@
-import { CLIENT_STATUSES, DEFAULT_PER_PAGE, pageMeta } from '@proofsheet/protocol';
+import { CLIENT_STATUSES, DEFAULT_PER_PAGE, pageLinks, pageMeta } from '@proofsheet/protocol';
 import type { ClientRecord, ServerModules } from '../server-modules.js';
+
+const PATH = '/api/v1/clients/';
 
 /**
  * The object Proofsheet answers `GET /api/v1/clients/` with, built by the server's own view
@@ -10,11 +12,13 @@ export function clientPage(
   clients: readonly ClientRecord[],
   total: number,
 ): unknown {
+  const window = { offset: 0, limit: DEFAULT_PER_PAGE, byOffset: false };
   return {
     data: clients.map(server.clientView.toClient),
     meta: {
-      ...pageMeta(1, DEFAULT_PER_PAGE, total, clients.length),
+      ...pageMeta(window, total, clients.length, pageLinks(PATH, '', window, total)),
       client_statuses: { ...CLIENT_STATUSES },
+      csv_url: 'http://127.0.0.1/api/v1/clients/download_csv',
     },
   };
 }

@@ -57,6 +57,11 @@ export const ERRORS = {
     message: 'The request is malformed',
     description: 'A malformed request: an ID in the wrong format, a bad query parameter.',
   },
+  invalid_query: {
+    status: 400,
+    message: 'A query parameter is unknown or malformed',
+    description: 'The query string failed validation; `details` names each parameter.',
+  },
   session_expired: {
     status: 401,
     message: 'Session expired or invalid',

@@ -1,4 +1,5 @@
 export { COOKIE_NAMES, type CookieKind, cookieName, SECURE_COOKIE_PREFIX } from './cookies.js';
+export { countryCode, countryName, MAX_COUNTRY_ID } from './countries.js';
 export {
   codeForStatus,
   ERRORS,
@@ -42,6 +43,7 @@ export {
   CLIENT_TYPES,
   Client,
   ClientCreate,
+  ClientCsvQuery,
   ClientId,
   ClientListQuery,
   ClientPage,
@@ -72,10 +74,17 @@ export {
 export {
   DEFAULT_PER_PAGE,
   Envelope,
+  isPageWindow,
+  MAX_OFFSET,
   MAX_PER_PAGE,
+  PAGE_PARAMS,
   Page,
+  PageLinks,
   PageMeta,
   PageQuery,
+  type PageWindow,
+  pageLinks,
   pageMeta,
+  pageWindow,
 } from './schemas/pagination.js';
 export { UserProfile } from './schemas/user.js';

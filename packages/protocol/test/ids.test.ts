@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isId, isNumericId, newId, newNumericId, pageMeta } from '../src/index.js';
+import { isId, isNumericId, newId, newNumericId } from '../src/index.js';
 
 const bytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
@@ -36,46 +36,5 @@ describe('IDs', () => {
     assert.ok(isNumericId('gallery', '129003127'));
     assert.ok(!isNumericId('collection', '9051638a'));
     assert.ok(!isNumericId('collection', '00000001'));
-  });
-});
-
-describe('pagination meta', () => {
-  it('matches the reference example', () => {
-    assert.deepEqual(pageMeta(2, 50, 234), {
-      current_page: 2,
-      from: 51,
-      last_page: 5,
-      per_page: 50,
-      to: 100,
-      total: 234,
-    });
-  });
-  it('the last page is partial', () => {
-    assert.deepEqual(pageMeta(5, 50, 234), {
-      current_page: 5,
-      from: 201,
-      last_page: 5,
-      per_page: 50,
-      to: 234,
-      total: 234,
-    });
-  });
-  it('a page past the end and an empty list have null from and to', () => {
-    assert.deepEqual(pageMeta(9, 50, 234), {
-      current_page: 9,
-      from: null,
-      last_page: 5,
-      per_page: 50,
-      to: null,
-      total: 234,
-    });
-    assert.deepEqual(pageMeta(1, 25, 0), {
-      current_page: 1,
-      from: null,
-      last_page: 1,
-      per_page: 25,
-      to: null,
-      total: 0,
-    });
   });
 });

@@ -1,7 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { MAX_COUNTRY_ID } from '../countries.js';
 import { ID_PATTERNS } from '../ids.js';
 import { Closed } from './closed.js';
-import { PageMeta } from './pagination.js';
+import { MAX_PER_PAGE, PAGE_PARAMS, PageMeta } from './pagination.js';
 
 /** The kinds of contact a studio keeps. */
 export const CLIENT_TYPES = ['client', 'lead', 'other'] as const;
@@ -29,7 +30,7 @@ export const AddressInfo = Closed({
   postal_code: Nullable(Type.String({ maxLength: 20 })),
   state: Nullable(Type.String({ maxLength: 100 })),
   country: Nullable(Type.String({ maxLength: 100 })),
-  country_id: Nullable(Type.Integer({ minimum: 1, maximum: 999 })),
+  country_id: Nullable(Type.Integer({ minimum: 1, maximum: MAX_COUNTRY_ID })),
 });
 export type AddressInfo = Static<typeof AddressInfo>;
 
@@ -108,19 +109,21 @@ export const ClientTypesFilter = Type.String({
 
 /** Query of `GET /api/v1/clients/`. */
 export const ClientListQuery = Closed({
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  ...PAGE_PARAMS,
   types: Type.Optional(ClientTypesFilter),
 });
 export type ClientListQuery = Static<typeof ClientListQuery>;
 
-/** Query of `GET /api/v1/clients/search`. `pageSize` as in the docs; `per_page` also taken. */
+/** Query of `GET /api/v1/clients/download_csv`: all the clients, of the `types` given. */
+export const ClientCsvQuery = Closed({ types: Type.Optional(ClientTypesFilter) });
+export type ClientCsvQuery = Static<typeof ClientCsvQuery>;
+
+/** Query of `GET /api/v1/clients/search`. `pageSize` as in the docs; the other aliases too. */
 export const ClientSearchQuery = Closed({
   q: Type.String({ minLength: 1, maxLength: 200 }),
   types: Type.Optional(ClientTypesFilter),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  ...PAGE_PARAMS,
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PER_PAGE })),
 });
 export type ClientSearchQuery = Static<typeof ClientSearchQuery>;
 
@@ -128,6 +131,8 @@ export type ClientSearchQuery = Static<typeof ClientSearchQuery>;
 export const ClientListMeta = Closed({
   ...PageMeta.properties,
   client_statuses: Type.Record(Type.String(), Type.String()),
+  /** Where the whole list downloads as CSV. */
+  csv_url: Type.String(),
 });
 
 export const ClientPage = Closed({ data: Type.Array(Client), meta: ClientListMeta });

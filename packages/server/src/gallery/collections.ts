@@ -1,14 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import {
-  CollectionCreate,
-  CollectionUpdate,
-  DEFAULT_PER_PAGE,
-  PageQuery,
-  pageMeta,
-} from '@proofsheet/protocol';
+import { CollectionCreate, CollectionUpdate, PageQuery } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../http/app-error.js';
+import { listMeta, requestedWindow } from '../http/paging.js';
 import { requireNumericId } from '../http/path-ids.js';
 import { IdParams } from '../http/path-params.js';
 import { OWNER, STAFF } from '../http/role-sets.js';
@@ -61,16 +56,15 @@ export async function collectionRoutes(scope: FastifyInstance, ctx: AppContext):
 
   app.get('/api/v1/collections', { schema: { querystring: PageQuery } }, async (request) => {
     const viewer = await viewerOf(ctx, signedIn(request));
-    const page = request.query.page ?? 1;
-    const perPage = request.query.per_page ?? DEFAULT_PER_PAGE;
+    const window = requestedWindow(request);
     const { items, total } = await collections.list(viewer.accountId, {
       ...(viewer.visibleTo !== undefined ? { visibleTo: viewer.visibleTo } : {}),
-      offset: (page - 1) * perPage,
-      limit: perPage,
+      offset: window.offset,
+      limit: window.limit,
     });
     return {
       data: items.map((c) => toCollection(c, viewer)),
-      meta: pageMeta(page, perPage, total, items.length),
+      meta: listMeta(request, window, total, items.length),
     };
   });
 

@@ -1,8 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { GalleryCreate, GalleryUpdate } from '@proofsheet/protocol';
+import { GalleryCreate, GalleryUpdate, PageQuery } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../http/app-error.js';
+import { listMeta, requestedWindow } from '../http/paging.js';
 import { requireNumericId } from '../http/path-ids.js';
 import { CollectionGalleryParams, GalleryParams, IdParams } from '../http/path-params.js';
 import { OWNER, STAFF } from '../http/role-sets.js';
@@ -42,16 +43,23 @@ export async function galleryResourceRoutes(
 
   app.get(
     '/api/v1/collections/:id/galleries',
-    { schema: { params: IdParams } },
+    { schema: { params: IdParams, querystring: PageQuery } },
     async (request) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const collection = await visibleCollection(ctx, viewer, request.params.id);
-      const items = await galleries.listForCollection(
+      const window = requestedWindow(request);
+      // A collection holds a handful of galleries (a wedding's ceremony, portraits, party):
+      // read them all and page here, so the visibility rule stays in one query.
+      const all = await galleries.listForCollection(
         viewer.accountId,
         collection.id,
         viewer.visibleTo,
       );
-      return { data: items.map(toGallery) };
+      const items = all.slice(window.offset, window.offset + window.limit);
+      return {
+        data: items.map(toGallery),
+        meta: listMeta(request, window, all.length, items.length),
+      };
     },
   );
 

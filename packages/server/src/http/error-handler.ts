@@ -46,6 +46,14 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError | nu
       { [HEADERS.retryAfter]: String(UNAVAILABLE_RETRY_AFTER_S) },
     );
   }
+  if (error.validation && error.validationContext === 'querystring') {
+    // The reference docs answer invalid parameters with 400, bodies with 422.
+    return new AppError(
+      'invalid_query',
+      'Validation failed for the request querystring',
+      validationDetails(error.validation),
+    );
+  }
   if (error.validation) {
     return new AppError(
       'validation_failed',

@@ -1,11 +1,13 @@
 /** How a client record is shown, made from a request body, and changed by one. */
 import {
+  type AddressInfo,
   CLIENT_STATUSES,
   CLIENT_TYPE_LABELS,
   type Client,
   type ClientCreate,
   type ClientType,
   type ClientUpdate,
+  countryName,
   NO_ADDRESS,
   newId,
 } from '@proofsheet/protocol';
@@ -38,6 +40,21 @@ export function toClient(c: ClientRecord): Client {
   };
 }
 
+/**
+ * An address with `patch` laid over `base`. A `country_id` sent without a `country` names the
+ * country, as the reference docs show both (`223`, `"United States"`).
+ */
+export function mergedAddress(
+  base: Readonly<AddressInfo>,
+  patch: Partial<AddressInfo> | undefined,
+): AddressInfo {
+  const address = { ...NO_ADDRESS, ...base, ...patch };
+  if (patch?.country_id != null && patch.country === undefined) {
+    address.country = countryName(patch.country_id);
+  }
+  return address;
+}
+
 /** A new client from the body of `POST /api/v1/clients/`. */
 export function newClient(
   body: ClientCreate,
@@ -55,7 +72,7 @@ export function newClient(
     phone: body.phone ?? null,
     company: body.company ?? null,
     jobTitle: body.job_title ?? null,
-    address: { ...NO_ADDRESS, ...body.address_info },
+    address: mergedAddress(NO_ADDRESS, body.address_info),
     notes: body.notes ?? null,
     avatarColor: 1 + (colorByte % AVATAR_COLORS),
     status: body.status ?? 1,
@@ -79,7 +96,7 @@ export function clientChanges(body: ClientUpdate, current: ClientRecord, now: Da
   if (body.company !== undefined) changes.company = body.company;
   if (body.job_title !== undefined) changes.jobTitle = body.job_title;
   if (body.address_info !== undefined) {
-    changes.address = { ...NO_ADDRESS, ...current.address, ...body.address_info };
+    changes.address = mergedAddress(current.address, body.address_info);
   }
   if (body.notes !== undefined) changes.notes = body.notes;
   if (body.type !== undefined) changes.type = body.type;

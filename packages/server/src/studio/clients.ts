@@ -7,19 +7,21 @@ import {
   ClientSearchQuery,
   type ClientType,
   ClientUpdate,
-  DEFAULT_PER_PAGE,
-  pageMeta,
+  type PageWindow,
   parseClientTypes,
 } from '@proofsheet/protocol';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../http/app-error.js';
+import { listMeta, requestedWindow } from '../http/paging.js';
 import { requireId } from '../http/path-ids.js';
 import { IdParams } from '../http/path-params.js';
+import { publicBase } from '../http/public-base.js';
 import { OWNER, STAFF } from '../http/role-sets.js';
 import { signedIn } from '../http/signed-in.js';
 import type { ClientRecord } from '../storage/ports.js';
 import { clientChanges, contactNoun, displayName, newClient, toClient } from './client-view.js';
+import { CSV_PATH } from './clients-csv.js';
 import { notify } from './notify.js';
 import { RenderedPages } from './rendered-pages.js';
 
@@ -33,8 +35,7 @@ interface PageRequest {
   accountId: string;
   types: ClientType[] | null;
   search?: string;
-  page: number;
-  perPage: number;
+  window: PageWindow;
 }
 
 /**
@@ -48,27 +49,38 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
   const rendered = new RenderedPages();
 
   /** The page as JSON with its ETag, from `rendered` or rendered now. */
-  async function page(req: PageRequest, reply: FastifyReply): Promise<string> {
+  async function page(
+    request: FastifyRequest,
+    req: PageRequest,
+    reply: FastifyReply,
+  ): Promise<string> {
     const { items, total } = await clients.list({
       accountId: req.accountId,
       types: req.types,
       ...(req.search !== undefined ? { search: req.search } : {}),
-      offset: (req.page - 1) * req.perPage,
-      limit: req.perPage,
+      offset: req.window.offset,
+      limit: req.window.limit,
     });
-    const key = [req.accountId, req.types?.join(','), req.search, req.page, req.perPage].join('\n');
+    // The links repeat the request's own parameters, so the URL is part of the key.
+    const key = [req.accountId, request.url].join('\n');
     const held = rendered.get(key, items, total);
     if (held) return sendRendered(reply, held.body, held.etag);
-    const fresh = rendered.render(key, items, total, build(req, items, total));
+    const fresh = rendered.render(key, items, total, build(request, req, items, total));
     return sendRendered(reply, fresh.body, fresh.etag);
   }
 
-  function build(req: PageRequest, items: readonly ClientRecord[], total: number): ClientPage {
+  function build(
+    request: FastifyRequest,
+    req: PageRequest,
+    items: readonly ClientRecord[],
+    total: number,
+  ): ClientPage {
     return {
       data: items.map(toClient),
       meta: {
-        ...pageMeta(req.page, req.perPage, total, items.length),
+        ...listMeta(request, req.window, total, items.length),
         client_statuses: CLIENT_STATUS_NAMES,
+        csv_url: `${publicBase(ctx.config.publicStudioUrl, request)}${CSV_PATH}`,
       },
     };
   }
@@ -91,13 +103,12 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
       url,
       { schema: { querystring: ClientListQuery }, config: { roles: STAFF } },
       async (request, reply) => {
-        const q = request.query;
         return page(
+          request,
           {
             accountId: signedIn(request).login.accountId,
-            types: parseClientTypes(q.types),
-            page: q.page ?? 1,
-            perPage: q.per_page ?? DEFAULT_PER_PAGE,
+            types: parseClientTypes(request.query.types),
+            window: requestedWindow(request),
           },
           reply,
         );
@@ -130,12 +141,12 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
     async (request, reply) => {
       const q = request.query;
       return page(
+        request,
         {
           accountId: signedIn(request).login.accountId,
           types: parseClientTypes(q.types),
           search: q.q,
-          page: q.page ?? 1,
-          perPage: q.pageSize ?? q.per_page ?? DEFAULT_PER_PAGE,
+          window: requestedWindow(request),
         },
         reply,
       );

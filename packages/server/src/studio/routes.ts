@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { clientRoutes } from './clients.js';
+import { clientCsvRoutes } from './clients-csv.js';
 import { notificationRoutes } from './notifications.js';
 
 /** The Studio API's resources. */
 export async function studioRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(async (scope) => clientRoutes(scope, ctx));
+  await app.register(async (scope) => clientCsvRoutes(scope, ctx));
   await app.register(async (scope) => notificationRoutes(scope, ctx));
 }

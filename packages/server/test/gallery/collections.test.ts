@@ -62,7 +62,49 @@ describe('collections', () => {
       per_page: 2,
       to: 4,
       total: 4,
+      total_pages: 2,
+      links: {
+        first: '/api/v1/collections?per_page=2&page=1',
+        prev: '/api/v1/collections?per_page=2&page=1',
+        next: null,
+        last: '/api/v1/collections?per_page=2&page=2',
+      },
     });
+  });
+
+  test('the Gallery style, limit and offset, pages too, and galleries are paged', async () => {
+    const res = await h.gallery.inject({
+      url: '/api/v1/collections?limit=1&offset=1',
+      headers: owner.headers,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const { data, meta } = res.json<{ data: Collection[]; meta: PageMeta }>();
+    assert.equal(data.length, 1);
+    assert.equal(meta.current_page, 2);
+    assert.equal(meta.links.next, '/api/v1/collections?limit=1&offset=2');
+    const c = await createCollection(h, owner, { name: 'Paged' });
+    for (const name of ['One', 'Two', 'Three']) {
+      const g = await h.gallery.inject({
+        method: 'POST',
+        url: `/api/v1/collections/${c.id}/galleries`,
+        headers: owner.headers,
+        payload: { name },
+      });
+      assert.equal(g.statusCode, 201);
+    }
+    const pageOf = async (n: number) => {
+      const res = await h.gallery.inject({
+        url: `/api/v1/collections/${c.id}/galleries?per_page=2&page=${n}`,
+        headers: owner.headers,
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json<{ data: Array<{ name: string }>; meta: PageMeta }>();
+    };
+    const [first, second] = [await pageOf(1), await pageOf(2)];
+    assert.deepEqual([first.data.length, second.data.length], [2, 1]);
+    const names = [...first.data, ...second.data].map((g) => g.name).sort();
+    assert.deepEqual(names, ['One', 'Three', 'Two']);
+    assert.deepEqual([second.meta.total, second.meta.total_pages, second.meta.from], [3, 2, 3]);
   });
 
   test('PUT changes only the fields it names', async () => {

@@ -44,9 +44,15 @@ describe('hostile numbers in query strings', () => {
           url: prefix + encodeURIComponent(value).replace('%2500', '%00'),
           headers: { cookie: owner.cookie },
         });
-        assert.equal(res.statusCode, 422, `${field}=${JSON.stringify(value)}: ${res.body}`);
+        // A NUL breaks the text rule (422) before the number is looked at (400).
+        const nul = value.includes('%00');
+        assert.equal(
+          res.statusCode,
+          nul ? 422 : 400,
+          `${field}=${JSON.stringify(value)}: ${res.body}`,
+        );
         const body = res.json<{ code: string; details: Record<string, string[]> }>();
-        assert.equal(body.code, 'validation_failed');
+        assert.equal(body.code, nul ? 'validation_failed' : 'invalid_query');
         assert.ok(body.details[field], `${field}=${JSON.stringify(value)} names ${field}`);
       }
     });
@@ -63,7 +69,7 @@ describe('hostile numbers in query strings', () => {
       url: '/api/v1/clients/?page=1&page=2',
       headers: { cookie: owner.cookie },
     });
-    assert.equal(twice.statusCode, 422);
+    assert.equal(twice.statusCode, 400);
   });
 
   it('non-finite numbers cannot arrive in JSON bodies either', async () => {

@@ -25,7 +25,7 @@ describe('GET /api/v1/clients/', () => {
     return res.json<ClientPage>();
   }
 
-  test('a page carries the meta of the docs: current_page, from, to, last_page, total', async () => {
+  test('a page carries the meta of the docs: current_page, from, to, last_page, total, links', async () => {
     const page = await list('?page=2&per_page=10');
     assert.equal(page.data.length, 10);
     assert.deepEqual(page.meta, {
@@ -35,8 +35,44 @@ describe('GET /api/v1/clients/', () => {
       per_page: 10,
       to: 20,
       total: 30,
+      total_pages: 3,
+      links: {
+        first: '/api/v1/clients/?per_page=10&page=1',
+        prev: '/api/v1/clients/?per_page=10&page=1',
+        next: '/api/v1/clients/?per_page=10&page=3',
+        last: '/api/v1/clients/?per_page=10&page=3',
+      },
       client_statuses: { '1': 'Active', '2': 'Archived' },
+      csv_url: 'http://localhost:80/api/v1/clients/download_csv',
     });
+  });
+
+  test('page_size, limit and offset are the documented aliases', async () => {
+    const byPerPage = await list('?page=2&per_page=7');
+    for (const query of ['?page=2&page_size=7', '?limit=7&offset=7']) {
+      const page = await list(query);
+      assert.deepEqual(page.data, byPerPage.data, query);
+      assert.equal(page.meta.current_page, 2, query);
+    }
+    const offset = await list('?limit=7&offset=7');
+    assert.equal(offset.meta.links.next, '/api/v1/clients/?limit=7&offset=14');
+  });
+
+  test('contradicting or unknown parameters are a 400 naming them', async () => {
+    for (const [query, field] of [
+      ['?per_page=5&page_size=6', 'page_size'],
+      ['?page=2&offset=10', 'offset'],
+      ['?sort=name', 'sort'],
+    ] as const) {
+      const res = await h.studio.inject({
+        url: `/api/v1/clients/${query}`,
+        headers: owner.headers,
+      });
+      assert.equal(res.statusCode, 400, query);
+      const body = res.json<{ code: string; details: Record<string, string[]> }>();
+      assert.equal(body.code, 'invalid_query', query);
+      assert.ok(body.details[field], `${query} names ${field}: ${res.body}`);
+    }
   });
 
   test('the last page holds the remainder', async () => {
@@ -75,12 +111,12 @@ describe('GET /api/v1/clients/', () => {
     assert.equal(page.meta.per_page, 25);
   });
 
-  test('per_page above 100 is a 422 that names per_page', async () => {
+  test('per_page above 100 is a 400 that names per_page', async () => {
     const res = await h.studio.inject({
       url: '/api/v1/clients/?per_page=101',
       headers: owner.headers,
     });
-    assert.equal(res.statusCode, 422);
+    assert.equal(res.statusCode, 400);
     assert.ok(res.json<{ details: Record<string, string[]> }>().details.per_page);
   });
 
@@ -90,7 +126,11 @@ describe('GET /api/v1/clients/', () => {
       headers: owner.headers,
     });
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(res.json<ClientPage>(), await list('?per_page=5'));
+    const bare = res.json<ClientPage>();
+    const slashed = await list('?per_page=5');
+    assert.deepEqual(bare.data, slashed.data);
+    assert.deepEqual({ ...bare.meta, links: null }, { ...slashed.meta, links: null });
+    assert.equal(bare.meta.links.first, '/api/v1/clients?per_page=5&page=1');
   });
 
   test('types=client,lead leaves out other contacts', async () => {
@@ -110,12 +150,12 @@ describe('GET /api/v1/clients/', () => {
     assert.equal(page.meta.total, 30);
   });
 
-  test('an unknown type is a 422 that names types', async () => {
+  test('an unknown type is a 400 that names types', async () => {
     const res = await h.studio.inject({
       url: '/api/v1/clients/?types=client,vip',
       headers: owner.headers,
     });
-    assert.equal(res.statusCode, 422);
+    assert.equal(res.statusCode, 400);
     assert.ok(res.json<{ details: Record<string, string[]> }>().details.types);
   });
 });

@@ -87,9 +87,10 @@ describe('GET /api/v1/clients/search', () => {
     assert.equal(page.meta.last_page, 5);
   });
 
-  test('a missing q is a 422 that names q', async () => {
+  test('a missing q is a 400 that names q', async () => {
     const res = await h.studio.inject({ url: '/api/v1/clients/search', headers: owner.headers });
-    assert.equal(res.statusCode, 422);
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json<{ code: string }>().code, 'invalid_query');
     assert.deepEqual(res.json<{ details: Record<string, string[]> }>().details, {
       q: ['is required'],
     });
