@@ -15,7 +15,7 @@ import type * as RedisClient from '../../packages/server/src/storage/redis/redis
 import type * as SqlClients from '../../packages/server/src/storage/sql/clients.js';
 import type * as SqlSessions from '../../packages/server/src/storage/sql/sessions.js';
 import type * as Sqlite from '../../packages/server/src/storage/sqlite.js';
-import type * as ClientView from '../../packages/server/src/studio/client-view.js';
+import type * as ClientView from '../../packages/server/src/studio/clients/view.js';
 
 export type { PasswordHasher } from '../../packages/server/src/auth/password.js';
 export type { Config } from '../../packages/server/src/config/config.js';

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { buildApp, createServices } from './app.js';
 import { createUserCommand } from './commands/create-user.js';
-import { ensureDemoData } from './commands/demo.js';
+import { ensureDemoData } from './commands/demo/ensure-demo-data.js';
 import { type Config, ConfigError, helpText, parseConfig } from './config/config.js';
 import { systemClock, systemRandom } from './deps.js';
 import { createStorage, migrateDatabase } from './storage/create-storage.js';

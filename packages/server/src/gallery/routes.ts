@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { bootstrapRoutes } from './bootstrap.js';
-import { collectionRoutes } from './collections.js';
-import { galleryResourceRoutes } from './galleries.js';
+import { bootstrapRoutes } from './bootstrap/routes.js';
+import { collectionRoutes } from './collections/routes.js';
+import { galleryResourceRoutes } from './galleries/routes.js';
 
 /** The Gallery API's resources. */
 export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {

@@ -79,14 +79,14 @@ export function cachedClientStore(
       const total = fresh(totals.get(filter), version);
       const items = fresh(pages.get(pageKey), version);
       // Copies: callers own what they are given.
-      if (total !== undefined && items !== undefined) return { items: [...items], total };
+      if (total !== undefined && items !== undefined) return { items: [...items], total, version };
       // A known total spares the store its count.
       const result = await store.list(total === undefined ? query : { ...query, total });
-      if (versionOf(query.accountId) === local) {
-        totals.set(filter, { version, value: result.total });
-        pages.set(pageKey, { version, value: [...result.items] });
-      }
-      return result;
+      // A write during the read: the result may be of either state, so it has no version.
+      if (versionOf(query.accountId) !== local) return { items: result.items, total: result.total };
+      totals.set(filter, { version, value: result.total });
+      pages.set(pageKey, { version, value: [...result.items] });
+      return { items: result.items, total: result.total, version };
     },
     update: (accountId, id, changes) =>
       writing(accountId, () => store.update(accountId, id, changes)),

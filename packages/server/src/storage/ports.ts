@@ -148,8 +148,13 @@ export interface ClientStore {
   /** Creates all of them in one transaction, or none (imports and bulk seeding). */
   createMany(clients: readonly ClientRecord[]): Promise<void>;
   findById(accountId: string, id: string): Promise<ClientRecord | null>;
-  /** One page, newest first, and the total matching. */
-  list(query: ClientQuery): Promise<{ items: ClientRecord[]; total: number }>;
+  /**
+   * One page, newest first, and the total matching. `version`, when the store can tell (the
+   * client cache), names the state of the account's clients the result is current for: the
+   * same query at the same version has the same result, so callers may reuse what they made
+   * of it.
+   */
+  list(query: ClientQuery): Promise<{ items: ClientRecord[]; total: number; version?: string }>;
   update(accountId: string, id: string, changes: ClientChanges): Promise<ClientRecord | null>;
   delete(accountId: string, id: string): Promise<boolean>;
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { clientRoutes } from './clients.js';
-import { clientCsvRoutes } from './clients-csv.js';
-import { notificationRoutes } from './notifications.js';
+import { clientCsvRoutes } from './clients/csv.js';
+import { clientRoutes } from './clients/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
 
 /** The Studio API's resources. */
 export async function studioRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {

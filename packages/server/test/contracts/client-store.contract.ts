@@ -108,7 +108,7 @@ export function describeClientStore(
       const others = await store.list({ accountId, types: ['other'], offset: 0, limit: 100 });
       assert.ok(others.items.length > 0 && others.items.every((c) => c.type === 'other'));
       const none = await store.list({ accountId, types: [], offset: 0, limit: 100 });
-      assert.deepEqual(none, { items: [], total: 0 });
+      assert.deepEqual([none.items, none.total], [[], 0]);
     });
 
     test('search takes %, _ and \\ literally', async () => {

@@ -1,19 +1,19 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { GalleryCreate, GalleryUpdate, PageQuery } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../app-context.js';
-import { AppError } from '../http/app-error.js';
-import { listMeta, requestedWindow } from '../http/paging.js';
-import { requireNumericId } from '../http/path-ids.js';
-import { CollectionGalleryParams, GalleryParams, IdParams } from '../http/path-params.js';
-import { OWNER, STAFF } from '../http/role-sets.js';
-import { signedIn } from '../http/signed-in.js';
-import { createWithFreshId } from '../storage/fresh-id.js';
-import type { GalleryChanges, GalleryRecord } from '../storage/ports.js';
-import { notify } from '../studio/notify.js';
-import { toGallery } from './collection-view.js';
-import { visibleCollection } from './collections.js';
-import { viewerOf } from './viewer.js';
+import type { AppContext } from '../../app-context.js';
+import { AppError } from '../../http/app-error.js';
+import { listMeta, requestedWindow } from '../../http/paging.js';
+import { requireNumericId } from '../../http/path-ids.js';
+import { CollectionGalleryParams, GalleryParams, IdParams } from '../../http/path-params.js';
+import { OWNER, STAFF } from '../../http/role-sets.js';
+import { signedIn } from '../../http/signed-in.js';
+import { createWithFreshId } from '../../storage/fresh-id.js';
+import type { GalleryChanges, GalleryRecord } from '../../storage/ports.js';
+import { notify } from '../../studio/notifications/notify.js';
+import { visibleCollection } from '../collections/routes.js';
+import { toGallery } from '../collections/view.js';
+import { viewerOf } from '../viewer.js';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `No gallery found with ID: ${id}`);

@@ -1,7 +1,7 @@
-import type { AppContext } from '../app-context.js';
-import { AppError } from '../http/app-error.js';
-import type { CollectionView } from '../storage/ports.js';
-import { notify } from '../studio/notify.js';
+import type { AppContext } from '../../app-context.js';
+import { AppError } from '../../http/app-error.js';
+import type { CollectionView } from '../../storage/ports.js';
+import { notify } from '../../studio/notifications/notify.js';
 
 /**
  * Turns `shared_with` emails into user ids. Every email must be a gallery client of the same

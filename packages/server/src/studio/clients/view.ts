@@ -11,9 +11,9 @@ import {
   NO_ADDRESS,
   newId,
 } from '@proofsheet/protocol';
-import type { Random } from '../deps.js';
-import { formatTimestamp } from '../http/timestamp.js';
-import type { ClientChanges, ClientRecord } from '../storage/ports.js';
+import type { Random } from '../../deps.js';
+import { formatTimestamp } from '../../http/timestamp.js';
+import type { ClientChanges, ClientRecord } from '../../storage/ports.js';
 
 /** The number of avatar colours the Studio app has. */
 export const AVATAR_COLORS = 12;

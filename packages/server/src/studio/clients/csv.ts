@@ -3,11 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ClientCsvQuery, parseClientTypes } from '@proofsheet/protocol';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../app-context.js';
-import { STAFF } from '../http/role-sets.js';
-import { signedIn } from '../http/signed-in.js';
-import type { ClientQuery } from '../storage/ports.js';
-import { toClient } from './client-view.js';
+import type { AppContext } from '../../app-context.js';
+import { STAFF } from '../../http/role-sets.js';
+import { signedIn } from '../../http/signed-in.js';
+import type { ClientQuery } from '../../storage/ports.js';
+import { toClient } from './view.js';
 
 /** The CSV download of an account's clients, which a client list's `meta.csv_url` names. */
 export const CSV_PATH = '/api/v1/clients/download_csv';

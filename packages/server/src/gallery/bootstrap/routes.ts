@@ -1,11 +1,11 @@
 import { type Bootstrap, PATHS } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../app-context.js';
-import { toProfile } from '../auth/profile.js';
-import { AppError } from '../http/app-error.js';
-import { signedIn } from '../http/signed-in.js';
-import { formatTimestamp } from '../http/timestamp.js';
-import type { AccountRecord } from '../storage/ports.js';
+import type { AppContext } from '../../app-context.js';
+import { toProfile } from '../../auth/profile.js';
+import { AppError } from '../../http/app-error.js';
+import { signedIn } from '../../http/signed-in.js';
+import { formatTimestamp } from '../../http/timestamp.js';
+import type { AccountRecord } from '../../storage/ports.js';
 
 /** A date format for a locale, in the tokens the Gallery app uses. */
 export function dateFormatFor(locale: string): string {

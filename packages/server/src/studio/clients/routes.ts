@@ -11,19 +11,19 @@ import {
   parseClientTypes,
 } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app-context.js';
-import { AppError } from '../http/app-error.js';
-import { listMeta, requestedWindow } from '../http/paging.js';
-import { requireId } from '../http/path-ids.js';
-import { IdParams } from '../http/path-params.js';
-import { publicBase } from '../http/public-base.js';
-import { OWNER, STAFF } from '../http/role-sets.js';
-import { signedIn } from '../http/signed-in.js';
-import type { ClientRecord } from '../storage/ports.js';
-import { clientChanges, contactNoun, displayName, newClient, toClient } from './client-view.js';
-import { CSV_PATH } from './clients-csv.js';
-import { notify } from './notify.js';
+import type { AppContext } from '../../app-context.js';
+import { AppError } from '../../http/app-error.js';
+import { listMeta, requestedWindow } from '../../http/paging.js';
+import { requireId } from '../../http/path-ids.js';
+import { IdParams } from '../../http/path-params.js';
+import { publicBase } from '../../http/public-base.js';
+import { OWNER, STAFF } from '../../http/role-sets.js';
+import { signedIn } from '../../http/signed-in.js';
+import type { ClientRecord } from '../../storage/ports.js';
+import { notify } from '../notifications/notify.js';
+import { CSV_PATH } from './csv.js';
 import { RenderedPages } from './rendered-pages.js';
+import { clientChanges, contactNoun, displayName, newClient, toClient } from './view.js';
 
 const LIST_PATHS = ['/api/v1/clients/', '/api/v1/clients'] as const;
 const ITEM_PATH = '/api/v1/clients/:id';
@@ -45,7 +45,7 @@ interface PageRequest {
 export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const clients = ctx.storage.clients;
-  // Hits wherever the client cache hands out the same records again (see RenderedPages).
+  // Hits while the account's clients are unchanged (see RenderedPages).
   const rendered = new RenderedPages();
 
   /** The page as JSON with its ETag, from `rendered` or rendered now. */
@@ -54,7 +54,7 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
     req: PageRequest,
     reply: FastifyReply,
   ): Promise<string> {
-    const { items, total } = await clients.list({
+    const { items, total, version } = await clients.list({
       accountId: req.accountId,
       types: req.types,
       ...(req.search !== undefined ? { search: req.search } : {}),
@@ -63,9 +63,9 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
     });
     // The links repeat the request's own parameters, so the URL is part of the key.
     const key = [req.accountId, request.url].join('\n');
-    const held = rendered.get(key, items, total);
+    const held = rendered.get(key, version);
     if (held) return sendRendered(reply, held.body, held.etag);
-    const fresh = rendered.render(key, items, total, build(request, req, items, total));
+    const fresh = rendered.render(key, version, build(request, req, items, total));
     return sendRendered(reply, fresh.body, fresh.etag);
   }
 

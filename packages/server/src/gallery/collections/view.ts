@@ -1,7 +1,7 @@
 import type { Collection, Gallery } from '@proofsheet/protocol';
-import { formatTimestamp } from '../http/timestamp.js';
-import type { CollectionView, GalleryRecord } from '../storage/ports.js';
-import type { Viewer } from './viewer.js';
+import { formatTimestamp } from '../../http/timestamp.js';
+import type { CollectionView, GalleryRecord } from '../../storage/ports.js';
+import type { Viewer } from '../viewer.js';
 
 /**
  * A collection as the API shows it, to one viewer. A gallery client sees only their own email

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@proofsheet/protocol';
 import argon2 from 'argon2';
-import { ARGON2_OPTIONS } from '../auth/password.js';
-import type { Config } from '../config/config.js';
-import { systemClock, systemRandom } from '../deps.js';
-import { seedDemoData } from '../storage/demo-data.js';
-import type { Storage } from '../storage/ports.js';
+import { ARGON2_OPTIONS } from '../../auth/password.js';
+import type { Config } from '../../config/config.js';
+import { systemClock, systemRandom } from '../../deps.js';
+import type { Storage } from '../../storage/ports.js';
+import { seedDemoData } from './demo-data.js';
 
 export interface DemoInfo {
   accounts: Array<{ role: Role; email: string }>;

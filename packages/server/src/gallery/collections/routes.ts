@@ -1,18 +1,18 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CollectionCreate, CollectionUpdate, PageQuery } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../app-context.js';
-import { AppError } from '../http/app-error.js';
-import { listMeta, requestedWindow } from '../http/paging.js';
-import { requireNumericId } from '../http/path-ids.js';
-import { IdParams } from '../http/path-params.js';
-import { OWNER, STAFF } from '../http/role-sets.js';
-import { signedIn } from '../http/signed-in.js';
-import { createWithFreshId } from '../storage/fresh-id.js';
-import type { CollectionChanges, CollectionView } from '../storage/ports.js';
-import { toCollection } from './collection-view.js';
+import type { AppContext } from '../../app-context.js';
+import { AppError } from '../../http/app-error.js';
+import { listMeta, requestedWindow } from '../../http/paging.js';
+import { requireNumericId } from '../../http/path-ids.js';
+import { IdParams } from '../../http/path-params.js';
+import { OWNER, STAFF } from '../../http/role-sets.js';
+import { signedIn } from '../../http/signed-in.js';
+import { createWithFreshId } from '../../storage/fresh-id.js';
+import type { CollectionChanges, CollectionView } from '../../storage/ports.js';
+import { type Viewer, viewerOf } from '../viewer.js';
 import { notifyNewShares, resolveSharedWith } from './sharing.js';
-import { type Viewer, viewerOf } from './viewer.js';
+import { toCollection } from './view.js';
 
 /**
  * The collection a viewer may see, or 404. A gallery client gets 404, not 403, for a
