@@ -11,7 +11,7 @@ export function clientPage(
   total: number,
 ): unknown {
   return {
-    data: clients.map(server.clientView.toClient),
+    data: clients.map(server.toClient),
     meta: {
       ...pageMeta(1, DEFAULT_PER_PAGE, total, clients.length),
       client_statuses: { ...CLIENT_STATUSES },
