@@ -2,8 +2,8 @@
  * Packages that install: each package is packed as `npm publish` would pack it, the tarballs
  * are installed together into a scratch project (how, and why offline: `scratch-install.ts`),
  * and there `npx proofsheet-server --help`, `npx proofsheet --help` and a script that signs in
- * to `createTestStudio()` through `@proofsheet/client` run. About 15 s on two shared cores:
- * packing 2 s, installing 5 s, the three programs the rest.
+ * to `createTestStudio()` through `@proofsheet/client` run. 6 to 17 s on two shared cores,
+ * depending on their load: packing 2-4 s, installing 2-4 s, the three programs the rest.
  */
 import assert from 'node:assert/strict';
 import {
