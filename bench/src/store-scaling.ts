@@ -8,12 +8,12 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { benchClient, SEARCH_TERM, seededBytes } from './fixtures.js';
-import { type ClientRecord, loadServer } from './server-modules.js';
-
-type ClientStore = ReturnType<
-  Awaited<ReturnType<typeof loadServer>>['sqlClients']['sqlClientStore']
->;
-type ClientQuery = Parameters<ClientStore['list']>[0];
+import {
+  type ClientQuery,
+  type ClientRecord,
+  type ClientStore,
+  loadServer,
+} from './server-modules.js';
 
 const { values } = parseArgs({
   options: {
@@ -79,13 +79,13 @@ function print(name: string, rows: Array<[string, number, number]>): void {
 
 const server = await loadServer();
 
-const sqlite = await server.sqlite.openSqlite(':memory:');
-const sqliteStore = server.sqlClients.sqlClientStore(sqlite.db);
+const sqlite = await server.openSqlite(':memory:');
+const sqliteStore = server.sqlClientStore(sqlite.db);
 await seed(sqliteStore);
 print('SQLite (:memory:)', await measure(sqliteStore));
 await sqlite.storage.close();
 
-const admin = server.postgres.postgresPool(PG_URL, { maxConnections: 1 });
+const admin = server.postgresPool(PG_URL, { maxConnections: 1 });
 const schema = `bench_scaling_${process.pid}`;
 try {
   await admin.query(`create schema ${schema}`);
@@ -95,8 +95,8 @@ try {
   process.exit(0);
 }
 try {
-  const pg = await server.postgres.openPostgres(PG_URL, { searchPath: schema });
-  const pgStore = server.sqlClients.sqlClientStore(pg.db);
+  const pg = await server.openPostgres(PG_URL, { searchPath: schema });
+  const pgStore = server.sqlClientStore(pg.db);
   await seed(pgStore);
   // Fresh rows: let the planner and the visibility map see them, as autovacuum would.
   await pg.pool.query('vacuum analyze clients');

@@ -14,7 +14,7 @@ export function clientPage(
 ): unknown {
   const window = { offset: 0, limit: DEFAULT_PER_PAGE, byOffset: false };
   return {
-    data: clients.map(server.clientView.toClient),
+    data: clients.map(server.toClient),
     meta: {
       ...pageMeta(window, total, clients.length, pageLinks(PATH, '', window, total)),
       client_statuses: { ...CLIENT_STATUSES },

@@ -5,6 +5,6 @@ import type { PasswordHasher, ServerModules } from '../server-modules.js';
  * wide as libuv's default thread pool (4): what calling argon2 directly gives.
  */
 export function baselineHasher(server: ServerModules): PasswordHasher {
-  const pool = new server.hashPool.HashPool(4, 100_000);
-  return new server.password.PasswordHasher(pool);
+  const pool = new server.HashPool(4, 100_000);
+  return new server.PasswordHasher(pool);
 }

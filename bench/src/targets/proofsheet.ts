@@ -58,13 +58,13 @@ async function openStorage(
     const dir = mkdtempSync(join(tmpdir(), 'proofsheet-bench-'));
     // Exclusive, as `createStorage` opens SQLite without REDIS_URL: sessions and client lists
     // are cached in process.
-    const { db, storage } = await server.sqlite.openSqlite(join(dir, 'bench.db'), {
+    const { db, storage } = await server.openSqlite(join(dir, 'bench.db'), {
       exclusive: true,
     });
     const bulk: Bulk = {
       sessions: (logins) =>
         db.transaction().execute(async (trx) => {
-          const store = server.sqlSessions.sqlSessionStore(trx);
+          const store = server.sqlSessionStore(trx);
           for (const login of logins) await store.create(login);
         }),
       // Through the store, so that its caches hear of the new clients.
@@ -74,7 +74,7 @@ async function openStorage(
       storage,
       bulk,
       description: 'Proofsheet, SQLite (temporary file, WAL, synchronous=FULL)',
-      config: server.config.testConfig({ ...limits, dataDir: dir }),
+      config: server.testConfig({ ...limits, dataDir: dir }),
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -82,7 +82,7 @@ async function openStorage(
     database: process.env.BENCH_DATABASE_URL ?? BENCH_DATABASE_URL,
     redis: process.env.BENCH_REDIS_URL ?? BENCH_REDIS_URL,
   };
-  const config = server.config.testConfig({
+  const config = server.testConfig({
     ...limits,
     databaseUrl: urls.database,
     redisUrl: urls.redis,
@@ -94,7 +94,7 @@ async function openStorage(
   let opened: { storage: Storage; description: string };
   try {
     if (seed) await createSchema(server, urls.database, namespace.schema);
-    opened = await server.createStorage.createStorage(config, {
+    opened = await server.createStorage(config, {
       postgresSearchPath: namespace.schema,
       redisKeyPrefix: namespace.redisKeyPrefix,
     });
@@ -152,12 +152,12 @@ export async function startProofsheet(options: {
   const deps = {
     config: opened.config,
     storage,
-    clock: server.deps.systemClock,
-    random: server.deps.systemRandom,
+    clock: server.systemClock,
+    random: server.systemRandom,
   };
-  const services = server.app.createServices(deps);
+  const services = server.createServices(deps);
   const studio = options.seed ? await seedStudio(opened.storage, services.passwords) : null;
-  const app = await server.app.buildApp({ ...deps, api: 'studio', services });
+  const app = await server.buildApp({ ...deps, api: 'studio', services });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no TCP address');

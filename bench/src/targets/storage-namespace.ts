@@ -20,7 +20,7 @@ export async function createSchema(
   url: string,
   schema: string,
 ): Promise<void> {
-  const pool = server.postgres.postgresPool(url);
+  const pool = server.postgresPool(url);
   try {
     await pool.query(`create schema if not exists ${checkName(schema)}`);
   } finally {
@@ -35,7 +35,7 @@ export async function createSchema(
  * 25 ms per call here); without the visibility map an index-only scan still reads every row.
  */
 export async function analyzeClients(server: ServerModules, url: string, schema: string) {
-  const pool = server.postgres.postgresPool(url);
+  const pool = server.postgresPool(url);
   try {
     await pool.query(`vacuum (analyze) ${checkName(schema)}.clients`);
   } finally {
@@ -49,13 +49,13 @@ export async function dropNamespace(
   urls: { database: string; redis: string },
   ns: Namespace,
 ): Promise<void> {
-  const pool = server.postgres.postgresPool(urls.database);
+  const pool = server.postgresPool(urls.database);
   try {
     await pool.query(`drop schema if exists ${checkName(ns.schema)} cascade`);
   } finally {
     await pool.end();
   }
-  const redis = await server.redis.connectRedis(urls.redis);
+  const redis = await server.connectRedis(urls.redis);
   try {
     let cursor = '0';
     // Bounded: SCAN visits each key at most a few times and ends at cursor 0.
@@ -72,6 +72,6 @@ export async function dropNamespace(
       if (cursor === '0') break;
     }
   } finally {
-    await server.redis.closeRedis(redis);
+    await server.closeRedis(redis);
   }
 }
