@@ -63,6 +63,7 @@ export {
   GalleryId,
   GalleryUpdate,
 } from './schemas/collection.js';
+export { ErrorResponse, MarkedCount } from './schemas/error-response.js';
 export {
   NOTIFICATION_TYPES,
   Notification,

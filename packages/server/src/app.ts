@@ -18,6 +18,7 @@ import type { Clock, Random } from './deps.js';
 import { galleryRoutes } from './gallery/routes.js';
 import { AllowedMethods } from './http/allowed-methods.js';
 import { apiDefaults, routeBeforeBody } from './http/api-defaults.js';
+import { API_V1 } from './http/api-path.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { conditionalGets } from './http/etag.js';
 import { healthRoutes } from './http/health-routes.js';
@@ -176,7 +177,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => loginRoutes(scope, authContext));
   await app.register(async (scope) => sessionRoutes(scope, authContext));
   await app.register(async (scope) => webRoutes(scope, authContext));
-  if (api === 'studio') await app.register(async (scope) => studioRoutes(scope, appContext));
-  else await app.register(async (scope) => galleryRoutes(scope, appContext));
+  // Every resource of the version lives in one scope under its prefix.
+  await app.register(
+    async (scope) => {
+      if (api === 'studio') await studioRoutes(scope, appContext);
+      else await galleryRoutes(scope, appContext);
+    },
+    { prefix: API_V1 },
+  );
   return app;
 }

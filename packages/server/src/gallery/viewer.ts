@@ -1,4 +1,4 @@
-import type { AppContext } from '../app-context.js';
+import type { ResourceContext } from '../app-context.js';
 import type { ActiveSession } from '../auth/session-service.js';
 import { AppError } from '../http/app-error.js';
 import type { GalleryClientScope } from '../storage/ports.js';
@@ -21,7 +21,7 @@ export interface Viewer {
  * end of that last minute, and the time zone is the workspace's (`/api/v1/data/bootstrap`).
  */
 export async function viewerOf(
-  ctx: Pick<AppContext, 'storage' | 'clock'>,
+  ctx: Pick<ResourceContext<'accounts'>, 'storage' | 'clock'>,
   auth: ActiveSession,
 ): Promise<Viewer> {
   const { userId, accountId, role } = auth.login;

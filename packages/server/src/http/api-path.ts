@@ -3,6 +3,9 @@ import type { FastifyRequest } from 'fastify';
 /** Every API route lives under this prefix; pages, `/login` and health checks do not. */
 export const API_PREFIX = '/api/';
 
+/** The prefix of the one scope every resource route of this version is registered in. */
+export const API_V1 = '/api/v1';
+
 /** The longest URL the server reads; longer ones get 414 before routing matters. */
 export const MAX_URL_LENGTH = 8192;
 

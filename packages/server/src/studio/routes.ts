@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../app-context.js';
+import { type AppContext, withStores } from '../app-context.js';
 import { clientCsvRoutes } from './clients/csv.js';
 import { clientRoutes } from './clients/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 
 /** The Studio API's resources. */
 export async function studioRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await app.register(async (scope) => clientRoutes(scope, ctx));
-  await app.register(async (scope) => clientCsvRoutes(scope, ctx));
-  await app.register(async (scope) => notificationRoutes(scope, ctx));
+  await app.register(async (scope) =>
+    clientRoutes(scope, withStores(ctx, ['clients', 'notifications'])),
+  );
+  await app.register(async (scope) => clientCsvRoutes(scope, withStores(ctx, ['clients'])));
+  await app.register(async (scope) =>
+    notificationRoutes(scope, withStores(ctx, ['notifications'])),
+  );
 }

@@ -1,8 +1,10 @@
-import { type Bootstrap, PATHS } from '@proofsheet/protocol';
+import { Bootstrap, Envelope } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app-context.js';
+import type { ResourceContext } from '../../app-context.js';
 import { toProfile } from '../../auth/profile.js';
 import { AppError } from '../../http/app-error.js';
+import { publicBase } from '../../http/public-base.js';
+import { responses } from '../../http/responses.js';
 import { signedIn } from '../../http/signed-in.js';
 import { formatTimestamp } from '../../http/timestamp.js';
 import type { AccountRecord } from '../../storage/ports.js';
@@ -27,8 +29,12 @@ function workspaceOf(account: AccountRecord): Bootstrap['workspace'] {
 }
 
 /** `GET /api/v1/data/bootstrap`: what the Gallery app loads at start-up. Any signed-in role. */
-export async function bootstrapRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get(PATHS.bootstrap, async (request): Promise<{ data: Bootstrap }> => {
+export async function bootstrapRoutes(
+  app: FastifyInstance,
+  ctx: ResourceContext<'accounts' | 'users'>,
+): Promise<void> {
+  const schema = { response: responses({ 200: Envelope(Bootstrap) }) };
+  app.get('/data/bootstrap', { schema }, async (request): Promise<{ data: Bootstrap }> => {
     const { login } = signedIn(request);
     const [account, user] = await Promise.all([
       ctx.storage.accounts.findById(login.accountId),
@@ -49,7 +55,7 @@ export async function bootstrapRoutes(app: FastifyInstance, ctx: AppContext): Pr
           subdomain: account.subdomain,
           domain: null,
           // Where this server's galleries are, never a third party's host.
-          url: ctx.config.publicGalleryUrl ?? `${request.protocol}://${request.host}`,
+          url: publicBase(ctx.config.publicGalleryUrl, request),
         },
         workspace: workspaceOf(account),
       },

@@ -1,11 +1,19 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { CollectionCreate, CollectionUpdate, PageQuery } from '@proofsheet/protocol';
+import {
+  Collection,
+  CollectionCreate,
+  CollectionUpdate,
+  Envelope,
+  Page,
+  PageQuery,
+} from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app-context.js';
+import type { ResourceContext } from '../../app-context.js';
 import { AppError } from '../../http/app-error.js';
 import { listMeta, requestedWindow } from '../../http/paging.js';
 import { requireNumericId } from '../../http/path-ids.js';
 import { IdParams } from '../../http/path-params.js';
+import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
 import { signedIn } from '../../http/signed-in.js';
 import { createWithFreshId } from '../../storage/fresh-id.js';
@@ -14,13 +22,15 @@ import { type Viewer, viewerOf } from '../viewer.js';
 import { notifyNewShares, resolveSharedWith } from './sharing.js';
 import { toCollection } from './view.js';
 
+const One = Envelope(Collection);
+
 /**
  * The collection a viewer may see, or 404. A gallery client gets 404, not 403, for a
  * collection not shared with them, so that they cannot learn which IDs exist; and for one
  * that expired, as if it were gone, since for them it is.
  */
 export async function visibleCollection(
-  ctx: Pick<AppContext, 'storage'>,
+  ctx: Pick<ResourceContext<'collections'>, 'storage'>,
   viewer: Viewer,
   rawId: string,
 ): Promise<CollectionView> {
@@ -50,11 +60,18 @@ function collectionChanges(
  * Collections: list, create, read, update, delete. Everyone signed in reads (gallery clients
  * only what is shared with them); staff create and edit; only the owner deletes.
  */
-export async function collectionRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
+/** The stores collection routes use. */
+export type CollectionStores = 'accounts' | 'collections' | 'users' | 'notifications';
+
+export async function collectionRoutes(
+  scope: FastifyInstance,
+  ctx: ResourceContext<CollectionStores>,
+): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const collections = ctx.storage.collections;
 
-  app.get('/api/v1/collections', { schema: { querystring: PageQuery } }, async (request) => {
+  const listSchema = { querystring: PageQuery, response: responses({ 200: Page(Collection) }) };
+  app.get('/collections', { schema: listSchema }, async (request) => {
     const viewer = await viewerOf(ctx, signedIn(request));
     const window = requestedWindow(request);
     const { items, total } = await collections.list(viewer.accountId, {
@@ -69,8 +86,11 @@ export async function collectionRoutes(scope: FastifyInstance, ctx: AppContext):
   });
 
   app.post(
-    '/api/v1/collections',
-    { schema: { body: CollectionCreate }, config: { roles: STAFF } },
+    '/collections',
+    {
+      schema: { body: CollectionCreate, response: responses({ 201: One }, { body: true }) },
+      config: { roles: STAFF },
+    },
     async (request, reply) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const body = request.body;
@@ -97,15 +117,23 @@ export async function collectionRoutes(scope: FastifyInstance, ctx: AppContext):
     },
   );
 
-  app.get('/api/v1/collections/:id', { schema: { params: IdParams } }, async (request) => {
+  const itemSchema = { params: IdParams, response: responses({ 200: One }, { found: true }) };
+  app.get('/collections/:id', { schema: itemSchema }, async (request) => {
     const viewer = await viewerOf(ctx, signedIn(request));
     const collection = await visibleCollection(ctx, viewer, request.params.id);
     return { data: toCollection(collection, viewer) };
   });
 
   app.put(
-    '/api/v1/collections/:id',
-    { schema: { params: IdParams, body: CollectionUpdate }, config: { roles: STAFF } },
+    '/collections/:id',
+    {
+      schema: {
+        params: IdParams,
+        body: CollectionUpdate,
+        response: responses({ 200: One }, { body: true, found: true }),
+      },
+      config: { roles: STAFF },
+    },
     async (request) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const current = await visibleCollection(ctx, viewer, request.params.id);
@@ -124,8 +152,11 @@ export async function collectionRoutes(scope: FastifyInstance, ctx: AppContext):
   );
 
   app.delete(
-    '/api/v1/collections/:id',
-    { schema: { params: IdParams }, config: { roles: OWNER } },
+    '/collections/:id',
+    {
+      schema: { params: IdParams, response: responses({ 204: NoContent }, { found: true }) },
+      config: { roles: OWNER },
+    },
     async (request, reply) => {
       const { accountId } = signedIn(request).login;
       const id = requireNumericId('collection', request.params.id);

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app-context.js';
+import type { ResourceContext } from '../../app-context.js';
 import { AppError } from '../../http/app-error.js';
 import type { CollectionView } from '../../storage/ports.js';
 import { notify } from '../../studio/notifications/notify.js';
@@ -9,7 +9,7 @@ import { notify } from '../../studio/notifications/notify.js';
  * it, or leak it to another studio.
  */
 export async function resolveSharedWith(
-  ctx: Pick<AppContext, 'storage'>,
+  ctx: Pick<ResourceContext<'users'>, 'storage'>,
   accountId: string,
   emails: readonly string[],
 ): Promise<string[]> {
@@ -32,7 +32,7 @@ export async function resolveSharedWith(
 
 /** Notifies the studio once for each user the collection is newly shared with. */
 export async function notifyNewShares(
-  ctx: Pick<AppContext, 'storage' | 'clock' | 'random'>,
+  ctx: Pick<ResourceContext<'notifications'>, 'storage' | 'clock' | 'random'>,
   collection: CollectionView,
   previouslySharedWith: readonly string[],
 ): Promise<void> {

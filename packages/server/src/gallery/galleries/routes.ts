@@ -1,11 +1,19 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { GalleryCreate, GalleryUpdate, PageQuery } from '@proofsheet/protocol';
+import {
+  Envelope,
+  Gallery,
+  GalleryCreate,
+  GalleryUpdate,
+  Page,
+  PageQuery,
+} from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app-context.js';
+import type { ResourceContext } from '../../app-context.js';
 import { AppError } from '../../http/app-error.js';
 import { listMeta, requestedWindow } from '../../http/paging.js';
 import { requireNumericId } from '../../http/path-ids.js';
 import { CollectionGalleryParams, GalleryParams, IdParams } from '../../http/path-params.js';
+import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
 import { signedIn } from '../../http/signed-in.js';
 import { createWithFreshId } from '../../storage/fresh-id.js';
@@ -30,20 +38,31 @@ function galleryChanges(body: GalleryUpdate, now: Date): GalleryChanges {
   return changes;
 }
 
+/** The stores gallery routes use. */
+export type GalleryStores = 'accounts' | 'collections' | 'galleries' | 'users' | 'notifications';
+
+const One = Envelope(Gallery);
+
 /**
  * Galleries inside a collection, and favorites. Reading follows the collection's visibility;
  * staff create and edit; only the owner deletes; anyone who can see a gallery may favorite it.
  */
 export async function galleryResourceRoutes(
   scope: FastifyInstance,
-  ctx: AppContext,
+  ctx: ResourceContext<GalleryStores>,
 ): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const galleries = ctx.storage.galleries;
 
   app.get(
-    '/api/v1/collections/:id/galleries',
-    { schema: { params: IdParams, querystring: PageQuery } },
+    '/collections/:id/galleries',
+    {
+      schema: {
+        params: IdParams,
+        querystring: PageQuery,
+        response: responses({ 200: Page(Gallery) }, { found: true }),
+      },
+    },
     async (request) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const collection = await visibleCollection(ctx, viewer, request.params.id);
@@ -64,8 +83,15 @@ export async function galleryResourceRoutes(
   );
 
   app.post(
-    '/api/v1/collections/:id/galleries',
-    { schema: { params: IdParams, body: GalleryCreate }, config: { roles: STAFF } },
+    '/collections/:id/galleries',
+    {
+      schema: {
+        params: IdParams,
+        body: GalleryCreate,
+        response: responses({ 201: One }, { body: true, found: true }),
+      },
+      config: { roles: STAFF },
+    },
     async (request, reply) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const collection = await visibleCollection(ctx, viewer, request.params.id);
@@ -93,8 +119,15 @@ export async function galleryResourceRoutes(
   );
 
   app.put(
-    '/api/v1/collections/:id/galleries/:galleryId',
-    { schema: { params: CollectionGalleryParams, body: GalleryUpdate }, config: { roles: STAFF } },
+    '/collections/:id/galleries/:galleryId',
+    {
+      schema: {
+        params: CollectionGalleryParams,
+        body: GalleryUpdate,
+        response: responses({ 200: One }, { body: true, found: true }),
+      },
+      config: { roles: STAFF },
+    },
     async (request) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const collection = await visibleCollection(ctx, viewer, request.params.id);
@@ -107,8 +140,14 @@ export async function galleryResourceRoutes(
   );
 
   app.delete(
-    '/api/v1/collections/:id/galleries/:galleryId',
-    { schema: { params: CollectionGalleryParams }, config: { roles: OWNER } },
+    '/collections/:id/galleries/:galleryId',
+    {
+      schema: {
+        params: CollectionGalleryParams,
+        response: responses({ 204: NoContent }, { found: true }),
+      },
+      config: { roles: OWNER },
+    },
     async (request, reply) => {
       const { accountId } = signedIn(request).login;
       const collectionId = requireNumericId('collection', request.params.id);
@@ -119,8 +158,8 @@ export async function galleryResourceRoutes(
   );
 
   app.post(
-    '/api/v1/galleries/:galleryId/favorite',
-    { schema: { params: GalleryParams } },
+    '/galleries/:galleryId/favorite',
+    { schema: { params: GalleryParams, response: responses({ 200: One }, { found: true }) } },
     async (request) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const id = requireNumericId('gallery', request.params.galleryId);

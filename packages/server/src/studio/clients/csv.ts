@@ -1,16 +1,18 @@
 import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ClientCsvQuery, parseClientTypes } from '@proofsheet/protocol';
+import { Type } from '@sinclair/typebox';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app-context.js';
+import type { ResourceContext } from '../../app-context.js';
+import { responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
 import { signedIn } from '../../http/signed-in.js';
 import type { ClientQuery } from '../../storage/ports.js';
 import { toClient } from './view.js';
 
 /** The CSV download of an account's clients, which a client list's `meta.csv_url` names. */
-export const CSV_PATH = '/api/v1/clients/download_csv';
+export const CSV_PATH = '/clients/download_csv';
 
 const COLUMNS = [
   'id',
@@ -41,7 +43,10 @@ const BATCH = 100;
  * as CSV, streamed a batch at a time so a large studio does not sit in memory. Cells that a
  * spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are escaped.
  */
-export async function clientCsvRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function clientCsvRoutes(
+  scope: FastifyInstance,
+  ctx: ResourceContext<'clients'>,
+): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
 
   async function* rows(query: Omit<ClientQuery, 'offset' | 'limit'>): AsyncGenerator<string> {
@@ -61,7 +66,18 @@ export async function clientCsvRoutes(scope: FastifyInstance, ctx: AppContext): 
 
   app.get(
     CSV_PATH,
-    { schema: { querystring: ClientCsvQuery }, config: { roles: STAFF } },
+    {
+      schema: {
+        querystring: ClientCsvQuery,
+        response: responses({
+          200: {
+            description: 'Every client as CSV, with a header row',
+            content: { 'text/csv': { schema: Type.String() } },
+          },
+        }),
+      },
+      config: { roles: STAFF },
+    },
     (request, reply) => {
       const { accountId } = signedIn(request).login;
       const stream = Readable.from(

@@ -1,22 +1,26 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   CLIENT_STATUSES,
+  Client,
   ClientCreate,
   ClientListQuery,
-  type ClientPage,
+  ClientPage,
   ClientSearchQuery,
   type ClientType,
   ClientUpdate,
+  Envelope,
   type PageWindow,
   parseClientTypes,
 } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app-context.js';
+import type { ResourceContext } from '../../app-context.js';
+import { API_V1 } from '../../http/api-path.js';
 import { AppError } from '../../http/app-error.js';
 import { listMeta, requestedWindow } from '../../http/paging.js';
 import { requireId } from '../../http/path-ids.js';
 import { IdParams } from '../../http/path-params.js';
 import { publicBase } from '../../http/public-base.js';
+import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
 import { signedIn } from '../../http/signed-in.js';
 import type { ClientRecord } from '../../storage/ports.js';
@@ -25,8 +29,9 @@ import { CSV_PATH } from './csv.js';
 import { RenderedPages } from './rendered-pages.js';
 import { clientChanges, contactNoun, displayName, newClient, toClient } from './view.js';
 
-const LIST_PATHS = ['/api/v1/clients/', '/api/v1/clients'] as const;
-const ITEM_PATH = '/api/v1/clients/:id';
+const LIST_PATHS = ['/clients/', '/clients'] as const;
+const ITEM_PATH = '/clients/:id';
+const One = Envelope(Client);
 
 /** The list's `meta.client_statuses`; JSON gives the numeric keys as strings. */
 const CLIENT_STATUS_NAMES: Record<string, string> = { ...CLIENT_STATUSES };
@@ -42,7 +47,10 @@ interface PageRequest {
  * Clients, leads and other contacts: list, search, create, read, update, delete. Staff read
  * and edit; only the owner deletes. Gallery clients see none of it.
  */
-export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function clientRoutes(
+  scope: FastifyInstance,
+  ctx: ResourceContext<'clients' | 'notifications'>,
+): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const clients = ctx.storage.clients;
   // Hits while the account's clients are unchanged (see RenderedPages).
@@ -80,7 +88,7 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
       meta: {
         ...listMeta(request, req.window, total, items.length),
         client_statuses: CLIENT_STATUS_NAMES,
-        csv_url: `${publicBase(ctx.config.publicStudioUrl, request)}${CSV_PATH}`,
+        csv_url: `${publicBase(ctx.config.publicStudioUrl, request)}${API_V1}${CSV_PATH}`,
       },
     };
   }
@@ -101,7 +109,10 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
   for (const url of LIST_PATHS) {
     app.get(
       url,
-      { schema: { querystring: ClientListQuery }, config: { roles: STAFF } },
+      {
+        schema: { querystring: ClientListQuery, response: responses({ 200: ClientPage }) },
+        config: { roles: STAFF },
+      },
       async (request, reply) => {
         return page(
           request,
@@ -117,7 +128,10 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
 
     app.post(
       url,
-      { schema: { body: ClientCreate }, config: { roles: STAFF } },
+      {
+        schema: { body: ClientCreate, response: responses({ 201: One }, { body: true }) },
+        config: { roles: STAFF },
+      },
       async (request, reply) => {
         const { accountId } = signedIn(request).login;
         const client = newClient(request.body, accountId, ctx.clock.now(), ctx.random);
@@ -136,8 +150,11 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
 
   // Before `:id` so the file reads in match order (the router prefers static paths anyway).
   app.get(
-    '/api/v1/clients/search',
-    { schema: { querystring: ClientSearchQuery }, config: { roles: STAFF } },
+    '/clients/search',
+    {
+      schema: { querystring: ClientSearchQuery, response: responses({ 200: ClientPage }) },
+      config: { roles: STAFF },
+    },
     async (request, reply) => {
       const q = request.query;
       return page(
@@ -155,7 +172,10 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
 
   app.get(
     ITEM_PATH,
-    { schema: { params: IdParams }, config: { roles: STAFF } },
+    {
+      schema: { params: IdParams, response: responses({ 200: One }, { found: true }) },
+      config: { roles: STAFF },
+    },
     async (request) => {
       const client = await existing(signedIn(request).login.accountId, request.params.id);
       return { data: toClient(client) };
@@ -164,7 +184,14 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
 
   app.put(
     ITEM_PATH,
-    { schema: { params: IdParams, body: ClientUpdate }, config: { roles: STAFF } },
+    {
+      schema: {
+        params: IdParams,
+        body: ClientUpdate,
+        response: responses({ 200: One }, { body: true, found: true }),
+      },
+      config: { roles: STAFF },
+    },
     async (request) => {
       const { accountId } = signedIn(request).login;
       const current = await existing(accountId, request.params.id);
@@ -178,7 +205,10 @@ export async function clientRoutes(scope: FastifyInstance, ctx: AppContext): Pro
 
   app.delete(
     ITEM_PATH,
-    { schema: { params: IdParams }, config: { roles: OWNER } },
+    {
+      schema: { params: IdParams, response: responses({ 204: NoContent }, { found: true }) },
+      config: { roles: OWNER },
+    },
     async (request, reply) => {
       const { accountId } = signedIn(request).login;
       const id = requireId('client', request.params.id);

@@ -1,5 +1,5 @@
 import { type NotificationType, newId } from '@proofsheet/protocol';
-import type { AppContext } from '../../app-context.js';
+import type { ResourceContext } from '../../app-context.js';
 import type { NotificationRecord } from '../../storage/ports.js';
 
 /** What an event says; the id, account and time are filled in. */
@@ -12,7 +12,7 @@ export interface NotificationEvent {
 
 /** Records a notification for the studio's staff. Both APIs' events land in one list. */
 export async function notify(
-  ctx: Pick<AppContext, 'storage' | 'clock' | 'random'>,
+  ctx: Pick<ResourceContext<'notifications'>, 'storage' | 'clock' | 'random'>,
   accountId: string,
   event: NotificationEvent,
 ): Promise<NotificationRecord> {

@@ -1,10 +1,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { NotificationListQuery } from '@proofsheet/protocol';
+import {
+  Envelope,
+  MarkedCount,
+  Notification,
+  NotificationList,
+  NotificationListQuery,
+} from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app-context.js';
+import type { ResourceContext } from '../../app-context.js';
 import { AppError } from '../../http/app-error.js';
 import { requireId } from '../../http/path-ids.js';
 import { IdParams } from '../../http/path-params.js';
+import { responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
 import { signedIn } from '../../http/signed-in.js';
 import { toNotification } from './view.js';
@@ -13,13 +20,22 @@ import { toNotification } from './view.js';
 export const DEFAULT_NOTIFICATION_LIMIT = 50;
 
 /** The studio's notifications: list newest first, mark one or all read. Staff only. */
-export async function notificationRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function notificationRoutes(
+  scope: FastifyInstance,
+  ctx: ResourceContext<'notifications'>,
+): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const notifications = ctx.storage.notifications;
 
   app.get(
-    '/api/v1/notifications/all',
-    { schema: { querystring: NotificationListQuery }, config: { roles: STAFF } },
+    '/notifications/all',
+    {
+      schema: {
+        querystring: NotificationListQuery,
+        response: responses({ 200: NotificationList }),
+      },
+      config: { roles: STAFF },
+    },
     async (request) => {
       const { items, total, unread } = await notifications.list(signedIn(request).login.accountId, {
         unreadOnly: request.query.unread === true,
@@ -30,7 +46,11 @@ export async function notificationRoutes(scope: FastifyInstance, ctx: AppContext
   );
 
   // Declared before `:id/read` for clarity; the two never match the same path.
-  app.post('/api/v1/notifications/read_all', { config: { roles: STAFF } }, async (request) => {
+  const readAll = {
+    schema: { response: responses({ 200: MarkedCount }) },
+    config: { roles: STAFF },
+  };
+  app.post('/notifications/read_all', readAll, async (request) => {
     const marked = await notifications.markAllRead(
       signedIn(request).login.accountId,
       ctx.clock.now(),
@@ -39,8 +59,14 @@ export async function notificationRoutes(scope: FastifyInstance, ctx: AppContext
   });
 
   app.post(
-    '/api/v1/notifications/:id/read',
-    { schema: { params: IdParams }, config: { roles: STAFF } },
+    '/notifications/:id/read',
+    {
+      schema: {
+        params: IdParams,
+        response: responses({ 200: Envelope(Notification) }, { found: true }),
+      },
+      config: { roles: STAFF },
+    },
     async (request) => {
       const id = requireId('notification', request.params.id);
       const read = await notifications.markRead(

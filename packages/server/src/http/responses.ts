@@ -1,0 +1,47 @@
+import { ErrorResponse } from '@proofsheet/protocol';
+import { type TSchema, Type } from '@sinclair/typebox';
+
+/** What every API route may answer, whatever it does: a bad request, no session, a role or
+ * CSRF refusal, a rate limit, an outage, and the generic 500. */
+const ALWAYS = [400, 401, 403, 429, 500, 503] as const;
+/** What a route that reads a body may answer besides. */
+const WITH_BODY = [413, 415, 422] as const;
+
+/** A 204: nothing in the body. */
+export const NoContent = Type.Null({ description: 'No content' });
+
+/** A success in a content type other than JSON (a CSV download). */
+export interface ContentResponse {
+  description: string;
+  content: Record<string, { schema: TSchema }>;
+}
+
+export interface ResponseOptions {
+  /** The route reads a JSON body: 413, 415 and 422 too. */
+  body?: boolean;
+  /** The route names a resource that may not exist: 404 too. */
+  found?: boolean;
+  /** Other statuses the route answers, such as 409. */
+  also?: readonly number[];
+}
+
+/**
+ * The `response` schemas of a route: its successes, and the error body for every error
+ * status it can answer. Fastify serializes each response with its schema, so nothing outside
+ * the schema leaves the server, and the OpenAPI document lists every status.
+ */
+export function responses(
+  success: Readonly<Record<number, TSchema | ContentResponse>>,
+  options: ResponseOptions = {},
+): Record<string, TSchema | ContentResponse> {
+  const statuses = new Set<number>([
+    ...ALWAYS,
+    ...(options.body ? WITH_BODY : []),
+    ...(options.found ? [404] : []),
+    ...(options.also ?? []),
+  ]);
+  const out: Record<string, TSchema | ContentResponse> = {};
+  for (const [status, schema] of Object.entries(success)) out[status] = schema;
+  for (const status of [...statuses].sort()) out[String(status)] = ErrorResponse;
+  return out;
+}
