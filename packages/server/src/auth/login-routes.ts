@@ -1,10 +1,10 @@
 import { HEADERS, LoginBody } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/app-error.js';
+import { PAGE_REFERRER_POLICY } from '../http/html.js';
 import { validationDetails } from '../http/validation-details.js';
-import { PAGE_REFERRER_POLICY } from '../web/html.js';
-import { renderLoginPage } from '../web/login-page.js';
 import type { AuthContext } from './context.js';
+import { renderLoginPage } from './login-page.js';
 import { throttledError } from './login-throttle.js';
 import { presentedCsrfToken, selfOrigin } from './plugin.js';
 import { toProfile } from './profile.js';

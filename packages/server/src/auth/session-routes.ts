@@ -6,16 +6,11 @@ import type { AuthContext } from './context.js';
 import { throttledError } from './login-throttle.js';
 import { toProfile } from './profile.js';
 import type { ActiveSession } from './session-service.js';
+import { signedIn } from './signed-in.js';
 import { csrfTokenFor } from './tokens.js';
 
 function noStore(reply: FastifyReply): void {
   reply.header('cache-control', 'no-store');
-}
-
-/** The signed-in session, which routes with `auth: 'required'` always have. */
-function active(auth: ActiveSession | null): ActiveSession {
-  if (!auth) throw new AppError('session_expired');
-  return auth;
 }
 
 /**
@@ -45,7 +40,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   }
 
   app.get('/api/v1/csrf-token', async (request, reply) => {
-    const auth = active(request.auth);
+    const auth = signedIn(request);
     const token = csrfTokenFor(auth.sessionId);
     ctx.cookies.setCsrf(reply, token);
     reply.header(HEADERS.csrfToken, token);
@@ -54,7 +49,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   });
 
   app.get('/api/v1/session', async (request, reply) => {
-    const auth = active(request.auth);
+    const auth = signedIn(request);
     const user = await currentUser(auth);
     noStore(reply);
     return {
@@ -94,7 +89,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   );
 
   app.get('/api/v1/sessions', async (request, reply) => {
-    const auth = active(request.auth);
+    const auth = signedIn(request);
     const now = ctx.clock.now();
     const logins = await ctx.storage.sessions.listForUser(auth.login.userId);
     noStore(reply);
@@ -106,7 +101,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   });
 
   app.delete('/api/v1/sessions/:id', async (request, reply) => {
-    const auth = active(request.auth);
+    const auth = signedIn(request);
     const { id } = request.params as { id: string };
     if (!isId('login', id)) {
       throw new AppError('bad_request', 'Session ID must be lg_ followed by 30 letters and digits');
@@ -122,13 +117,13 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   });
 
   app.post('/api/v1/sessions/revoke_others', async (request) => {
-    const auth = active(request.auth);
+    const auth = signedIn(request);
     const revoked = await ctx.storage.sessions.deleteForUser(auth.login.userId, auth.login.id);
     return { data: { revoked } };
   });
 
   app.put('/api/v1/account/password', { schema: { body: PasswordChange } }, async (request) => {
-    const auth = active(request.auth);
+    const auth = signedIn(request);
     const body = request.body as PasswordChange;
     const user = await currentUser(auth);
     const outcome = await ctx.throttle.guess(user.email, request.ip, ctx.clock.now(), async () =>

@@ -4,8 +4,8 @@ import argon2 from 'argon2';
 import { ARGON2_OPTIONS } from '../auth/password.js';
 import type { Config } from '../config/config.js';
 import { systemClock, systemRandom } from '../deps.js';
-import { seedDemoData } from '../storage/demo-data.js';
 import type { Storage } from '../storage/ports.js';
+import { seedDemoData } from './demo-data.js';
 
 export interface DemoInfo {
   accounts: Array<{ role: Role; email: string }>;

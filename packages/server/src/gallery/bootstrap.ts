@@ -2,8 +2,8 @@ import { type Bootstrap, PATHS } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { toProfile } from '../auth/profile.js';
+import { signedIn } from '../auth/signed-in.js';
 import { AppError } from '../http/app-error.js';
-import { signedIn } from '../http/signed-in.js';
 import { formatTimestamp } from '../http/timestamp.js';
 import type { AccountRecord } from '../storage/ports.js';
 

@@ -13,11 +13,11 @@ import {
 } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../app-context.js';
+import { signedIn } from '../auth/signed-in.js';
 import { AppError } from '../http/app-error.js';
 import { requireId } from '../http/path-ids.js';
 import { IdParams } from '../http/path-params.js';
 import { OWNER, STAFF } from '../http/role-sets.js';
-import { signedIn } from '../http/signed-in.js';
 import type { ClientRecord } from '../storage/ports.js';
 import { clientChanges, contactNoun, displayName, newClient, toClient } from './client-view.js';
 import { notify } from './notify.js';

@@ -2,11 +2,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { NotificationListQuery } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
+import { signedIn } from '../auth/signed-in.js';
 import { AppError } from '../http/app-error.js';
 import { requireId } from '../http/path-ids.js';
 import { IdParams } from '../http/path-params.js';
 import { STAFF } from '../http/role-sets.js';
-import { signedIn } from '../http/signed-in.js';
 import { toNotification } from './notification-view.js';
 
 /** How many notifications a list shows when the request does not say. */

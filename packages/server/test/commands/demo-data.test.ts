@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { DEMO_EMAILS, type DemoUsers, seedDemoData } from '../../src/commands/demo-data.js';
 import { manualClock, systemRandom } from '../../src/deps.js';
-import { DEMO_EMAILS, type DemoUsers, seedDemoData } from '../../src/storage/demo-data.js';
 import type { Storage } from '../../src/storage/ports.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
 

@@ -5,10 +5,10 @@
  */
 import { newId, type Role } from '@proofsheet/protocol';
 import type { Clock, Random } from '../deps.js';
+import { createWithFreshId } from '../storage/fresh-id.js';
+import type { ClientRecord, NotificationRecord, Storage, UserRecord } from '../storage/ports.js';
 import { contactNoun, displayName } from '../studio/client-view.js';
 import { COUNTRY_IDS, DEMO_CLIENTS, DEMO_COLLECTIONS, type DemoClient } from './demo-records.js';
-import { createWithFreshId } from './fresh-id.js';
-import type { ClientRecord, NotificationRecord, Storage, UserRecord } from './ports.js';
 
 export interface DemoOptions {
   clock: Clock;
