@@ -90,14 +90,9 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
 
   app.get('/api/v1/sessions', async (request, reply) => {
     const auth = signedIn(request);
-    const now = ctx.clock.now();
-    const logins = await ctx.storage.sessions.listForUser(auth.login.userId);
+    const logins = await ctx.sessions.listForUser(auth.login.userId);
     noStore(reply);
-    return {
-      data: logins
-        .filter((l) => l.authTokenExpiresAt > now || ctx.sessions.expiry(l).idleExpiresAt > now)
-        .map((l) => describe(l, auth.login.id)),
-    };
+    return { data: logins.map((l) => describe(l, auth.login.id)) };
   });
 
   app.delete('/api/v1/sessions/:id', async (request, reply) => {
@@ -106,19 +101,17 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     if (!isId('login', id)) {
       throw new AppError('bad_request', 'Session ID must be lg_ followed by 30 letters and digits');
     }
-    const login = await ctx.storage.sessions.findById(id);
     // Another user's session is reported as missing, not forbidden: IDs are not confirmed.
-    if (!login || login.userId !== auth.login.userId) {
+    if (!(await ctx.sessions.revoke(auth.login.userId, id))) {
       throw new AppError('not_found', `No session found with ID: ${id}`);
     }
-    await ctx.sessions.signOut(id);
     if (id === auth.login.id) ctx.cookies.clear(reply);
     return reply.code(204).send();
   });
 
   app.post('/api/v1/sessions/revoke_others', async (request) => {
     const auth = signedIn(request);
-    const revoked = await ctx.storage.sessions.deleteForUser(auth.login.userId, auth.login.id);
+    const revoked = await ctx.sessions.revokeOthers(auth.login.userId, auth.login.id);
     return { data: { revoked } };
   });
 
@@ -142,7 +135,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
       await ctx.passwords.hash(body.new_password),
     );
     // A new password locks out whoever knew the old one: end every other session.
-    const revoked = await ctx.storage.sessions.deleteForUser(user.id, auth.login.id);
+    const revoked = await ctx.sessions.revokeOthers(user.id, auth.login.id);
     request.log.info({ userId: user.id, revoked }, 'password changed');
     return { data: { revoked_sessions: revoked } };
   });
