@@ -1,4 +1,4 @@
-import { HEADERS, isId, PasswordChange, type SessionInfo } from '@proofsheet/protocol';
+import { HEADERS, isId, PATHS, PasswordChange, type SessionInfo } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../http/app-error.js';
 import type { LoginRecord } from '../storage/ports.js';
@@ -15,7 +15,8 @@ function noStore(reply: FastifyReply): void {
 
 /**
  * Session endpoints, the same on both APIs: the CSRF token, the current session, refresh with
- * the auth token, the user's list of sessions, and password change.
+ * the auth token, the user's sign-ins under `/api/v1/auth/sessions` (`/api/v1/sessions` is left
+ * for booked photo sessions, as in the reference docs), and password change.
  */
 export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
   function describe(login: LoginRecord, currentId: string): SessionInfo {
@@ -39,7 +40,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     return user;
   }
 
-  app.get('/api/v1/csrf-token', async (request, reply) => {
+  app.get(PATHS.csrfToken, async (request, reply) => {
     const auth = signedIn(request);
     const token = csrfTokenFor(auth.sessionId);
     ctx.cookies.setCsrf(reply, token);
@@ -48,7 +49,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     return { data: { csrf_token: token } };
   });
 
-  app.get('/api/v1/session', async (request, reply) => {
+  app.get(PATHS.session, async (request, reply) => {
     const auth = signedIn(request);
     const user = await currentUser(auth);
     noStore(reply);
@@ -65,7 +66,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   });
 
   app.post(
-    '/api/v1/session/refresh',
+    PATHS.sessionRefresh,
     // No session and so no CSRF token to compare; the cross-site check still runs, and the
     // auth-token cookie is SameSite=Lax, so a cross-site form cannot send it.
     { config: { auth: 'none', csrf: 'origin' } },
@@ -88,14 +89,14 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     },
   );
 
-  app.get('/api/v1/sessions', async (request, reply) => {
+  app.get(PATHS.authSessions, async (request, reply) => {
     const auth = signedIn(request);
     const logins = await ctx.sessions.listForUser(auth.login.userId);
     noStore(reply);
     return { data: logins.map((l) => describe(l, auth.login.id)) };
   });
 
-  app.delete('/api/v1/sessions/:id', async (request, reply) => {
+  app.delete(`${PATHS.authSessions}/:id`, async (request, reply) => {
     const auth = signedIn(request);
     const { id } = request.params as { id: string };
     if (!isId('login', id)) {
@@ -109,13 +110,13 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     return reply.code(204).send();
   });
 
-  app.post('/api/v1/sessions/revoke_others', async (request) => {
+  app.post(PATHS.authSessionsRevokeOthers, async (request) => {
     const auth = signedIn(request);
     const revoked = await ctx.sessions.revokeOthers(auth.login.userId, auth.login.id);
     return { data: { revoked } };
   });
 
-  app.put('/api/v1/account/password', { schema: { body: PasswordChange } }, async (request) => {
+  app.put(PATHS.password, { schema: { body: PasswordChange } }, async (request) => {
     const auth = signedIn(request);
     const body = request.body as PasswordChange;
     const user = await currentUser(auth);
