@@ -6,7 +6,9 @@ export const PATHS = {
   csrfToken: '/api/v1/csrf-token',
   session: '/api/v1/session',
   sessionRefresh: '/api/v1/session/refresh',
-  sessions: '/api/v1/sessions',
+  /** The user's sign-ins (not booked photo sessions, which the reference docs put at `/sessions`). */
+  authSessions: '/api/v1/auth/sessions',
+  authSessionsRevokeOthers: '/api/v1/auth/sessions/revoke_others',
   password: '/api/v1/account/password',
   // Studio API
   clients: '/api/v1/clients/',

@@ -1,14 +1,15 @@
 import { HEADERS, LoginBody } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/app-error.js';
+import { PAGE_REFERRER_POLICY } from '../http/html.js';
 import { validationDetails } from '../http/validation-details.js';
-import { PAGE_REFERRER_POLICY } from '../web/html.js';
-import { renderLoginPage } from '../web/login-page.js';
 import type { AuthContext } from './context.js';
+import { presentsCsrfToken, requireSessionCsrf } from './csrf.js';
+import { renderLoginPage } from './login-page.js';
 import { throttledError } from './login-throttle.js';
-import { presentedCsrfToken, selfOrigin } from './plugin.js';
+import { selfOrigin } from './origin-check.js';
 import { toProfile } from './profile.js';
-import { csrfTokenFor, newSecret, secretsEqual } from './tokens.js';
+import { isSecretShaped, newSecret } from './tokens.js';
 
 /** Where a browser lands after signing in, unless `next` names a page of this site. */
 export const APP_HOME = '/app/';
@@ -53,7 +54,7 @@ function fromBrowser(request: FastifyRequest): boolean {
 export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
   function preSessionToken(request: FastifyRequest, reply: FastifyReply): string {
     const existing = ctx.cookies.read(request, 'csrf');
-    if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+    if (isSecretShaped(existing)) return existing;
     const token = newSecret(ctx.random);
     ctx.cookies.setCsrf(reply, token);
     return token;
@@ -102,13 +103,9 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
       const body = request.body as LoginBody;
       // Login CSRF: a browser must echo the token of the login page (double submit). Other
       // clients carry no ambient cookies, so there is nothing to forge and no token to ask for.
-      if (fromBrowser(request)) {
-        const expected = ctx.cookies.read(request, 'csrf');
-        const presented = presentedCsrfToken(request);
-        if (!expected || !presented || !secretsEqual(expected, presented)) {
-          if (html) return page(request, reply, 403, 'The sign-in form expired. Please try again.');
-          throw new AppError('csrf_mismatch');
-        }
+      if (fromBrowser(request) && !presentsCsrfToken(request, ctx.cookies.read(request, 'csrf'))) {
+        if (html) return page(request, reply, 403, 'The sign-in form expired. Please try again.');
+        throw new AppError('csrf_mismatch');
       }
 
       const outcome = await ctx.throttle.guess(
@@ -148,10 +145,8 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
 
   app.post('/logout', { config: { auth: 'optional', csrf: 'origin' } }, async (request, reply) => {
     if (request.auth) {
-      const presented = presentedCsrfToken(request);
-      if (!presented || !secretsEqual(presented, csrfTokenFor(request.auth.sessionId))) {
-        throw new AppError('csrf_mismatch');
-      }
+      // The page's form post carries the token in its body, which the auth hook cannot read yet.
+      requireSessionCsrf(request, request.auth);
       await ctx.sessions.signOut(request.auth.login.id);
     } else {
       // The session already expired: still revoke the auth token that could renew it.

@@ -20,3 +20,11 @@ export function isCrossSiteRequest(
   // Without Origin, Fetch Metadata still tells a cross-site browser request.
   return request.headers['sec-fetch-site'] === 'cross-site';
 }
+
+/** The origin a browser on this API's own pages sends. */
+export function selfOrigin(
+  request: FastifyRequest,
+  options: { publicOrigin: string | null; secure: boolean },
+): string {
+  return options.publicOrigin ?? `${options.secure ? 'https' : 'http'}://${request.host}`;
+}

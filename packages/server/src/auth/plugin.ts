@@ -1,5 +1,5 @@
-import { HEADERS, type Role, UNSAFE_METHODS } from '@proofsheet/protocol';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type Role, UNSAFE_METHODS } from '@proofsheet/protocol';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../deps.js';
@@ -8,10 +8,10 @@ import { AppError } from '../http/app-error.js';
 import type { CounterStore } from '../storage/ports.js';
 import { isStorageUnavailable } from '../storage/unavailable.js';
 import type { AuthCookies } from './cookies.js';
-import { isCrossSiteRequest } from './origin-check.js';
+import { requireSessionCsrf } from './csrf.js';
+import { isCrossSiteRequest, selfOrigin } from './origin-check.js';
 import { chargeLimit, type Limit, type LimitState, setRateLimitHeaders } from './rate-limit.js';
 import type { ActiveSession, SessionService } from './session-service.js';
-import { csrfTokenFor, secretsEqual } from './tokens.js';
 
 /** How a route is guarded, set in its `config`. */
 export interface RoutePolicy {
@@ -48,22 +48,6 @@ export interface AuthPluginOptions {
   /** The API's own origin as browsers see it, or null to take it from the Host header. */
   publicOrigin: string | null;
   secure: boolean;
-}
-
-/** The CSRF token the request presents, from the header (or the form field of page posts). */
-export function presentedCsrfToken(request: FastifyRequest): string | undefined {
-  const header = request.headers[HEADERS.csrfToken] ?? request.headers[HEADERS.xsrfToken];
-  if (typeof header === 'string') return header;
-  const body = request.body as { _csrf?: unknown } | undefined;
-  return typeof body?._csrf === 'string' ? body._csrf : undefined;
-}
-
-/** The origin a browser on this API's own pages sends. */
-export function selfOrigin(
-  request: FastifyRequest,
-  options: Pick<AuthPluginOptions, 'publicOrigin' | 'secure'>,
-): string {
-  return options.publicOrigin ?? `${options.secure ? 'https' : 'http'}://${request.host}`;
 }
 
 async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Promise<void> {
@@ -110,14 +94,7 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
       throw new AppError('cross_site');
     }
     if ((policy.csrf ?? 'token') === 'token' && request.auth) {
-      const presented = request.headers[HEADERS.csrfToken] ?? request.headers[HEADERS.xsrfToken];
-      // Constant-time compare: the token is a secret.
-      if (
-        typeof presented !== 'string' ||
-        !secretsEqual(presented, csrfTokenFor(request.auth.sessionId))
-      ) {
-        throw new AppError('csrf_mismatch');
-      }
+      requireSessionCsrf(request, request.auth);
     }
   });
 }

@@ -1,4 +1,4 @@
-import { HEADERS, isId, PasswordChange, type SessionInfo } from '@proofsheet/protocol';
+import { HEADERS, isId, PATHS, PasswordChange, type SessionInfo } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../http/app-error.js';
 import type { LoginRecord } from '../storage/ports.js';
@@ -6,21 +6,17 @@ import type { AuthContext } from './context.js';
 import { throttledError } from './login-throttle.js';
 import { toProfile } from './profile.js';
 import type { ActiveSession } from './session-service.js';
+import { signedIn } from './signed-in.js';
 import { csrfTokenFor } from './tokens.js';
 
 function noStore(reply: FastifyReply): void {
   reply.header('cache-control', 'no-store');
 }
 
-/** The signed-in session, which routes with `auth: 'required'` always have. */
-function active(auth: ActiveSession | null): ActiveSession {
-  if (!auth) throw new AppError('session_expired');
-  return auth;
-}
-
 /**
  * Session endpoints, the same on both APIs: the CSRF token, the current session, refresh with
- * the auth token, the user's list of sessions, and password change.
+ * the auth token, the user's sign-ins under `/api/v1/auth/sessions` (`/api/v1/sessions` is left
+ * for booked photo sessions, as in the reference docs), and password change.
  */
 export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
   function describe(login: LoginRecord, currentId: string): SessionInfo {
@@ -44,8 +40,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     return user;
   }
 
-  app.get('/api/v1/csrf-token', async (request, reply) => {
-    const auth = active(request.auth);
+  app.get(PATHS.csrfToken, async (request, reply) => {
+    const auth = signedIn(request);
     const token = csrfTokenFor(auth.sessionId);
     ctx.cookies.setCsrf(reply, token);
     reply.header(HEADERS.csrfToken, token);
@@ -53,8 +49,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     return { data: { csrf_token: token } };
   });
 
-  app.get('/api/v1/session', async (request, reply) => {
-    const auth = active(request.auth);
+  app.get(PATHS.session, async (request, reply) => {
+    const auth = signedIn(request);
     const user = await currentUser(auth);
     noStore(reply);
     return {
@@ -70,7 +66,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   });
 
   app.post(
-    '/api/v1/session/refresh',
+    PATHS.sessionRefresh,
     // No session and so no CSRF token to compare; the cross-site check still runs, and the
     // auth-token cookie is SameSite=Lax, so a cross-site form cannot send it.
     { config: { auth: 'none', csrf: 'origin' } },
@@ -93,42 +89,35 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     },
   );
 
-  app.get('/api/v1/sessions', async (request, reply) => {
-    const auth = active(request.auth);
-    const now = ctx.clock.now();
-    const logins = await ctx.storage.sessions.listForUser(auth.login.userId);
+  app.get(PATHS.authSessions, async (request, reply) => {
+    const auth = signedIn(request);
+    const logins = await ctx.sessions.listForUser(auth.login.userId);
     noStore(reply);
-    return {
-      data: logins
-        .filter((l) => l.authTokenExpiresAt > now || ctx.sessions.expiry(l).idleExpiresAt > now)
-        .map((l) => describe(l, auth.login.id)),
-    };
+    return { data: logins.map((l) => describe(l, auth.login.id)) };
   });
 
-  app.delete('/api/v1/sessions/:id', async (request, reply) => {
-    const auth = active(request.auth);
+  app.delete(`${PATHS.authSessions}/:id`, async (request, reply) => {
+    const auth = signedIn(request);
     const { id } = request.params as { id: string };
     if (!isId('login', id)) {
       throw new AppError('bad_request', 'Session ID must be lg_ followed by 30 letters and digits');
     }
-    const login = await ctx.storage.sessions.findById(id);
     // Another user's session is reported as missing, not forbidden: IDs are not confirmed.
-    if (!login || login.userId !== auth.login.userId) {
+    if (!(await ctx.sessions.revoke(auth.login.userId, id))) {
       throw new AppError('not_found', `No session found with ID: ${id}`);
     }
-    await ctx.sessions.signOut(id);
     if (id === auth.login.id) ctx.cookies.clear(reply);
     return reply.code(204).send();
   });
 
-  app.post('/api/v1/sessions/revoke_others', async (request) => {
-    const auth = active(request.auth);
-    const revoked = await ctx.storage.sessions.deleteForUser(auth.login.userId, auth.login.id);
+  app.post(PATHS.authSessionsRevokeOthers, async (request) => {
+    const auth = signedIn(request);
+    const revoked = await ctx.sessions.revokeOthers(auth.login.userId, auth.login.id);
     return { data: { revoked } };
   });
 
-  app.put('/api/v1/account/password', { schema: { body: PasswordChange } }, async (request) => {
-    const auth = active(request.auth);
+  app.put(PATHS.password, { schema: { body: PasswordChange } }, async (request) => {
+    const auth = signedIn(request);
     const body = request.body as PasswordChange;
     const user = await currentUser(auth);
     const outcome = await ctx.throttle.guess(user.email, request.ip, ctx.clock.now(), async () =>
@@ -147,7 +136,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
       await ctx.passwords.hash(body.new_password),
     );
     // A new password locks out whoever knew the old one: end every other session.
-    const revoked = await ctx.storage.sessions.deleteForUser(user.id, auth.login.id);
+    const revoked = await ctx.sessions.revokeOthers(user.id, auth.login.id);
     request.log.info({ userId: user.id, revoked }, 'password changed');
     return { data: { revoked_sessions: revoked } };
   });

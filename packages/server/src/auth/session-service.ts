@@ -29,7 +29,8 @@ export type RefreshOutcome =
 
 /**
  * The session lifecycle: sign-in, validation with a sliding idle window, refresh with auth-token
- * rotation and reuse detection, and sign-out. Stateless itself; state lives in the store.
+ * rotation and reuse detection, the user's list of logins, revocation and sign-out. Routes call
+ * this, never the store. Stateless itself; state lives in the store.
  */
 export class SessionService {
   private readonly touching = new Map<string, Promise<void>>();
@@ -142,5 +143,27 @@ export class SessionService {
     if (!isSecretShaped(authToken)) return false;
     const login = await this.store.findByAuthTokenHash(hashSecret(authToken));
     return login ? this.store.delete(login.id) : false;
+  }
+
+  /** The user's logins that can still be used: the session is live or its auth token can renew it. */
+  async listForUser(userId: string): Promise<LoginRecord[]> {
+    const now = this.clock.now();
+    const logins = await this.store.listForUser(userId);
+    return logins.filter((l) => l.authTokenExpiresAt > now || this.expiry(l).idleExpiresAt > now);
+  }
+
+  /**
+   * Ends one of the user's logins. False when there is none with that id, or it is another
+   * user's: callers report both alike, so that ids of others are not confirmed.
+   */
+  async revoke(userId: string, loginId: string): Promise<boolean> {
+    const login = await this.store.findById(loginId);
+    if (!login || login.userId !== userId) return false;
+    return this.store.delete(loginId);
+  }
+
+  /** Ends every login of the user but `keepLoginId`; returns how many ended. */
+  async revokeOthers(userId: string, keepLoginId: string): Promise<number> {
+    return this.store.deleteForUser(userId, keepLoginId);
   }
 }

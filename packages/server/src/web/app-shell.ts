@@ -1,5 +1,5 @@
 import type { Role } from '@proofsheet/protocol';
-import { escapeHtml, layout } from './html.js';
+import { escapeHtml, layout } from '../http/html.js';
 
 /** One entry of an app's navigation. */
 export interface NavItem {

@@ -1,4 +1,4 @@
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../http/html.js';
 
 export interface FieldOptions {
   /** The API's field name; validation `details` keys match it. */

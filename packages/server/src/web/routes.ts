@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/context.js';
 import { APP_HOME } from '../auth/login-routes.js';
+import { escapeHtml, PAGE_REFERRER_POLICY } from '../http/html.js';
 import { STAFF } from '../http/role-sets.js';
 import { ACCOUNT_CONTENT } from './account-page.js';
 import { type NavItem, renderAppPage } from './app-shell.js';
 import { APP_CSS } from './assets.js';
 import { COLLECTION_CONTENT, COLLECTIONS_CONTENT, SETTINGS_CONTENT } from './gallery-pages.js';
-import { escapeHtml, PAGE_REFERRER_POLICY } from './html.js';
 import { loginUrlFor, type PageViewer, pageViewer } from './page-session.js';
 import { SCRIPTS } from './static-assets.js';
 import { CLIENTS_CONTENT, NOTIFICATIONS_CONTENT } from './studio-pages.js';

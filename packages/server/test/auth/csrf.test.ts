@@ -12,7 +12,7 @@ describe('CSRF protection', () => {
   after(() => h.close());
 
   const write = (headers: Record<string, string>) =>
-    h.studio.inject({ method: 'POST', url: '/api/v1/sessions/revoke_others', headers });
+    h.studio.inject({ method: 'POST', url: '/api/v1/auth/sessions/revoke_others', headers });
 
   it('refuses an unsafe request without the token with the seed body', async () => {
     const creds = await loginAs(h, 'owner');

@@ -199,7 +199,7 @@ describe('session lifecycle', () => {
     const c = await loginAs(h, 'assistant');
     const list = await h.studio.inject({
       method: 'GET',
-      url: '/api/v1/sessions',
+      url: '/api/v1/auth/sessions',
       headers: { cookie: a.cookie },
     });
     const sessions = list.json().data as Array<{ id: string; current: boolean }>;
@@ -208,14 +208,14 @@ describe('session lifecycle', () => {
     const bId = (await session(b.cookie)).json().data.session.id;
     const revoke = await h.studio.inject({
       method: 'DELETE',
-      url: `/api/v1/sessions/${bId}`,
+      url: `/api/v1/auth/sessions/${bId}`,
       headers: a.headers,
     });
     assert.equal(revoke.statusCode, 204);
     assert.equal((await session(b.cookie)).statusCode, 401);
     const others = await h.studio.inject({
       method: 'POST',
-      url: '/api/v1/sessions/revoke_others',
+      url: '/api/v1/auth/sessions/revoke_others',
       headers: a.headers,
     });
     assert.ok(others.json().data.revoked >= 1);
@@ -229,7 +229,7 @@ describe('session lifecycle', () => {
     const theirId = (await session(theirs.cookie)).json().data.session.id;
     const res = await h.studio.inject({
       method: 'DELETE',
-      url: `/api/v1/sessions/${theirId}`,
+      url: `/api/v1/auth/sessions/${theirId}`,
       headers: mine.headers,
     });
     assert.equal(res.statusCode, 404);

@@ -72,7 +72,7 @@ describe('errors', () => {
     const creds = await loginAs(h, 'owner');
     const res = await h.studio.inject({
       method: 'DELETE',
-      url: '/api/v1/sessions/123',
+      url: '/api/v1/auth/sessions/123',
       headers: creds.headers,
     });
     assert.equal(res.statusCode, 400);
@@ -88,7 +88,7 @@ describe('errors', () => {
     try {
       const res = await h.studio.inject({
         method: 'GET',
-        url: '/api/v1/sessions',
+        url: '/api/v1/auth/sessions',
         headers: { cookie: creds.cookie },
       });
       assert.equal(res.statusCode, 500);

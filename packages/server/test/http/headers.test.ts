@@ -13,7 +13,7 @@ describe('response headers', () => {
     const creds = await loginAs(h, 'owner');
     const first = await h.studio.inject({
       method: 'GET',
-      url: '/api/v1/sessions',
+      url: '/api/v1/auth/sessions',
       headers: { cookie: creds.cookie },
     });
     assert.equal(first.statusCode, 200);
@@ -21,7 +21,7 @@ describe('response headers', () => {
     assert.ok(typeof etag === 'string' && etag.length > 0);
     const second = await h.studio.inject({
       method: 'GET',
-      url: '/api/v1/sessions',
+      url: '/api/v1/auth/sessions',
       headers: { cookie: creds.cookie, 'if-none-match': etag },
     });
     assert.equal(second.statusCode, 304);

@@ -84,7 +84,10 @@ describe('sessions across instances', { skip: services.skip }, () => {
     await signIn(phone, b, users.assistant);
     const phoneSession = await sessionOn(phone, b);
     const { id } = (phoneSession.body as { data: { session: { id: string } } }).data.session;
-    assert.equal((await laptop.request(a.url, 'DELETE', `/api/v1/sessions/${id}`)).status, 204);
+    assert.equal(
+      (await laptop.request(a.url, 'DELETE', `/api/v1/auth/sessions/${id}`)).status,
+      204,
+    );
     assert.equal((await sessionOn(phone, b)).status, 401);
     assert.equal((await sessionOn(laptop, b)).status, 200, 'the revoker stays signed in');
   });
@@ -118,7 +121,7 @@ describe('sessions across instances', { skip: services.skip }, () => {
     assert.deepEqual([...agent.cookies], [...twin.cookies], 'both got the same successor');
     assert.equal((await sessionOn(agent, b)).status, 200);
     assert.equal((await sessionOn(twin, a)).status, 200);
-    const list = await agent.request(a.url, 'GET', '/api/v1/sessions');
+    const list = await agent.request(a.url, 'GET', '/api/v1/auth/sessions');
     const ids = (list.body as { data: { id: string; current: boolean }[] }).data.filter(
       (s) => s.current,
     );

@@ -10,7 +10,7 @@ function attackerPage(target: string): string {
 <iframe name="f1"></iframe><iframe name="f2"></iframe><iframe name="f3"></iframe>
 <form id="create" method="post" action="${target}/api/v1/clients/" enctype="text/plain" target="f1">
 <input name='{"first_name":"Mallory","x":"' value='"}'></form>
-<form id="revoke" method="post" action="${target}/api/v1/sessions/revoke_others" target="f2"></form>
+<form id="revoke" method="post" action="${target}/api/v1/auth/sessions/revoke_others" target="f2"></form>
 <form id="logout" method="post" action="${target}/logout" target="f3"></form>
 <script>
 const results = {};

@@ -2,10 +2,10 @@ import { Bootstrap, Envelope } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
 import { toProfile } from '../../auth/profile.js';
+import { signedIn } from '../../auth/signed-in.js';
 import { AppError } from '../../http/app-error.js';
 import { publicBase } from '../../http/public-base.js';
 import { responses } from '../../http/responses.js';
-import { signedIn } from '../../http/signed-in.js';
 import { formatTimestamp } from '../../http/timestamp.js';
 import type { AccountRecord } from '../../storage/ports.js';
 

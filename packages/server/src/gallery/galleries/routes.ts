@@ -9,13 +9,13 @@ import {
 } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
+import { signedIn } from '../../auth/signed-in.js';
 import { AppError } from '../../http/app-error.js';
 import { listMeta, requestedWindow } from '../../http/paging.js';
 import { requireNumericId } from '../../http/path-ids.js';
 import { CollectionGalleryParams, GalleryParams, IdParams } from '../../http/path-params.js';
 import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
-import { signedIn } from '../../http/signed-in.js';
 import { createWithFreshId } from '../../storage/fresh-id.js';
 import type { GalleryChanges, GalleryRecord } from '../../storage/ports.js';
 import { notify } from '../../studio/notifications/notify.js';

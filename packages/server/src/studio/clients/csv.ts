@@ -5,9 +5,9 @@ import { Type } from '@sinclair/typebox';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
+import { signedIn } from '../../auth/signed-in.js';
 import { responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
-import { signedIn } from '../../http/signed-in.js';
 import type { ClientQuery } from '../../storage/ports.js';
 import { toClient } from './view.js';
 

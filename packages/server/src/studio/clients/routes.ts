@@ -14,6 +14,7 @@ import {
 } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
+import { signedIn } from '../../auth/signed-in.js';
 import { API_V1 } from '../../http/api-path.js';
 import { AppError } from '../../http/app-error.js';
 import { listMeta, requestedWindow } from '../../http/paging.js';
@@ -22,7 +23,6 @@ import { IdParams } from '../../http/path-params.js';
 import { publicBase } from '../../http/public-base.js';
 import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
-import { signedIn } from '../../http/signed-in.js';
 import type { ClientRecord } from '../../storage/ports.js';
 import { notify } from '../notifications/notify.js';
 import { CSV_PATH } from './csv.js';

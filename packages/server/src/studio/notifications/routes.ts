@@ -8,12 +8,12 @@ import {
 } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
+import { signedIn } from '../../auth/signed-in.js';
 import { AppError } from '../../http/app-error.js';
 import { requireId } from '../../http/path-ids.js';
 import { IdParams } from '../../http/path-params.js';
 import { responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
-import { signedIn } from '../../http/signed-in.js';
 import { toNotification } from './view.js';
 
 /** How many notifications a list shows when the request does not say. */

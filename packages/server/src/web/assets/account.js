@@ -45,7 +45,7 @@ function device(userAgent) {
 
 async function load() {
   try {
-    const body = await api('GET', '/api/v1/sessions');
+    const body = await api('GET', '/api/v1/auth/sessions');
     list.replaceChildren();
     for (const s of body.data) {
       const label = device(s.user_agent);
@@ -88,7 +88,7 @@ async function load() {
 
 async function revoke(session, label) {
   try {
-    await api('DELETE', `/api/v1/sessions/${encodeURIComponent(session.id)}`);
+    await api('DELETE', `/api/v1/auth/sessions/${encodeURIComponent(session.id)}`);
     await load();
     announce(`Signed out ${label}.`);
     byId('sessions-title').setAttribute('tabindex', '-1');
@@ -100,7 +100,7 @@ async function revoke(session, label) {
 
 byId('revoke-others').addEventListener('click', async () => {
   try {
-    const body = await api('POST', '/api/v1/sessions/revoke_others');
+    const body = await api('POST', '/api/v1/auth/sessions/revoke_others');
     await load();
     const n = body?.data?.revoked ?? 0;
     announce(n === 1 ? 'Signed out 1 other session.' : `Signed out ${n} other sessions.`);

@@ -1,4 +1,4 @@
-import { escapeHtml, layout } from './html.js';
+import { escapeHtml, layout } from '../http/html.js';
 
 export interface LoginPageOptions {
   api: 'studio' | 'gallery';

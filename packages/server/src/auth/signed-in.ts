@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import type { ActiveSession } from '../auth/session-service.js';
-import { AppError } from './app-error.js';
+import { AppError } from '../http/app-error.js';
+import type { ActiveSession } from './session-service.js';
 
 /**
  * The request's session. Routes under `/api/` require one, so the auth hook has already
