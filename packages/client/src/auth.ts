@@ -7,13 +7,13 @@
  */
 import {
   cookieName,
-  ERRORS,
   HEADERS,
   type LoginResponse,
   PATHS,
   UNSAFE_METHODS,
 } from '@proofsheet/protocol';
 import { parseCookieHeader, readCookie } from './cookie-jar.js';
+import { isCsrfMismatch } from './error-code.js';
 import { AuthError, HttpError } from './errors.js';
 import type { ApiName, Credentials, ResolvedOptions } from './options.js';
 import { exchangeWithRetries, type Outgoing, type Received } from './transport.js';
@@ -60,7 +60,7 @@ export class ApiSession {
         await this.#recover(received.sentCookie, request);
         continue;
       }
-      if (received.status === 403 && !csrfRetried && isCsrfMismatch(received.text)) {
+      if (!csrfRetried && isCsrfMismatch(received.status, jsonOrText(received.text))) {
         csrfRetried = true;
         await this.#fetchCsrfToken();
         continue;
@@ -187,21 +187,17 @@ export class ApiSession {
   }
 }
 
-function isCsrfMismatch(text: string): boolean {
+/** A body as JSON, or its text when it is not JSON (a proxy's HTML error page). */
+function jsonOrText(text: string): unknown {
   try {
-    return (JSON.parse(text) as { message?: unknown }).message === ERRORS.csrf_mismatch.message;
+    return JSON.parse(text);
   } catch {
-    return false;
+    return text;
   }
 }
 
 /** The {@link HttpError} for an error response. */
 export function httpError(received: Received, method: string, url: string): HttpError {
-  let body: unknown = received.text;
-  try {
-    body = JSON.parse(received.text);
-  } catch {
-    // Not JSON (a proxy's HTML error page): keep the text.
-  }
+  const body = jsonOrText(received.text);
   return new HttpError({ status: received.status, method, url, body, headers: received.headers });
 }

@@ -102,16 +102,17 @@ export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise
       .send(APP_CSS),
   );
 
-  app.get('/assets/:name', { config: { auth: 'none' } }, async (request, reply) => {
-    const { name } = request.params as { name: string };
-    const source = SCRIPTS.get(name);
-    if (source === undefined) {
+  // Only the scripts read at start-up are served: the path is a key, never a file name.
+  app.get('/assets/*', { config: { auth: 'none' } }, async (request, reply) => {
+    const { '*': path } = request.params as { '*': string };
+    const script = SCRIPTS.get(path);
+    if (script === undefined) {
       return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     }
     return reply
-      .type('text/javascript; charset=utf-8')
+      .type(script.type)
       .header('cache-control', 'public, max-age=300')
-      .send(source);
+      .send(script.source);
   });
 
   app.get('/', { config: { auth: 'none' } }, async (_request, reply) =>

@@ -2,30 +2,47 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The pages' scripts: plain ES modules in `src/web/assets/`, which `tsc` does not copy. They
- * are read once, when this module loads (at start-up, before any app is built), from the
- * source folder, found from here whether this file runs from `src/web/` or `dist/src/web/`.
+ * The pages' scripts: TypeScript in `src/web/assets/`, compiled for the browser by their own
+ * project (`src/web/assets/tsconfig.json`, part of `tsc -b`) into `dist/src/web/assets/`, beside
+ * this module's compiled self, with the client's browser-safe functions under `vendor/client/`.
+ * Relative imports (`./api.js`, `./vendor/client/browser.js`) work in the browser as they are,
+ * so there is no bundler and no import map (which `script-src 'self'` would need a hash for).
+ * Read once, when this module loads (at start-up, before any app is built).
  */
-const CANDIDATES = [
-  new URL('./assets/', import.meta.url),
-  new URL('../../../src/web/assets/', import.meta.url),
-];
+const DIR = new URL('./assets/', import.meta.url);
 
-function loadScripts(): ReadonlyMap<string, string> {
-  for (const dir of CANDIDATES) {
-    let names: string[];
-    try {
-      names = readdirSync(fileURLToPath(dir)).filter((n) => /^[a-z-]+\.js$/.test(n));
-    } catch {
-      continue;
-    }
-    if (names.length === 0) continue;
-    return new Map(names.map((n) => [n, readFileSync(fileURLToPath(new URL(n, dir)), 'utf8')]));
-  }
-  throw new Error(
-    `The web scripts were not found in ${CANDIDATES.map((u) => fileURLToPath(u)).join(' or ')}: reinstall the server package`,
-  );
+/** A script, or its source map: lower-case names, in folders of lower-case names. */
+const SERVED = /^(?:[a-z-]+\/)*[a-z-]+\.js(?:\.map)?$/;
+
+/** A script the server sends: its bytes and content type. */
+export interface Script {
+  readonly source: string;
+  readonly type: string;
 }
 
-/** Script file name (`api.js`) → source. */
-export const SCRIPTS: ReadonlyMap<string, string> = loadScripts();
+function loadScripts(): ReadonlyMap<string, Script> {
+  let names: string[];
+  try {
+    names = readdirSync(fileURLToPath(DIR), { recursive: true, encoding: 'utf8' });
+  } catch {
+    names = [];
+  }
+  const scripts = new Map<string, Script>();
+  for (const name of names.map((n) => n.replaceAll('\\', '/')).filter((n) => SERVED.test(n))) {
+    scripts.set(name, {
+      source: readFileSync(fileURLToPath(new URL(name, DIR)), 'utf8'),
+      type: name.endsWith('.map')
+        ? 'application/json; charset=utf-8'
+        : 'text/javascript; charset=utf-8',
+    });
+  }
+  if (!scripts.has('api.js')) {
+    throw new Error(
+      `The web scripts are missing from ${fileURLToPath(DIR)}: build them with \`npx tsc -b\` (they are compiled from src/web/assets/), or reinstall the server package`,
+    );
+  }
+  return scripts;
+}
+
+/** Path under `/assets/` (`api.js`, `vendor/client/browser.js`) → script. */
+export const SCRIPTS: ReadonlyMap<string, Script> = loadScripts();

@@ -1,8 +1,11 @@
 // Gallery → Settings: the bootstrap data, shown as the account and workspace settings.
+import type { Bootstrap } from '@proofsheet/protocol';
 import { api } from './api.js';
 import { byId, formatDate, h, reportError } from './ui.js';
 
-function section(title, rows) {
+type Row = readonly [term: string, value: string | null];
+
+function section(title: string, rows: readonly Row[]): HTMLElement {
   const id = `settings-${title.toLowerCase().replaceAll(' ', '-')}`;
   return h(
     'section',
@@ -16,11 +19,11 @@ function section(title, rows) {
   );
 }
 
-async function load() {
+async function load(): Promise<void> {
   const box = byId('settings');
   try {
-    const { data } = await api('GET', '/api/v1/data/bootstrap');
-    const yesNo = (b) => (b ? 'On' : 'Off');
+    const { data } = await api<{ data: Bootstrap }>('GET', '/api/v1/data/bootstrap');
+    const yesNo = (b: boolean) => (b ? 'On' : 'Off');
     box.replaceChildren(
       section('Account', [
         ['Studio', data.account.name],

@@ -1,7 +1,10 @@
 // Gallery → one collection: rename or delete it, and list, add, rename and delete its
 // galleries. A gallery client sees the galleries shared with them and no write controls.
+import type { Collection, Gallery } from '@proofsheet/protocol';
 import { api } from './api.js';
 import { restoreDraft } from './drafts.js';
+import { fieldNamed } from './fields.js';
+import type { Envelope } from './responses.js';
 import {
   announce,
   busy,
@@ -18,13 +21,13 @@ import {
 const role = document.body.dataset.role;
 const staff = role !== 'gallery_client';
 const owner = role === 'owner';
-const id = location.pathname.split('/').filter(Boolean).pop();
+const id = location.pathname.split('/').filter(Boolean).pop() ?? '';
 const base = `/api/v1/collections/${encodeURIComponent(id)}`;
 const list = byId('gallery-list');
-const renameForm = byId('rename-form');
-const galleryForm = byId('gallery-form');
+const renameForm = byId('rename-form', HTMLFormElement);
+const galleryForm = byId('gallery-form', HTMLFormElement);
 
-function showCollection(c) {
+function showCollection(c: Collection): void {
   byId('page-title').textContent = c.name;
   document.title = `${c.name} · Proofsheet Galleries`;
   byId('collection-details').textContent = [
@@ -35,7 +38,7 @@ function showCollection(c) {
     .join(' · ');
 }
 
-function galleryRow(g) {
+function galleryRow(g: Gallery): HTMLLIElement {
   const row = h('li', { class: 'row', 'data-id': g.id });
   const main = h(
     'div',
@@ -81,7 +84,7 @@ function galleryRow(g) {
 }
 
 /** Turns a row into a small labelled form; Escape or Cancel puts it back. */
-function startRename(row, g) {
+function startRename(row: HTMLLIElement, g: Gallery): void {
   const inputId = `rename-gallery-${g.id}`;
   const input = h('input', { id: inputId, name: 'name', required: true, value: g.name });
   const error = h('p', { class: 'field-error', id: `${inputId}-error`, hidden: true });
@@ -116,10 +119,12 @@ function startRename(row, g) {
     if (!checkRequired(form)) return;
     await busy(form, async () => {
       try {
-        const body = await api('PUT', `${base}/galleries/${g.id}`, { name: input.value.trim() });
+        const body = await api<Envelope<Gallery>>('PUT', `${base}/galleries/${g.id}`, {
+          name: input.value.trim(),
+        });
         await loadGalleries();
         announce(`Renamed the gallery to “${body.data.name}”.`);
-        list.querySelector(`li[data-id="${g.id}"] button`)?.focus();
+        list.querySelector<HTMLElement>(`li[data-id="${g.id}"] button`)?.focus();
       } catch (error) {
         reportError(error, form);
       }
@@ -130,9 +135,9 @@ function startRename(row, g) {
   input.select();
 }
 
-async function loadGalleries() {
+async function loadGalleries(): Promise<void> {
   try {
-    const body = await api('GET', `${base}/galleries`);
+    const body = await api<Envelope<Gallery[]>>('GET', `${base}/galleries`);
     list.replaceChildren(...body.data.map(galleryRow));
     if (body.data.length === 0) list.append(h('li', { class: 'empty' }, 'No galleries yet.'));
   } catch (error) {
@@ -142,7 +147,7 @@ async function loadGalleries() {
   }
 }
 
-async function removeGallery(g) {
+async function removeGallery(g: Gallery): Promise<void> {
   if (!(await confirmAction(`Delete the gallery “${g.name}”? This cannot be undone.`))) return;
   try {
     await api('DELETE', `${base}/galleries/${g.id}`);
@@ -155,7 +160,10 @@ async function removeGallery(g) {
   }
 }
 
-function onSubmit(form, work) {
+function onSubmit(
+  form: HTMLFormElement,
+  work: (values: Record<string, string | null>) => Promise<void>,
+): void {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearFieldErrors(form);
@@ -171,10 +179,10 @@ function onSubmit(form, work) {
   });
 }
 
-async function start() {
-  let collection;
+async function start(): Promise<void> {
+  let collection: Collection;
   try {
-    collection = (await api('GET', base)).data;
+    collection = (await api<Envelope<Collection>>('GET', base)).data;
   } catch (error) {
     list.removeAttribute('aria-busy');
     reportError(error);
@@ -186,21 +194,21 @@ async function start() {
   byId('collection-settings').hidden = false;
   byId('gallery-editor').hidden = false;
   byId('delete-collection').hidden = !owner;
-  renameForm.elements.namedItem('name').value = collection.name;
+  fieldNamed(renameForm, 'name').value = collection.name;
   const restored = [restoreDraft(renameForm), restoreDraft(galleryForm)].some(Boolean);
   if (restored) announce('We kept what you typed before signing in. Check it and save.');
 
   onSubmit(renameForm, async (values) => {
-    const body = await api('PUT', base, { name: values.name });
+    const body = await api<Envelope<Collection>>('PUT', base, { name: values.name });
     showCollection(body.data);
     announce(`Renamed the collection to “${body.data.name}”.`);
   });
   onSubmit(galleryForm, async (values) => {
-    const body = await api('POST', `${base}/galleries`, { name: values.name });
+    const body = await api<Envelope<Gallery>>('POST', `${base}/galleries`, { name: values.name });
     galleryForm.reset();
     await loadGalleries();
     announce(`Added the gallery “${body.data.name}”.`);
-    galleryForm.elements.namedItem('name').focus();
+    fieldNamed(galleryForm, 'name').focus();
   });
   byId('delete-collection').addEventListener('click', async () => {
     const name = byId('page-title').textContent;

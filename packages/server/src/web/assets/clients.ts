@@ -1,8 +1,11 @@
 // Studio → Clients: search, type filter, pages; one form to create and edit; delete with
 // confirmation. The page's state lives in the query string, so that a reload (or a trip to the
 // sign-in page) comes back to the same list and the same open form.
+import type { Client, ClientPage } from '@proofsheet/protocol';
 import { api } from './api.js';
 import { hasDraft, restoreDraft } from './drafts.js';
+import { fieldNamed } from './fields.js';
+import type { Envelope } from './responses.js';
 import {
   announce,
   busy,
@@ -18,15 +21,29 @@ import {
 import { loadUnread } from './unread-badge.js';
 
 const PER_PAGE = 20;
-const FIELDS = ['first_name', 'last_name', 'email', 'phone', 'company', 'type', 'notes'];
+const FIELDS = ['first_name', 'last_name', 'email', 'phone', 'company', 'type', 'notes'] as const;
 const canDelete = document.body.dataset.role === 'owner';
-const form = byId('client-form');
+const form = byId('client-form', HTMLFormElement);
 const editor = byId('client-editor');
 const rows = byId('client-rows');
-let lastMeta = null;
-let opener = null;
+const query = byId('q', HTMLInputElement);
+const types = byId('types', HTMLSelectElement);
+const prev = byId('prev-page', HTMLButtonElement);
+const next = byId('next-page', HTMLButtonElement);
+const newClient = byId('new-client', HTMLButtonElement);
+let lastMeta: ClientPage['meta'] | null = null;
+let opener: Element | null = null;
 
-function state() {
+/** What the query string says the page shows. */
+interface State {
+  page: number;
+  q: string;
+  types: string;
+  edit: string | null;
+  creating: boolean;
+}
+
+function state(): State {
   const q = new URLSearchParams(location.search);
   return {
     page: Math.max(1, Number(q.get('page')) || 1),
@@ -37,21 +54,21 @@ function state() {
   };
 }
 
-function setState(changes) {
+function setState(changes: Record<string, string | number | null>): void {
   const q = new URLSearchParams(location.search);
   for (const [k, v] of Object.entries(changes)) {
-    if (v === null || v === '' || v === undefined) q.delete(k);
+    if (v === null || v === '') q.delete(k);
     else q.set(k, String(v));
   }
   const search = q.toString();
   history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
 }
 
-function fullName(c) {
+function fullName(c: Client): string {
   return [c.first_name, c.last_name].filter(Boolean).join(' ');
 }
 
-function renderRows(clients, s) {
+function renderRows(clients: readonly Client[], s: State): void {
   rows.replaceChildren();
   if (clients.length === 0) {
     const text = s.q ? `No clients match “${s.q}”.` : 'No clients yet. Add your first one.';
@@ -78,7 +95,8 @@ function renderRows(clients, s) {
               class: 'secondary small',
               'data-action': 'edit',
               'aria-label': `Edit ${name}`,
-              onclick: (e) => openEditor(c, e.currentTarget),
+              onclick: (e) =>
+                openEditor(c, e.currentTarget instanceof Element ? e.currentTarget : null),
             },
             'Edit',
           ),
@@ -99,17 +117,18 @@ function renderRows(clients, s) {
   }
 }
 
-async function load() {
+async function load(): Promise<void> {
   const s = state();
-  byId('q').value = s.q;
-  byId('types').value = s.types;
+  query.value = s.q;
+  types.value = s.types;
   const params = new URLSearchParams({ page: String(s.page), per_page: String(PER_PAGE) });
   if (s.types !== 'all') params.set('types', s.types);
   if (s.q) params.set('q', s.q);
   const path = s.q ? '/api/v1/clients/search' : '/api/v1/clients/';
-  rows.parentElement.setAttribute('aria-busy', 'true');
+  const table = rows.parentElement;
+  table?.setAttribute('aria-busy', 'true');
   try {
-    const body = await api('GET', `${path}?${params}`);
+    const body = await api<ClientPage>('GET', `${path}?${params}`);
     lastMeta = body.meta;
     renderRows(body.data, s);
     const m = body.meta;
@@ -118,23 +137,22 @@ async function load() {
         ? 'No clients to show.'
         : `Showing ${m.from}–${m.to} of ${m.total} ${m.total === 1 ? 'contact' : 'contacts'}.`;
     byId('page-info').textContent = `Page ${m.current_page} of ${m.last_page}`;
-    byId('prev-page').disabled = m.current_page <= 1;
-    byId('next-page').disabled = m.current_page >= m.last_page;
+    prev.disabled = m.current_page <= 1;
+    next.disabled = m.current_page >= m.last_page;
   } catch (error) {
     reportError(error);
   } finally {
-    rows.parentElement.removeAttribute('aria-busy');
+    table?.removeAttribute('aria-busy');
   }
 }
 
-function fill(client) {
+function fill(client: Client | null): void {
   for (const name of FIELDS) {
-    const el = form.elements.namedItem(name);
-    if (el) el.value = client?.[name] ?? (name === 'type' ? 'client' : '');
+    fieldNamed(form, name).value = client?.[name] ?? (name === 'type' ? 'client' : '');
   }
 }
 
-function openEditor(client, from) {
+function openEditor(client: Client | null, from?: Element | null): void {
   opener = from ?? document.activeElement;
   clearFieldErrors(form);
   showError('');
@@ -144,19 +162,22 @@ function openEditor(client, from) {
   byId('save-client').textContent = client ? 'Save changes' : 'Create client';
   editor.hidden = false;
   setState(client ? { edit: client.id, new: null } : { new: 1, edit: null });
-  form.elements.namedItem('first_name').focus();
+  fieldNamed(form, 'first_name').focus();
 }
 
-function closeEditor() {
+function closeEditor(): void {
   editor.hidden = true;
   form.reset();
   setState({ edit: null, new: null });
   const id = form.dataset.id;
-  const again = id ? rows.querySelector(`tr[data-id="${id}"] [data-action="edit"]`) : null;
-  (again ?? (opener?.isConnected ? opener : byId('new-client'))).focus();
+  const again = id
+    ? rows.querySelector<HTMLElement>(`tr[data-id="${id}"] [data-action="edit"]`)
+    : null;
+  const back = opener instanceof HTMLElement && opener.isConnected ? opener : newClient;
+  (again ?? back).focus();
 }
 
-async function save(event) {
+async function save(event: SubmitEvent): Promise<void> {
   event.preventDefault();
   clearFieldErrors(form);
   showError('');
@@ -166,8 +187,8 @@ async function save(event) {
   await busy(form, async () => {
     try {
       const body = id
-        ? await api('PUT', `/api/v1/clients/${encodeURIComponent(id)}`, values)
-        : await api('POST', '/api/v1/clients/', values);
+        ? await api<Envelope<Client>>('PUT', `/api/v1/clients/${encodeURIComponent(id)}`, values)
+        : await api<Envelope<Client>>('POST', '/api/v1/clients/', values);
       const name = fullName(body.data);
       await load();
       closeEditor();
@@ -179,7 +200,7 @@ async function save(event) {
   });
 }
 
-async function remove(client) {
+async function remove(client: Client): Promise<void> {
   const name = fullName(client);
   if (!(await confirmAction(`Delete ${name}? This cannot be undone.`))) return;
   try {
@@ -188,7 +209,7 @@ async function remove(client) {
     if (lastMeta && lastMeta.from === lastMeta.to && s.page > 1) setState({ page: s.page - 1 });
     await load();
     announce(`Deleted ${name}.`);
-    byId('new-client').focus();
+    newClient.focus();
   } catch (error) {
     reportError(error);
   }
@@ -196,36 +217,41 @@ async function remove(client) {
 
 byId('client-search').addEventListener('submit', (event) => {
   event.preventDefault();
-  setState({ q: byId('q').value.trim(), types: byId('types').value, page: null });
+  setState({ q: query.value.trim(), types: types.value, page: null });
   load();
 });
-byId('types').addEventListener('change', () => {
-  setState({ types: byId('types').value, page: null });
+types.addEventListener('change', () => {
+  setState({ types: types.value, page: null });
   load();
 });
-byId('prev-page').addEventListener('click', () => {
+prev.addEventListener('click', () => {
   setState({ page: Math.max(1, state().page - 1) });
   load();
 });
-byId('next-page').addEventListener('click', () => {
+next.addEventListener('click', () => {
   setState({ page: state().page + 1 });
   load();
 });
-byId('new-client').addEventListener('click', (e) => openEditor(null, e.currentTarget));
+newClient.addEventListener('click', (e) =>
+  openEditor(null, e.currentTarget instanceof Element ? e.currentTarget : null),
+);
 byId('cancel-client').addEventListener('click', closeEditor);
 editor.addEventListener('keydown', (e) => {
   if (e.key === 'Escape') closeEditor();
 });
 form.addEventListener('submit', save);
 
-async function start() {
+async function start(): Promise<void> {
   const s = state();
   await load();
   loadUnread();
   // Reopen the form the person had open, and put back what they had typed.
   if (s.edit) {
     try {
-      const body = await api('GET', `/api/v1/clients/${encodeURIComponent(s.edit)}`);
+      const body = await api<Envelope<Client>>(
+        'GET',
+        `/api/v1/clients/${encodeURIComponent(s.edit)}`,
+      );
       openEditor(body.data);
     } catch (error) {
       setState({ edit: null });

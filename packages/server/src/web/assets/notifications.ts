@@ -1,16 +1,18 @@
 // Studio → Notifications: newest first, mark one or all as read.
+import type { Notification, NotificationList } from '@proofsheet/protocol';
 import { api } from './api.js';
 import { announce, byId, formatDate, h, reportError } from './ui.js';
 import { setUnread } from './unread-badge.js';
 
 const list = byId('notification-list');
+const readAll = byId('read-all', HTMLButtonElement);
 
-function render(body) {
+function render(body: NotificationList): void {
   const unread = body.meta.unread_count;
   setUnread(unread);
   byId('unread-summary').textContent =
     unread === 0 ? 'You are all caught up.' : `${unread} unread of ${body.meta.total}.`;
-  byId('read-all').disabled = unread === 0;
+  readAll.disabled = unread === 0;
   list.replaceChildren();
   if (body.data.length === 0) {
     list.append(h('li', { class: 'empty' }, 'No notifications yet.'));
@@ -49,9 +51,9 @@ function render(body) {
   }
 }
 
-async function load() {
+async function load(): Promise<void> {
   try {
-    render(await api('GET', '/api/v1/notifications/all'));
+    render(await api<NotificationList>('GET', '/api/v1/notifications/all'));
   } catch (error) {
     reportError(error);
   } finally {
@@ -59,7 +61,7 @@ async function load() {
   }
 }
 
-async function markRead(n) {
+async function markRead(n: Notification): Promise<void> {
   try {
     await api('POST', `/api/v1/notifications/${encodeURIComponent(n.id)}/read`);
     await load();
@@ -70,7 +72,7 @@ async function markRead(n) {
   }
 }
 
-byId('read-all').addEventListener('click', async () => {
+readAll.addEventListener('click', async () => {
   try {
     await api('POST', '/api/v1/notifications/read_all');
     await load();

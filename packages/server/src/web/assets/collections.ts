@@ -1,7 +1,9 @@
 // Gallery → Collections: the list (a gallery client sees only what is shared with them), and
 // for staff a form to create one. Renaming and galleries are on each collection's page.
+import type { Collection } from '@proofsheet/protocol';
 import { api } from './api.js';
 import { restoreDraft } from './drafts.js';
+import type { Envelope, Page } from './responses.js';
 import {
   announce,
   busy,
@@ -17,25 +19,30 @@ import {
 const PER_PAGE = 20;
 const staff = document.body.dataset.role !== 'gallery_client';
 const list = byId('collection-list');
-const form = byId('collection-form');
+const form = byId('collection-form', HTMLFormElement);
+const prev = byId('prev-page', HTMLButtonElement);
+const next = byId('next-page', HTMLButtonElement);
 
-function currentPage() {
+function currentPage(): number {
   return Math.max(1, Number(new URLSearchParams(location.search).get('page')) || 1);
 }
 
-function goToPage(page) {
+function goToPage(page: number): void {
   history.replaceState(null, '', page > 1 ? `?page=${page}` : location.pathname);
   load();
 }
 
-function plural(n, one, many) {
+function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-async function load() {
+async function load(): Promise<void> {
   try {
     const page = currentPage();
-    const body = await api('GET', `/api/v1/collections?page=${page}&per_page=${PER_PAGE}`);
+    const body = await api<Page<Collection>>(
+      'GET',
+      `/api/v1/collections?page=${page}&per_page=${PER_PAGE}`,
+    );
     list.replaceChildren();
     if (body.data.length === 0) {
       list.append(
@@ -76,9 +83,9 @@ async function load() {
     byId('list-summary').textContent =
       m.total === 0 ? '' : `${plural(m.total, 'collection', 'collections')}.`;
     byId('page-info').textContent = `Page ${m.current_page} of ${m.last_page}`;
-    byId('prev-page').disabled = m.current_page <= 1;
-    byId('next-page').disabled = m.current_page >= m.last_page;
-    byId('prev-page').parentElement.hidden = m.last_page <= 1;
+    prev.disabled = m.current_page <= 1;
+    next.disabled = m.current_page >= m.last_page;
+    if (prev.parentElement) prev.parentElement.hidden = m.last_page <= 1;
   } catch (error) {
     reportError(error);
   } finally {
@@ -96,18 +103,22 @@ if (staff) {
     if (!checkRequired(form)) return;
     await busy(form, async () => {
       try {
-        const body = await api('POST', '/api/v1/collections', formValues(form));
+        const body = await api<Envelope<Collection>>(
+          'POST',
+          '/api/v1/collections',
+          formValues(form),
+        );
         form.reset();
         await load();
         announce(`Created the collection “${body.data.name}”.`);
-        list.querySelector(`li[data-id="${body.data.id}"] a`)?.focus();
+        list.querySelector<HTMLElement>(`li[data-id="${body.data.id}"] a`)?.focus();
       } catch (error) {
         reportError(error, form);
       }
     });
   });
 }
-byId('prev-page').addEventListener('click', () => goToPage(currentPage() - 1));
-byId('next-page').addEventListener('click', () => goToPage(currentPage() + 1));
+prev.addEventListener('click', () => goToPage(currentPage() - 1));
+next.addEventListener('click', () => goToPage(currentPage() + 1));
 
 load();

@@ -1,5 +1,8 @@
 // Account: the sessions of this user (revoke one, sign out everywhere else) and the password.
+import type { SessionInfo } from '@proofsheet/protocol';
 import { api } from './api.js';
+import { fieldNamed } from './fields.js';
+import type { Envelope } from './responses.js';
 import {
   announce,
   busy,
@@ -15,10 +18,11 @@ import {
 import { loadUnread } from './unread-badge.js';
 
 const list = byId('session-list');
-const form = byId('password-form');
+const form = byId('password-form', HTMLFormElement);
+const revokeOthers = byId('revoke-others', HTMLButtonElement);
 
 /** "Chrome on Linux"-ish from a user agent, or the raw string when nothing matches. */
-function device(userAgent) {
+function device(userAgent: string | null): string {
   if (!userAgent) return 'Unknown device';
   const browser = /Edg\//.test(userAgent)
     ? 'Edge'
@@ -43,9 +47,9 @@ function device(userAgent) {
   return browser ? `${browser}${os ? ` on ${os}` : ''}` : userAgent.slice(0, 60);
 }
 
-async function load() {
+async function load(): Promise<void> {
   try {
-    const body = await api('GET', '/api/v1/auth/sessions');
+    const body = await api<Envelope<SessionInfo[]>>('GET', '/api/v1/auth/sessions');
     list.replaceChildren();
     for (const s of body.data) {
       const label = device(s.user_agent);
@@ -78,7 +82,7 @@ async function load() {
         ),
       );
     }
-    byId('revoke-others').disabled = body.data.length <= 1;
+    revokeOthers.disabled = body.data.length <= 1;
   } catch (error) {
     reportError(error);
   } finally {
@@ -86,7 +90,7 @@ async function load() {
   }
 }
 
-async function revoke(session, label) {
+async function revoke(session: SessionInfo, label: string): Promise<void> {
   try {
     await api('DELETE', `/api/v1/auth/sessions/${encodeURIComponent(session.id)}`);
     await load();
@@ -98,11 +102,14 @@ async function revoke(session, label) {
   }
 }
 
-byId('revoke-others').addEventListener('click', async () => {
+revokeOthers.addEventListener('click', async () => {
   try {
-    const body = await api('POST', '/api/v1/auth/sessions/revoke_others');
+    const body = await api<Envelope<{ revoked: number }> | null>(
+      'POST',
+      '/api/v1/auth/sessions/revoke_others',
+    );
     await load();
-    const n = body?.data?.revoked ?? 0;
+    const n = body?.data.revoked ?? 0;
     announce(n === 1 ? 'Signed out 1 other session.' : `Signed out ${n} other sessions.`);
   } catch (error) {
     reportError(error);
@@ -114,20 +121,21 @@ form.addEventListener('submit', async (event) => {
   clearFieldErrors(form);
   showError('');
   if (!checkRequired(form)) return;
-  const current = form.elements.namedItem('current_password').value;
-  const next = form.elements.namedItem('new_password').value;
-  if (next !== form.elements.namedItem('confirm_password').value) {
+  const current = fieldNamed(form, 'current_password').value;
+  const next = fieldNamed(form, 'new_password').value;
+  if (next !== fieldNamed(form, 'confirm_password').value) {
     showFieldErrors(form, { confirm_password: ['does not match the new password'] });
     return;
   }
   await busy(form, async () => {
     try {
-      const body = await api('PUT', '/api/v1/account/password', {
-        current_password: current,
-        new_password: next,
-      });
+      const body = await api<Envelope<{ revoked_sessions: number }> | null>(
+        'PUT',
+        '/api/v1/account/password',
+        { current_password: current, new_password: next },
+      );
       form.reset();
-      const n = body?.data?.revoked_sessions ?? 0;
+      const n = body?.data.revoked_sessions ?? 0;
       announce(
         `Password changed.${n > 0 ? ` ${n} other ${n === 1 ? 'session was' : 'sessions were'} signed out.` : ''}`,
       );

@@ -1,15 +1,28 @@
 // Small DOM helpers shared by the pages: building elements safely (text, never HTML),
 // announcing status, showing errors beside fields, and confirming deletions.
-import { describeError } from './api.js';
+import { ApiError, describeError, type FieldMessages } from './api.js';
+import { fieldsOf, isField } from './fields.js';
 
-/** Builds an element; string children become text nodes, so data is never parsed as HTML. */
-export function h(tag, attributes = {}, ...children) {
+/** An attribute value: `false`, `null` and `undefined` leave it out, `true` sets it empty. */
+type Attribute = string | number | boolean | null | undefined | ((event: Event) => void);
+/** A child: strings and numbers become text nodes; `false`, `null`, `undefined` are skipped. */
+type Child = Node | string | number | false | null | undefined;
+
+/**
+ * Builds an element; string children become text nodes, so data is never parsed as HTML.
+ * `on…` attributes that are functions become event listeners.
+ */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Readonly<Record<string, Attribute>> = {},
+  ...children: ReadonlyArray<Child | readonly Child[]>
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === false || value === null || value === undefined) continue;
-    if (name.startsWith('on') && typeof value === 'function') {
-      el.addEventListener(name.slice(2), value);
-    } else if (name === 'class') el.className = value;
+    if (typeof value === 'function') {
+      if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
+    } else if (name === 'class') el.className = String(value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of children.flat()) {
@@ -19,13 +32,29 @@ export function h(tag, attributes = {}, ...children) {
   return el;
 }
 
-export function byId(id) {
+/** Any element type, e.g. `HTMLFormElement`. */
+type ElementType<T extends HTMLElement> = { new (): T; readonly name: string };
+
+/**
+ * The element with this id, which the page's HTML always has (of `type`, when given): a missing
+ * one is a mistake in the page, reported here rather than as a `null` further on.
+ */
+export function byId(id: string): HTMLElement;
+export function byId<T extends HTMLElement>(id: string, type: ElementType<T>): T;
+export function byId(id: string, type: ElementType<HTMLElement> = HTMLElement): HTMLElement {
+  const el = document.getElementById(id);
+  if (!(el instanceof type)) throw new Error(`The page has no ${type.name} with id "${id}"`);
+  return el;
+}
+
+/** The element with this id, or null on pages that do not have it. */
+export function findById(id: string): HTMLElement | null {
   return document.getElementById(id);
 }
 
 /** Says something politely to screen readers and shows it. */
-export function announce(message) {
-  const status = byId('status');
+export function announce(message: string): void {
+  const status = findById('status');
   if (!status) return;
   status.textContent = '';
   // A fresh text node makes screen readers announce the same message twice in a row.
@@ -35,20 +64,15 @@ export function announce(message) {
 }
 
 /** Shows an error above the content (role=alert), or hides it when `message` is empty. */
-export function showError(message) {
-  const box = byId('error');
+export function showError(message: string): void {
+  const box = findById('error');
   if (!box) return;
-  box.textContent = message ?? '';
+  box.textContent = message;
   box.hidden = !message;
 }
 
-function fieldIdOf(form, name) {
-  const el = form.elements.namedItem(name);
-  return el && 'id' in el ? el.id : null;
-}
-
 /** Removes the messages beside a form's fields. */
-export function clearFieldErrors(form) {
+export function clearFieldErrors(form: HTMLFormElement): void {
   for (const el of form.querySelectorAll('[aria-invalid="true"]')) {
     el.removeAttribute('aria-invalid');
     const ids = (el.getAttribute('aria-describedby') ?? '')
@@ -57,28 +81,38 @@ export function clearFieldErrors(form) {
     if (ids.length > 0) el.setAttribute('aria-describedby', ids.join(' '));
     else el.removeAttribute('aria-describedby');
   }
-  for (const p of form.querySelectorAll('.field-error')) {
+  for (const p of form.querySelectorAll<HTMLElement>('.field-error')) {
     p.textContent = '';
     p.hidden = true;
   }
+}
+
+function fieldIdOf(form: HTMLFormElement, name: string): string | null {
+  const el = form.elements.namedItem(name);
+  return el && 'id' in el && el.id !== '' ? el.id : null;
+}
+
+function labelOf(form: HTMLFormElement, id: string): string | null {
+  const label = form.querySelector(`label[for="${id}"]`);
+  return label?.firstChild?.textContent?.trim() ?? null;
 }
 
 /**
  * Puts validation messages (`{field: [messages]}`) beside their fields and focuses the first.
  * Returns the messages that have no field in this form.
  */
-export function showFieldErrors(form, details) {
-  const unplaced = [];
-  let first = null;
-  for (const [name, messages] of Object.entries(details ?? {})) {
+export function showFieldErrors(form: HTMLFormElement, details: FieldMessages): string[] {
+  const unplaced: string[] = [];
+  let first: HTMLElement | null = null;
+  for (const [name, messages] of Object.entries(details)) {
     const id = fieldIdOf(form, name);
-    const text = `${labelOf(form, id) ?? name} ${messages.join(', ')}`;
-    const p = id ? byId(`${id}-error`) : null;
-    if (!id || !p) {
+    const text = `${(id && labelOf(form, id)) ?? name} ${messages.join(', ')}`;
+    const p = id ? findById(`${id}-error`) : null;
+    const input = id ? findById(id) : null;
+    if (!p || !input) {
       unplaced.push(text);
       continue;
     }
-    const input = byId(id);
     p.textContent = text;
     p.hidden = false;
     input.setAttribute('aria-invalid', 'true');
@@ -90,32 +124,24 @@ export function showFieldErrors(form, details) {
   return unplaced;
 }
 
-function labelOf(form, id) {
-  if (!id) return null;
-  const label = form.querySelector(`label[for="${id}"]`);
-  return label ? label.firstChild?.textContent?.trim() : null;
-}
-
 /**
  * Reports an API error: field messages beside the fields when there is a form, the rest in
  * the alert region.
  */
-export function reportError(error, form) {
-  if (form && error?.details) {
+export function reportError(error: unknown, form?: HTMLFormElement): void {
+  if (form && error instanceof ApiError && error.details) {
     const unplaced = showFieldErrors(form, error.details);
     showError([describeError(error), ...unplaced].join(' '));
     return;
   }
   showError(describeError(error));
-  byId('error')?.focus();
+  findById('error')?.focus();
 }
 
 /** Asks before a deletion with the page's `<dialog>`. Resolves to true when confirmed. */
-export function confirmAction(message, confirmLabel = 'Delete') {
-  const dialog = byId('confirm-dialog');
-  if (!dialog || typeof dialog.showModal !== 'function') {
-    return Promise.resolve(window.confirm(message));
-  }
+export function confirmAction(message: string, confirmLabel = 'Delete'): Promise<boolean> {
+  const dialog = findById('confirm-dialog');
+  if (!(dialog instanceof HTMLDialogElement)) return Promise.resolve(window.confirm(message));
   byId('confirm-message').textContent = message;
   byId('confirm-ok').textContent = confirmLabel;
   const opener = document.activeElement;
@@ -135,10 +161,10 @@ export function confirmAction(message, confirmLabel = 'Delete') {
 }
 
 /** A form's named fields as an object, trimmed; empty optional text becomes null. */
-export function formValues(form) {
-  const values = {};
-  for (const el of form.elements) {
-    if (!el.name || el.type === 'submit' || el.type === 'button') continue;
+export function formValues(form: HTMLFormElement): Record<string, string | null> {
+  const values: Record<string, string | null> = {};
+  for (const el of fieldsOf(form)) {
+    if (el.type === 'submit' || el.type === 'button') continue;
     const text = el.type === 'password' ? el.value : el.value.trim();
     values[el.name] = text === '' ? null : text;
   }
@@ -146,7 +172,7 @@ export function formValues(form) {
 }
 
 /** Disables a form's buttons while a request runs, so that a double click sends one request. */
-export async function busy(form, work) {
+export async function busy<T>(form: HTMLFormElement, work: () => Promise<T>): Promise<T> {
   const buttons = [...form.querySelectorAll('button')];
   for (const b of buttons) b.disabled = true;
   form.setAttribute('aria-busy', 'true');
@@ -159,7 +185,7 @@ export async function busy(form, work) {
 }
 
 /** "3 Jan 2026, 14:05" in the viewer's locale. */
-export function formatDate(iso) {
+export function formatDate(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? ''
@@ -167,10 +193,10 @@ export function formatDate(iso) {
 }
 
 /** Checks `required` fields before sending; shows "is required" beside empty ones. */
-export function checkRequired(form) {
-  const details = {};
+export function checkRequired(form: HTMLFormElement): boolean {
+  const details: Record<string, string[]> = {};
   for (const el of form.querySelectorAll('[required]')) {
-    if (el.value.trim() === '') details[el.name] = ['is required'];
+    if (isField(el) && el.value.trim() === '') details[el.name] = ['is required'];
   }
   if (Object.keys(details).length === 0) return true;
   showFieldErrors(form, details);

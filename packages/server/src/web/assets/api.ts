@@ -1,0 +1,198 @@
+// The pages' one way to call /api/v1: cookies ride along (credentials: 'include'), unsafe
+// methods carry X-CSRF-Token, a 401 refreshes the session once and otherwise sends the person
+// to sign in (keeping what they typed), and a stale CSRF token is fetched again once. Errors are
+// read by their `code` with the client library's own functions (vendored: see tsconfig.json).
+import type {
+  COOKIE_NAMES,
+  ErrorCode,
+  HEADERS,
+  LoginResponse,
+  PATHS,
+  SECURE_COOKIE_PREFIX,
+} from '@proofsheet/protocol';
+import { saveDrafts } from './drafts.js';
+import { hasErrorCode, isCsrfMismatch, serverRetryDelay } from './vendor/client/browser.js';
+
+// The protocol's names, typed by the protocol's constants: a change there fails this build.
+const REFRESH_PATH: (typeof PATHS)['sessionRefresh'] = '/api/v1/session/refresh';
+const CSRF_TOKEN_PATH: (typeof PATHS)['csrfToken'] = '/api/v1/csrf-token';
+const CSRF_HEADER: (typeof HEADERS)['csrfToken'] = 'x-csrf-token';
+const CSRF_COOKIE: (typeof COOKIE_NAMES)['csrf'] = 'XSRF-TOKEN';
+const SECURE_PREFIX: typeof SECURE_COOKIE_PREFIX = '__Host-';
+
+const UNSAFE: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The methods the pages use. */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+function readCookie(name: string): string {
+  const pair = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
+  return pair ? decodeURIComponent(pair.slice(name.length + 1)) : '';
+}
+
+let csrfToken =
+  document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ||
+  readCookie(CSRF_COOKIE) ||
+  readCookie(`${SECURE_PREFIX}${CSRF_COOKIE}`);
+
+/** Keeps the token in one place, and the sign-out form's hidden field, up to date. */
+function setCsrfToken(token: unknown): void {
+  if (typeof token !== 'string' || token === '') return;
+  csrfToken = token;
+  document.querySelector('meta[name="csrf-token"]')?.setAttribute('content', token);
+  for (const input of document.querySelectorAll<HTMLInputElement>('input[name="_csrf"]')) {
+    input.value = token;
+  }
+}
+
+/** Per-field messages of a validation error, keyed by the API's field names. */
+export type FieldMessages = Readonly<Record<string, readonly string[]>>;
+
+/** An API error: `status` 0 means the server could not be reached. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  /** The parsed body: the API's `{error, message, code, details?}`, or whatever came instead. */
+  readonly body: unknown;
+  readonly details: FieldMessages | null;
+  /** How long the server asked to wait (`Retry-After`, `RateLimit-Reset`), or null. */
+  readonly retryAfterMs: number | null;
+
+  constructor(
+    status: number,
+    body: unknown,
+    retryAfterMs: number | null = null,
+    options?: ErrorOptions,
+  ) {
+    const fields = typeof body === 'object' && body !== null ? body : {};
+    const message = 'message' in fields ? fields.message : null;
+    const details = 'details' in fields ? fields.details : null;
+    super(
+      typeof message === 'string' && message !== ''
+        ? message
+        : `Request failed with status ${status}`,
+      options,
+    );
+    this.status = status;
+    this.body = body;
+    // The server's schema for `details` is `{field: string[]}`; anything else is not ours.
+    this.details =
+      typeof details === 'object' && details !== null ? (details as FieldMessages) : null;
+    this.retryAfterMs = retryAfterMs;
+  }
+
+  /** Whether the body carries this code: key on it, never on the message. */
+  is(code: ErrorCode): boolean {
+    return hasErrorCode(this.body, code);
+  }
+}
+
+async function send(method: Method, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (UNSAFE.has(method)) headers[CSRF_HEADER] = csrfToken;
+  try {
+    return await fetch(path, {
+      method,
+      headers,
+      credentials: 'include',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (cause) {
+    throw new ApiError(
+      0,
+      { message: 'Could not reach the server. Check your connection and try again.' },
+      null,
+      { cause },
+    );
+  }
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** One refresh at a time: parallel 401s share it. Resolves to whether a session is back. */
+function refreshSession(): Promise<boolean> {
+  refreshing ??= send('POST', REFRESH_PATH)
+    .then(async (res) => {
+      if (!res.ok) return false;
+      const body = (await res.json()) as Partial<LoginResponse> | null;
+      setCsrfToken(body?.data?.csrf_token ?? res.headers.get(CSRF_HEADER));
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+/** Saves unsaved input, then goes to sign in and back here afterwards. Never resolves. */
+export function leaveForLogin(): Promise<never> {
+  saveDrafts();
+  const next = `${location.pathname}${location.search}`;
+  location.assign(`/login?reason=expired&next=${encodeURIComponent(next)}`);
+  return new Promise(() => {});
+}
+
+async function reloadCsrfToken(): Promise<boolean> {
+  const res = await send('GET', CSRF_TOKEN_PATH);
+  if (!res.ok) return false;
+  const body = (await res.json()) as { data?: { csrf_token?: unknown } } | null;
+  setCsrfToken(body?.data?.csrf_token);
+  return true;
+}
+
+async function parse(res: Response): Promise<unknown> {
+  if (res.status === 204) return null;
+  const text = await res.text();
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text.slice(0, 200) };
+  }
+}
+
+/**
+ * Calls the API and returns the parsed JSON body (null for 204). `T` is what the endpoint
+ * answers, as the protocol's types describe it: the body is not validated here.
+ * @example const { data } = await api<ClientPage>('GET', '/api/v1/clients/?page=2');
+ */
+export async function api<T = unknown>(method: Method, path: string, body?: unknown): Promise<T> {
+  let refreshed = false;
+  let csrfReloaded = false;
+  for (;;) {
+    const res = await send(method, path, body);
+    if (res.status === 401) {
+      if (!refreshed && (await refreshSession())) {
+        refreshed = true;
+        continue;
+      }
+      return leaveForLogin();
+    }
+    const parsed = await parse(res);
+    // The session rotated in another tab: fetch its token and try once more.
+    if (!csrfReloaded && isCsrfMismatch(res.status, parsed) && (await reloadCsrfToken())) {
+      csrfReloaded = true;
+      continue;
+    }
+    if (!res.ok) {
+      throw new ApiError(res.status, parsed, serverRetryDelay(res.headers, res.status, new Date()));
+    }
+    return parsed as T;
+  }
+}
+
+/** A sentence for an error, with the wait time of a 429. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
+  if (error.is('rate_limited')) {
+    const ms = error.retryAfterMs;
+    const wait = ms !== null && ms > 0 ? ` in ${Math.ceil(ms / 1000)} s` : ' later';
+    return `Too many requests. Please try again${wait}.`;
+  }
+  if (error.is('forbidden')) return 'Your account is not allowed to do this.';
+  if (error.is('validation_failed')) return 'Please correct the highlighted fields.';
+  if (error.status >= 500) return 'The server had a problem. Please try again in a moment.';
+  return error.message;
+}
