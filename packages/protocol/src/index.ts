@@ -3,7 +3,7 @@ export { countryCode, countryName, MAX_COUNTRY_ID } from './countries.js';
 export {
   codeForStatus,
   ERRORS,
-  type ErrorBody,
+  ErrorBody,
   type ErrorCode,
   type ErrorStatus,
   errorBody,
