@@ -56,6 +56,8 @@ export async function makeContext(command: Command, io: Io): Promise<Context> {
     cookieJar: cookieJar(paths, io.env),
     credentials,
     userAgent: 'proofsheet-cli/0.1',
+    // Off by default: a newer server may add fields, which must not break a user's command.
+    validateResponses: io.env.PROOFSHEET_VALIDATE_RESPONSES === '1',
     ...(opts.verbose
       ? {
           logger: {

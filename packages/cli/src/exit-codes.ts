@@ -1,3 +1,6 @@
+import { isAuthError, isHttpError } from '@proofsheet/client';
+import type { ErrorCode } from '@proofsheet/protocol';
+
 /** The CLI's exit codes, as `gh` uses them. */
 export const EXIT = {
   ok: 0,
@@ -18,4 +21,16 @@ export class CliError extends Error {
     super(message);
     this.name = 'CliError';
   }
+}
+
+// Keyed on the error body's code, never on its message text or the bare status.
+const LOGIN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'session_expired',
+  'invalid_credentials',
+]);
+
+/** Whether the failure means "log in (again)": exit code 4 and the `proofsheet login` hint. */
+export function needsLogin(error: unknown): boolean {
+  if (isAuthError(error)) return true;
+  return isHttpError(error) && error.code !== null && LOGIN_CODES.has(error.code);
 }

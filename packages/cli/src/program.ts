@@ -1,5 +1,5 @@
 /** The `proofsheet` command tree and the mapping of failures to exit codes. */
-import { isAuthError, isHttpError, isProofsheetError } from '@proofsheet/client';
+import { isHttpError, isProofsheetError } from '@proofsheet/client';
 import { Command, CommanderError } from 'commander';
 import { examples } from './action.js';
 import { registerApi } from './commands/api.js';
@@ -7,7 +7,7 @@ import { registerAuth } from './commands/auth.js';
 import { registerClients } from './commands/clients.js';
 import { registerGallery } from './commands/gallery.js';
 import type { Io } from './context.js';
-import { CliError, EXIT } from './exit-codes.js';
+import { CliError, EXIT, needsLogin } from './exit-codes.js';
 
 /** Builds the program; commander calls `exitOverride` so that main decides the exit code. */
 export function buildProgram(io: Io): Command {
@@ -92,8 +92,7 @@ function report(error: unknown, io: Io, json: boolean): number {
 
 function exitCodeOf(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
-  if (isAuthError(error)) return EXIT.authRequired;
-  if (isHttpError(error)) return error.status === 401 ? EXIT.authRequired : EXIT.apiError;
+  if (needsLogin(error)) return EXIT.authRequired;
   if (isProofsheetError(error)) return EXIT.apiError;
   if (error instanceof TypeError && /must be|must not/.test(error.message)) return EXIT.usage;
   return EXIT.apiError;

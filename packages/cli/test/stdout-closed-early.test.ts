@@ -37,7 +37,11 @@ describe('a reader that closes stdout early', () => {
       NO_COLOR: '1',
     };
     // Wide rows, so that both the table and the JSON are far bigger than a pipe's buffer.
-    const seed = createClient({ studioUrl: servers.studioUrl, galleryUrl: servers.galleryUrl });
+    const seed = createClient({
+      studioUrl: servers.studioUrl,
+      galleryUrl: servers.galleryUrl,
+      validateResponses: true,
+    });
     await seed.login(servers.users.owner.email, PASSWORD, { api: 'studio' });
     for (let batch = 0; batch < 24; batch++) {
       await Promise.all(

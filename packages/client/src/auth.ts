@@ -1,22 +1,31 @@
 /**
  * The session lifecycle of one API: log in (password or a copied `Cookie` header), add the
- * CSRF token to unsafe requests, and recover from 401 (refresh with the auth token, else log in
- * again with the configured credentials, else `AuthError`) and from a stale CSRF token. However
- * many requests fail together, one recovery is in flight; each request is retried at most once
- * per cause. A loop, not recursion: the seed's examples recurse forever when login fails.
+ * CSRF token to unsafe requests, and recover from `session_expired` (refresh with the auth
+ * token, else log in again with the configured credentials, else `AuthError`) and from
+ * `csrf_mismatch`. However many requests fail together, one recovery is in flight; each request
+ * is retried at most once per cause. A loop, not recursion: the seed's examples recurse forever
+ * when login fails. Every decision keys on the error body's `code`, never on its message text.
  */
 import {
+  type CsrfTokenResponse,
   cookieName,
+  type ErrorCode,
   HEADERS,
   type LoginResponse,
   PATHS,
   UNSAFE_METHODS,
 } from '@proofsheet/protocol';
 import { parseCookieHeader, readCookie } from './cookie-jar.js';
-import { isCsrfMismatch } from './error-code.js';
-import { AuthError, HttpError } from './errors.js';
+import { AuthError } from './errors.js';
 import type { ApiName, Credentials, ResolvedOptions } from './options.js';
+import { errorCode, errorResponse, type ResponseContext, successBody } from './response-body.js';
+import { RESPONSE_SCHEMAS } from './response-schemas.js';
 import { exchangeWithRetries, type Outgoing, type Received } from './transport.js';
+
+// The codes the session acts on; any other code (or none) is passed to the caller as is.
+const SESSION_EXPIRED: ErrorCode = 'session_expired';
+const CSRF_MISMATCH: ErrorCode = 'csrf_mismatch';
+const INVALID_CREDENTIALS: ErrorCode = 'invalid_credentials';
 
 /** What a request through the session may ask for. */
 export interface SessionRequest extends Outgoing {
@@ -55,12 +64,13 @@ export class ApiSession {
         this.#decorate(request.method, h, c),
       );
       this.#noteCsrf(received);
-      if (received.status === 401 && !authRetried) {
+      const code = errorCode(received);
+      if (code === SESSION_EXPIRED && !authRetried) {
         authRetried = true;
         await this.#recover(received.sentCookie, request);
         continue;
       }
-      if (!csrfRetried && isCsrfMismatch(received.status, jsonOrText(received.text))) {
+      if (code === CSRF_MISMATCH && !csrfRetried) {
         csrfRetried = true;
         await this.#fetchCsrfToken();
         continue;
@@ -71,10 +81,10 @@ export class ApiSession {
 
   /** Logs in with a form POST, as a browser would, asking for JSON back. */
   async login(credentials: Credentials): Promise<LoginResponse['data']> {
-    const url = this.url(PATHS.login);
+    const context = this.#context('POST', PATHS.login);
     const received = await this.send({
       method: 'POST',
-      url,
+      url: context.url,
       auth: false,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
@@ -83,18 +93,18 @@ export class ApiSession {
       }).toString(),
     });
     if (received.status !== 200) {
-      const cause = httpError(received, 'POST', url);
-      if (received.status === 401) {
+      const cause = errorResponse(received, context);
+      if (cause.code === INVALID_CREDENTIALS) {
         throw new AuthError(
           `Login refused by ${this.baseUrl}: ${cause.serverMessage ?? cause.error}`,
           'POST',
-          url,
+          context.url,
           cause,
         );
       }
       throw cause;
     }
-    const body = JSON.parse(received.text) as LoginResponse;
+    const body = successBody<LoginResponse>(received, context, RESPONSE_SCHEMAS.login);
     this.#csrf = body.data.csrf_token;
     this.onSessionChange();
     return body.data;
@@ -113,7 +123,12 @@ export class ApiSession {
 
   /** Ends the session on the server; the server clears the cookies. */
   async logout(): Promise<void> {
-    await this.send({ method: 'POST', url: this.url(PATHS.logout), auth: false, headers: {} });
+    const url = this.url(PATHS.logout);
+    const received = await this.send({ method: 'POST', url, auth: false, headers: {} });
+    // An error is not thrown: the session is forgotten here whatever the server said.
+    if (received.status < 400) {
+      successBody(received, this.#context('POST', PATHS.logout), RESPONSE_SCHEMAS.logout);
+    }
     this.#csrf = null;
     this.onSessionChange();
   }
@@ -122,6 +137,10 @@ export class ApiSession {
   async sessionIdentity(): Promise<string> {
     const cookie = await this.#deps.cookieJar.getCookieString(this.url('/api/'));
     return readCookie(cookie, cookieName('session', this.#secure)) ?? '';
+  }
+
+  #context(method: string, path: string): ResponseContext {
+    return { method, path, url: this.url(path), validate: this.#deps.validateResponses };
   }
 
   #decorate(method: string, headers: Record<string, string>, cookie: string): void {
@@ -155,16 +174,23 @@ export class ApiSession {
     const hasAuthToken = readCookie(cookie, cookieName('authToken', this.#secure)) !== null;
     let cause: unknown = null;
     if (hasAuthToken) {
-      const url = this.url(PATHS.sessionRefresh);
-      const refreshed = await exchangeWithRetries(this.#deps, { method: 'POST', url, headers: {} });
+      const context = this.#context('POST', PATHS.sessionRefresh);
+      const refreshed = await exchangeWithRetries(this.#deps, {
+        method: 'POST',
+        url: context.url,
+        headers: {},
+      });
       if (refreshed.status === 200) {
+        successBody(refreshed, context, RESPONSE_SCHEMAS.refresh);
         this.#noteCsrf(refreshed);
         this.#deps.logger.debug('session refreshed', { api: this.api });
         this.onSessionChange();
         return;
       }
-      cause = httpError(refreshed, 'POST', url);
-      if (refreshed.status !== 401) throw cause;
+      const refused = errorResponse(refreshed, context);
+      // Only an expired or revoked auth token calls for a login; anything else is the caller's.
+      if (refused.code !== SESSION_EXPIRED) throw refused;
+      cause = refused;
     }
     const credentials = this.#deps.credentials ? await this.#deps.credentials() : null;
     if (!credentials) {
@@ -180,24 +206,10 @@ export class ApiSession {
   }
 
   async #fetchCsrfToken(): Promise<void> {
-    const url = this.url(PATHS.csrfToken);
-    const received = await this.send({ method: 'GET', url, headers: {} });
-    if (received.status !== 200) throw httpError(received, 'GET', url);
-    this.#csrf = (JSON.parse(received.text) as { data: { csrf_token: string } }).data.csrf_token;
+    const context = this.#context('GET', PATHS.csrfToken);
+    const received = await this.send({ method: 'GET', url: context.url, headers: {} });
+    if (received.status !== 200) throw errorResponse(received, context);
+    const body = successBody<CsrfTokenResponse>(received, context, RESPONSE_SCHEMAS.csrfToken);
+    this.#csrf = body.data.csrf_token;
   }
-}
-
-/** A body as JSON, or its text when it is not JSON (a proxy's HTML error page). */
-function jsonOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The {@link HttpError} for an error response. */
-export function httpError(received: Received, method: string, url: string): HttpError {
-  const body = jsonOrText(received.text);
-  return new HttpError({ status: received.status, method, url, body, headers: received.headers });
 }

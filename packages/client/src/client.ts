@@ -20,6 +20,7 @@ import {
 import { type ApiResponse, Requester, type RequestOptions } from './request.js';
 import { CollectionsResource, type GalleryApi } from './resources/gallery.js';
 import { ClientsResource, NotificationsResource, type StudioApi } from './resources/studio.js';
+import { RESPONSE_SCHEMAS } from './response-schemas.js';
 
 /** Which APIs a login or logout concerns. @default 'both' */
 export type ApiSelection = ApiName | 'both';
@@ -63,7 +64,7 @@ export class PixiesetClient {
       session.onSessionChange = () => this.#cache?.clear();
     }
     this.#sessions = Object.freeze(sessions);
-    const requester = new Requester(this.#sessions, this.#cache);
+    const requester = new Requester(this.#sessions, this.#cache, this.options.validateResponses);
     this.#requester = requester;
     this.studio = Object.freeze({
       clients: new ClientsResource(requester),
@@ -71,7 +72,11 @@ export class PixiesetClient {
     });
     this.gallery = Object.freeze({
       bootstrap: async () =>
-        (await requester.request<{ data: Bootstrap }>('gallery', 'GET', PATHS.bootstrap)).data,
+        (
+          await requester.request<{ data: Bootstrap }>('gallery', 'GET', PATHS.bootstrap, {
+            schema: RESPONSE_SCHEMAS.bootstrap,
+          })
+        ).data,
       collections: new CollectionsResource(requester),
     });
     this.#keepAlive =
@@ -139,8 +144,8 @@ export class PixiesetClient {
    * const { user, idle_expires_at } = await client.session();
    */
   async session(api: ApiName = 'studio'): Promise<CurrentSession['data']> {
-    return (await this.request<CurrentSession>(api, 'GET', PATHS.session, { cache: false })).data
-      .data;
+    const options = { cache: false, schema: RESPONSE_SCHEMAS.session };
+    return (await this.request<CurrentSession>(api, 'GET', PATHS.session, options)).data.data;
   }
 
   /**
@@ -182,7 +187,10 @@ export class PixiesetClient {
   async #touch(): Promise<void> {
     for (const api of ['studio', 'gallery'] as const) {
       if ((await this.#sessions[api].sessionIdentity()) === '') continue;
-      await this.request(api, 'GET', PATHS.session, { cache: false });
+      await this.request(api, 'GET', PATHS.session, {
+        cache: false,
+        schema: RESPONSE_SCHEMAS.session,
+      });
     }
   }
 }

@@ -1,10 +1,12 @@
 /**
  * The client's errors, keyed by who is at fault: the server answered with an error
- * ({@link HttpError}), the network failed ({@link NetworkError}), the request took too long
- * ({@link TimeoutError}), or no session could be obtained ({@link AuthError}). Every message
- * names the method and URL. `cause` keeps the underlying error.
+ * ({@link HttpError}) or with a body of the wrong shape ({@link ResponseShapeError}), the
+ * network failed ({@link NetworkError}), the request took too long ({@link TimeoutError}), or
+ * no session could be obtained ({@link AuthError}). Every message names the method and URL.
+ * `cause` keeps the underlying error.
  */
 import { reasonPhrase } from '@proofsheet/protocol';
+import type { ShapeProblem } from './response-shape.js';
 
 /**
  * The base class of every error the client throws.
@@ -28,14 +30,21 @@ export class ProofsheetError extends Error {
 }
 
 /**
- * The server answered with a status of 400 or more. `error` and `message` come from the body
- * (`{"error": "Not Found", "message": "…"}`), `details` names invalid fields on 422.
+ * The server answered with a status of 400 or more. `code`, `error` and `message` come from
+ * the body (`{"error": "Not Found", "message": "…", "code": "not_found"}`), `details` names
+ * invalid fields on 422. Decide on `code`, never on the message text.
  *
  * @example
- * if (isHttpError(e) && e.status === 404) return null;
+ * if (isHttpError(e) && e.code === 'not_found') return null;
  */
 export class HttpError extends ProofsheetError {
   readonly status: number;
+  /**
+   * The body's stable `code`, e.g. `session_expired` or `rate_limited` (the protocol's
+   * `ERRORS` lists them); `null` when the body has none (a proxy's error page). A newer server
+   * may send codes this version does not know: treat those as unknown, not as failures.
+   */
+  readonly code: string | null;
   /** The body's `error` (the reason phrase), or the status's reason phrase. */
   readonly error: string;
   /** The body's `message`, the server's own explanation, when it gave one. */
@@ -64,11 +73,62 @@ export class HttpError extends ProofsheetError {
     );
     this.name = 'HttpError';
     this.status = init.status;
+    this.code = parsed.code;
     this.error = phrase;
     this.serverMessage = parsed.message;
     this.details = parsed.details;
     this.body = init.body;
     this.headers = init.headers;
+  }
+}
+
+/**
+ * The server's answer does not match the `protocol` schema of that response (checked when the
+ * `validateResponses` option is on): a field of the wrong type, a missing field, a field the
+ * schema does not name, or an error body that is not `{error, message, code, details?}`.
+ * Usually the client and server versions differ.
+ *
+ * @example
+ * if (isResponseShapeError(e)) console.error(e.field, e.problems.length); // 'data.3.email', 1
+ */
+export class ResponseShapeError extends ProofsheetError {
+  /** The request's path with its query, e.g. `/api/v1/clients/?page=2`. */
+  readonly path: string;
+  /** The response's status. */
+  readonly status: number;
+  /** The schema's name, e.g. `ClientPage` or `ErrorBody`. */
+  readonly schemaName: string;
+  /** Dotted path of the first bad field, e.g. `data.3.address_info.country_id` (`''`: the body). */
+  readonly field: string;
+  /** Every problem found, the first one being {@link field}'s. */
+  readonly problems: readonly ShapeProblem[];
+  /** The parsed body (or its text, when it was not JSON). */
+  readonly body: unknown;
+
+  constructor(init: {
+    method: string;
+    url: string;
+    path: string;
+    status: number;
+    schemaName: string;
+    problems: readonly ShapeProblem[];
+    body: unknown;
+  }) {
+    const [first] = init.problems;
+    const others = init.problems.length - 1;
+    const more = others > 0 ? `, and ${others} more problem${others > 1 ? 's' : ''}` : '';
+    super(
+      `Response of ${init.method} ${init.path} does not match ${init.schemaName}: ${first?.message ?? 'the body does not match'}${more}; check that the client and server versions agree`,
+      init.method,
+      redactUrl(init.url),
+    );
+    this.name = 'ResponseShapeError';
+    this.path = init.path;
+    this.status = init.status;
+    this.schemaName = init.schemaName;
+    this.field = first?.field ?? '';
+    this.problems = Object.freeze([...init.problems]);
+    this.body = init.body;
   }
 }
 
@@ -134,6 +194,10 @@ export function isProofsheetError(value: unknown): value is ProofsheetError {
 export function isHttpError(value: unknown): value is HttpError {
   return value instanceof HttpError;
 }
+/** @example if (isResponseShapeError(e)) console.error(e.field); */
+export function isResponseShapeError(value: unknown): value is ResponseShapeError {
+  return value instanceof ResponseShapeError;
+}
 /** @example if (isNetworkError(e)) retryLater(); */
 export function isNetworkError(value: unknown): value is NetworkError {
   return value instanceof NetworkError;
@@ -148,14 +212,16 @@ export function isAuthError(value: unknown): value is AuthError {
 }
 
 function errorFields(body: unknown): {
+  code: string | null;
   error: string | null;
   message: string | null;
   details: Record<string, string[]> | null;
 } {
   if (typeof body !== 'object' || body === null)
-    return { error: null, message: null, details: null };
-  const b = body as { error?: unknown; message?: unknown; details?: unknown };
+    return { code: null, error: null, message: null, details: null };
+  const b = body as { code?: unknown; error?: unknown; message?: unknown; details?: unknown };
   return {
+    code: typeof b.code === 'string' ? b.code : null,
     error: typeof b.error === 'string' ? b.error : null,
     message: typeof b.message === 'string' ? b.message : null,
     details:

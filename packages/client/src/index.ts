@@ -20,9 +20,11 @@ export {
   isHttpError,
   isNetworkError,
   isProofsheetError,
+  isResponseShapeError,
   isTimeoutError,
   NetworkError,
   ProofsheetError,
+  ResponseShapeError,
   TimeoutError,
 } from './errors.js';
 export { FileCookieJar, type FileCookieJarOptions, mergeOrigins } from './file-cookie-jar.js';
@@ -54,6 +56,8 @@ export {
   type StudioApi,
   type TypesFilter,
 } from './resources/studio.js';
+export { RESPONSE_SCHEMAS } from './response-schemas.js';
+export { type ResponseSchema, responseSchema, type ShapeProblem } from './response-shape.js';
 export {
   DEFAULT_RETRY_POLICY,
   type Random,

@@ -74,6 +74,14 @@ export interface ClientOptions {
   keepAlive?: false | { intervalMs?: number };
   /** The `User-Agent` header. @default 'proofsheet-client/0.1' */
   userAgent?: string;
+  /**
+   * Check every response against its `protocol` schema (error bodies against `ErrorBody`) and
+   * throw `ResponseShapeError`, naming the path and the field, when it does not match. Schemas
+   * are closed, so a field the schema does not name fails too: turn it on in tests and against
+   * a server of the same version, not against a newer server in production.
+   * @default false
+   */
+  validateResponses?: boolean;
 }
 
 /** Options after defaults and validation. */
@@ -91,6 +99,7 @@ export interface ResolvedOptions {
   readonly cache: { maxEntries: number; maxBytes: number } | null;
   readonly keepAliveMs: number | null;
   readonly userAgent: string;
+  readonly validateResponses: boolean;
 }
 
 /** Default keep-alive period: well inside the APIs' default 30-minute idle timeout. */
@@ -117,6 +126,12 @@ export function normalizeOptions(options: ClientOptions): ResolvedOptions {
   const retry = Object.freeze({ ...DEFAULT_RETRY_POLICY, ...options.retry });
   if (!Number.isInteger(retry.limit) || retry.limit < 1) {
     throw new RangeError(`retry.limit must be a whole number of at least 1 (got ${retry.limit})`);
+  }
+  const validateResponses = options.validateResponses ?? false;
+  if (typeof validateResponses !== 'boolean') {
+    throw new TypeError(
+      `validateResponses must be true or false (got ${JSON.stringify(validateResponses)})`,
+    );
   }
   const credentials = options.credentials ?? null;
   const cache =
@@ -147,6 +162,7 @@ export function normalizeOptions(options: ClientOptions): ResolvedOptions {
     cache,
     keepAliveMs,
     userAgent: options.userAgent ?? 'proofsheet-client/0.1',
+    validateResponses,
   });
 }
 

@@ -1,12 +1,15 @@
 /**
  * Turns a method, path and options into a parsed JSON answer: builds the URL and body, goes
- * through the API's session (retries, CSRF, auth recovery) and the GET cache, and throws
- * `HttpError` for error statuses.
+ * through the API's session (retries, CSRF, auth recovery) and the GET cache, throws
+ * `HttpError` for error statuses and, with `validateResponses`, `ResponseShapeError` for a
+ * body that does not match its schema.
  */
 import { UNSAFE_METHODS } from '@proofsheet/protocol';
-import { type ApiSession, httpError } from './auth.js';
+import type { ApiSession } from './auth.js';
 import { cacheKey, type ResponseCache, resourcePrefix } from './cache.js';
 import type { ApiName } from './options.js';
+import { errorResponse, successBody } from './response-body.js';
+import type { ResponseSchema } from './response-shape.js';
 import type { Received } from './transport.js';
 
 /** A query parameter value; `undefined` and `null` are left out. */
@@ -26,6 +29,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Use the GET cache. @default true */
   cache?: boolean;
+  /**
+   * The schema of the success body, checked when the client's `validateResponses` is on.
+   * Without one only error bodies are checked. Resource methods pass theirs.
+   * @default none
+   */
+  schema?: ResponseSchema;
 }
 
 /** A parsed answer with its status and headers. */
@@ -39,11 +48,17 @@ export interface ApiResponse<T> {
 export class Requester {
   readonly #sessions: Readonly<Record<ApiName, ApiSession>>;
   readonly #cache: ResponseCache | null;
+  readonly #validate: boolean;
   #lastActivity = 0;
 
-  constructor(sessions: Readonly<Record<ApiName, ApiSession>>, cache: ResponseCache | null) {
+  constructor(
+    sessions: Readonly<Record<ApiName, ApiSession>>,
+    cache: ResponseCache | null,
+    validate: boolean,
+  ) {
     this.#sessions = sessions;
     this.#cache = cache;
+    this.#validate = validate;
   }
 
   /** When the last request was sent (ms since the epoch, from `Date.now()`). */
@@ -75,8 +90,14 @@ export class Requester {
         this.#cache?.invalidate(api, resourcePrefix(fullPath));
       }
     }
-    if (received.status >= 400) throw httpError(received, upper, session.url(fullPath));
-    const data = (received.text === '' ? undefined : JSON.parse(received.text)) as T;
+    const context = {
+      method: upper,
+      path: fullPath,
+      url: session.url(fullPath),
+      validate: this.#validate,
+    };
+    if (received.status >= 400) throw errorResponse(received, context);
+    const data = successBody<T>(received, context, options.schema);
     return { status: received.status, headers: received.headers, data };
   }
 

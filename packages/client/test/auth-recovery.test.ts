@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createClient, isAuthError, MemoryCookieJar } from '../src/index.js';
+import { errorBody } from '@proofsheet/protocol';
+import { createClient, isAuthError, isHttpError, MemoryCookieJar } from '../src/index.js';
+import { clientPage, loginBody } from './helpers/bodies.js';
 import { fakeTime, fixedRandom, json, scriptedFetch } from './helpers/scripted-fetch.js';
 
 const STUDIO = 'http://studio.test';
-const UNAUTHORIZED = { error: 'Unauthorized', message: 'Session expired or invalid' };
-const LOGIN = { data: { user: { email: 'a@b.c' }, csrf_token: 'csrf-2' } };
+const UNAUTHORIZED = errorBody('session_expired');
+const LOGIN = loginBody('csrf-2');
 
 async function setup(steps: Parameters<typeof scriptedFetch>[0], credentials = true) {
   const scripted = scriptedFetch(steps);
@@ -21,6 +23,7 @@ async function setup(steps: Parameters<typeof scriptedFetch>[0], credentials = t
     sleep: time.sleep,
     random: fixedRandom(0),
     cache: false,
+    validateResponses: true,
     ...(credentials ? { credentials: async () => ({ email: 'a@b.c', password: 'pw' }) } : {}),
   });
   return { client, log: scripted.log };
@@ -60,7 +63,7 @@ describe('authentication recovery', () => {
   test('refused credentials end in AuthError, not recursion', async () => {
     const { client, log } = await setup([
       json(401, UNAUTHORIZED),
-      json(401, { error: 'Unauthorized', message: 'Invalid email or password' }),
+      json(401, errorBody('invalid_credentials')),
     ]);
     await assert.rejects(client.studio.clients.list(), (e: unknown) => {
       assert.ok(isAuthError(e));
@@ -77,5 +80,56 @@ describe('authentication recovery', () => {
       assert.match(e.message, /GET http:\/\/studio\.test\/api\/v1\/clients\/cl_1/);
       return true;
     });
+  });
+
+  test('a 401 with another code is not a session to recover: it is thrown as is', async () => {
+    const refused = { ...errorBody('invalid_credentials'), message: 'Session expired or invalid' };
+    const { client, log } = await setup([json(401, refused)]);
+    await assert.rejects(client.studio.clients.list(), (e: unknown) => {
+      assert.ok(isHttpError(e));
+      assert.equal(e.code, 'invalid_credentials');
+      return true;
+    });
+    assert.equal(log.length, 1);
+  });
+
+  test('a 401 without a code is an unknown error, thrown without a refresh', async () => {
+    const { client, log } = await setup([
+      json(401, { error: 'Unauthorized', message: 'Session expired or invalid' }),
+    ]);
+    const withoutCheck = client.extend({ validateResponses: false });
+    await assert.rejects(withoutCheck.studio.clients.list(), (e: unknown) => {
+      assert.ok(isHttpError(e));
+      assert.equal(e.code, null);
+      assert.equal(e.status, 401);
+      return true;
+    });
+    assert.equal(log.length, 1);
+  });
+
+  test('a 403 csrf_mismatch fetches a new token and retries once, keyed on the code', async () => {
+    const { client, log } = await setup([
+      json(403, { ...errorBody('csrf_mismatch'), message: 'The token is stale' }),
+      json(200, { data: { csrf_token: 'csrf-3' } }),
+      json(200, clientPage()),
+    ]);
+    await client.request('studio', 'POST', '/api/v1/clients/');
+    assert.deepEqual(
+      log.map((r) => `${r.method} ${new URL(r.url).pathname}`),
+      ['POST /api/v1/clients/', 'GET /api/v1/csrf-token', 'POST /api/v1/clients/'],
+    );
+    assert.equal(log[2]?.headers['x-csrf-token'], 'csrf-3');
+  });
+
+  test('a 403 whose message reads like a CSRF mismatch but whose code is forbidden is thrown', async () => {
+    const { client, log } = await setup([
+      json(403, { ...errorBody('forbidden'), message: 'CSRF token mismatch' }),
+    ]);
+    await assert.rejects(client.request('studio', 'POST', '/api/v1/clients/'), (e: unknown) => {
+      assert.ok(isHttpError(e));
+      assert.equal(e.code, 'forbidden');
+      return true;
+    });
+    assert.equal(log.length, 1);
   });
 });

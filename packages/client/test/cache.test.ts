@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ResponseCache, resourcePrefix } from '../src/cache.js';
 import { createClient, MemoryCookieJar } from '../src/index.js';
+import { clientPage, clientRecord } from './helpers/bodies.js';
 import { fakeTime, fixedRandom, json, scriptedFetch } from './helpers/scripted-fetch.js';
 
 const STUDIO = 'http://studio.test';
-const PAGE = {
-  data: [{ id: 'cl_1' }],
-  meta: { current_page: 1, last_page: 1, per_page: 25, total: 1, from: 1, to: 1 },
-};
+const PAGE = clientPage();
 
 async function clientWith(steps: Parameters<typeof scriptedFetch>[0]) {
   const scripted = scriptedFetch(steps);
@@ -23,6 +21,7 @@ async function clientWith(steps: Parameters<typeof scriptedFetch>[0]) {
     clock: time.clock,
     sleep: time.sleep,
     random: fixedRandom(0),
+    validateResponses: true,
   });
   return { client, log: scripted.log, jar };
 }
@@ -53,7 +52,7 @@ describe('GET cache', () => {
   test('a write drops the entries of its resource', async () => {
     const { client, log } = await clientWith([
       json(200, PAGE, { etag: 'W/"v1"' }),
-      json(200, { data: { id: 'cl_1' } }),
+      json(200, { data: clientRecord({ company: 'X' }) }),
       json(200, PAGE, { etag: 'W/"v2"' }),
     ]);
     await client.studio.clients.list();

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createClient, MemoryCookieJar } from '../src/index.js';
+import { sessionBody } from './helpers/bodies.js';
 import { json, scriptedFetch } from './helpers/scripted-fetch.js';
 
 describe('keep-alive', () => {
   test('an idle client touches its session on a timer, and close() stops it', async () => {
-    const session = { data: { user: {}, csrf_token: 't' } };
+    const session = sessionBody();
     const scripted = scriptedFetch(Array.from({ length: 50 }, () => json(200, session)));
     const jar = new MemoryCookieJar();
     await jar.setCookie('session_cookie=s1; Path=/', 'http://studio.test');
@@ -16,6 +17,7 @@ describe('keep-alive', () => {
       fetch: scripted.fetch,
       cookieJar: jar,
       keepAlive: { intervalMs: 20 },
+      validateResponses: true,
     });
     await delay(110);
     client.close();

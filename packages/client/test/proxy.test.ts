@@ -17,6 +17,7 @@ describe('proxy over real sockets', () => {
       studioUrl: servers.studioUrl,
       galleryUrl: servers.galleryUrl,
       credentials: { email: servers.users.owner.email, password: PASSWORD },
+      validateResponses: true,
       fetch: (input, init) => {
         upstreamHeaders.push({ ...(init?.headers as Record<string, string>) });
         return fetch(input, init);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { errorBody } from '@proofsheet/protocol';
 import {
   createClient,
   DEFAULT_RETRY_POLICY,
@@ -9,6 +10,7 @@ import {
   retryDelay,
   shouldRetry,
 } from '../src/index.js';
+import { clientPage, clientRecord } from './helpers/bodies.js';
 import {
   connectionRefused,
   fakeTime,
@@ -18,10 +20,7 @@ import {
 } from './helpers/scripted-fetch.js';
 
 const STUDIO = 'http://studio.test';
-const PAGE = {
-  data: [],
-  meta: { current_page: 1, last_page: 1, per_page: 25, total: 0, from: null, to: null },
-};
+const PAGE = clientPage([]);
 
 function clientWith(steps: Parameters<typeof scriptedFetch>[0], retry = {}) {
   const scripted = scriptedFetch(steps);
@@ -35,6 +34,7 @@ function clientWith(steps: Parameters<typeof scriptedFetch>[0], retry = {}) {
     random: fixedRandom(128),
     retry,
     cache: false,
+    validateResponses: true,
   });
   return { client, log: scripted.log, sleeps: time.sleeps };
 }
@@ -42,7 +42,7 @@ function clientWith(steps: Parameters<typeof scriptedFetch>[0], retry = {}) {
 describe('retry policy', () => {
   test('Retry-After in seconds is waited out exactly, with the injected clock', async () => {
     const { client, log, sleeps } = clientWith([
-      json(429, { error: 'Too Many Requests', message: 'slow down' }, { 'retry-after': '2' }),
+      json(429, errorBody('rate_limited', 'slow down'), { 'retry-after': '2' }),
       json(200, PAGE),
     ]);
     await client.studio.clients.list();
@@ -78,7 +78,7 @@ describe('retry policy', () => {
   });
 
   test('the attempt cap holds: four attempts, then the 503 is thrown', async () => {
-    const busy = () => json(503, { error: 'Service Unavailable', message: 'busy' });
+    const busy = () => json(503, errorBody('service_unavailable', 'busy'));
     const { client, log, sleeps } = clientWith([busy(), busy(), busy(), busy(), busy()]);
     await assert.rejects(
       client.studio.clients.list(),
@@ -90,7 +90,7 @@ describe('retry policy', () => {
 
   test('the total-time cap holds: a Retry-After beyond it is not waited for', async () => {
     const { client, log, sleeps } = clientWith([
-      json(429, { error: 'Too Many Requests', message: 'later' }, { 'retry-after': '3600' }),
+      json(429, errorBody('rate_limited', 'later'), { 'retry-after': '3600' }),
     ]);
     await assert.rejects(
       client.studio.clients.list(),
@@ -101,10 +101,10 @@ describe('retry policy', () => {
   });
 
   test('a POST is retried on 429 and 503: the server did not process it', async () => {
-    const created = { data: { id: 'cl_x' } };
+    const created = { data: clientRecord() };
     const { client, log } = clientWith([
-      json(503, { error: 'Service Unavailable', message: 'busy' }, { 'retry-after': '1' }),
-      json(429, { error: 'Too Many Requests', message: 'slow' }, { 'retry-after': '1' }),
+      json(503, errorBody('service_unavailable', 'busy'), { 'retry-after': '1' }),
+      json(429, errorBody('rate_limited', 'slow'), { 'retry-after': '1' }),
       json(201, created),
     ]);
     await client.studio.clients.create({ first_name: 'Ada' });
@@ -115,7 +115,7 @@ describe('retry policy', () => {
   });
 
   test('a POST is not retried after a network error', async () => {
-    const { client, log } = clientWith([connectionRefused(), json(201, { data: {} })]);
+    const { client, log } = clientWith([connectionRefused(), json(201, { data: clientRecord() })]);
     await assert.rejects(client.studio.clients.create({ first_name: 'Ada' }), (e: unknown) => {
       assert.ok(isNetworkError(e));
       assert.match(e.message, /POST http:\/\/studio\.test\/api\/v1\/clients\/ \(ECONNREFUSED/);
@@ -141,9 +141,7 @@ describe('retry policy', () => {
   });
 
   test('a 404 is not retried', async () => {
-    const { client, log } = clientWith([
-      json(404, { error: 'Not Found', message: 'No client found' }),
-    ]);
+    const { client, log } = clientWith([json(404, errorBody('not_found', 'No client found'))]);
     await assert.rejects(client.studio.clients.get('cl_1'), (e: unknown) => {
       assert.ok(isHttpError(e));
       assert.equal(

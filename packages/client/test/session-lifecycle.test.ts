@@ -16,6 +16,7 @@ describe('session lifecycle over real sockets', () => {
     return createClient({
       studioUrl: servers.studioUrl,
       galleryUrl: servers.galleryUrl,
+      validateResponses: true,
       ...(withCredentials
         ? { credentials: { email: servers.users.owner.email, password: PASSWORD } }
         : {}),
@@ -74,6 +75,7 @@ describe('session lifecycle over real sockets', () => {
     const client = createClient({
       studioUrl: servers.studioUrl,
       galleryUrl: servers.galleryUrl,
+      validateResponses: true,
       cookieJar: new MemoryCookieJar(),
       cache: false,
     });
@@ -92,6 +94,7 @@ describe('session lifecycle over real sockets', () => {
     const client = createClient({
       studioUrl: servers.studioUrl,
       galleryUrl: servers.galleryUrl,
+      validateResponses: true,
       cookieJar: jar,
     });
     await client.login(servers.users.owner.email, PASSWORD, { api: 'studio' });

@@ -4,17 +4,24 @@
  * and `details` for validation errors.
  */
 
-/** The body of every error response. */
-export interface ErrorBody {
+import { type Static, Type } from '@sinclair/typebox';
+import { Closed } from './schemas/closed.js';
+
+/**
+ * The body of every error response, closed like every other schema. `code` is a string rather
+ * than the list of {@link ERRORS}: a newer server may add codes, which clients treat as unknown.
+ */
+export const ErrorBody = Closed({
   /** The HTTP reason phrase of the status, e.g. `"Unauthorized"`. */
-  error: string;
+  error: Type.String(),
   /** A specific sentence saying what failed. */
-  message: string;
+  message: Type.String(),
   /** What failed, as a stable code from {@link ERRORS}: key on this, never on `message`. */
-  code: string;
+  code: Type.String({ pattern: '^[a-z][a-z0-9_]*$' }),
   /** Per-field messages, present on validation errors (422). */
-  details?: Record<string, string[]>;
-}
+  details: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String()))),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
 
 /** Reason phrases of the statuses the APIs use. */
 export const REASON_PHRASES = {

@@ -3,7 +3,7 @@ export { countryCode, countryName, MAX_COUNTRY_ID } from './countries.js';
 export {
   codeForStatus,
   ERRORS,
-  type ErrorBody,
+  ErrorBody,
   type ErrorCode,
   type ErrorStatus,
   errorBody,
@@ -25,6 +25,7 @@ export {
 } from './ids.js';
 export { PATHS } from './paths.js';
 export { isRole, ROLES, type Role } from './roles.js';
+export { MarkedCount, SignedOut } from './schemas/acknowledgements.js';
 export {
   CsrfTokenResponse,
   CurrentSession,
@@ -63,7 +64,6 @@ export {
   GalleryId,
   GalleryUpdate,
 } from './schemas/collection.js';
-export { ErrorResponse, MarkedCount } from './schemas/error-response.js';
 export {
   NOTIFICATION_TYPES,
   Notification,

@@ -1,10 +1,10 @@
 /** `login`, `logout`, `status`. */
-import { type ApiName, isAuthError, isHttpError } from '@proofsheet/client';
+import type { ApiName } from '@proofsheet/client';
 import type { Command } from 'commander';
 import { action, examples } from '../action.js';
 import { removeSessionFiles, writeHosts } from '../config-dir.js';
 import type { Context, Io } from '../context.js';
-import { CliError, EXIT } from '../exit-codes.js';
+import { CliError, EXIT, needsLogin } from '../exit-codes.js';
 import { promptLine, promptSecret, readStdin } from '../prompt.js';
 
 interface LoginOptions {
@@ -152,7 +152,7 @@ async function status(ctx: Context): Promise<void> {
         refresh_expires_at: s.session.refresh_expires_at,
       });
     } catch (error) {
-      if (!isAuthError(error) && !(isHttpError(error) && error.status === 401)) throw error;
+      if (!needsLogin(error)) throw error;
       rows.push({ api, host, logged_in: false });
     }
   }

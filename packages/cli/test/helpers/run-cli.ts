@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 
+/** What every run gets: the PATH, and responses checked against the protocol's schemas. */
+const TEST_ENV: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  PROOFSHEET_VALIDATE_RESPONSES: '1',
+};
+
 export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -22,7 +28,7 @@ export function runCli(
   stdin?: string | null,
 ): Promise<CliResult> {
   const child = spawn(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH, ...env },
+    env: { ...TEST_ENV, ...env },
     stdio: [stdin === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
   child.stdin?.end(stdin ?? '');
@@ -35,7 +41,7 @@ export function spawnCli(
   env: NodeJS.ProcessEnv,
 ): ChildProcessByStdio<null, Readable, Readable> {
   return spawn(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH, ...env },
+    env: { ...TEST_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -138,10 +138,14 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
         return send(response, error.status, error.body);
       }
       if (isAuthError(error)) {
-        return send(response, 401, {
-          error: reasonPhrase(401),
-          message: "The proxy's upstream session expired and could not be renewed",
-        });
+        return send(
+          response,
+          401,
+          errorBody(
+            'session_expired',
+            "The proxy's upstream session expired and could not be renewed",
+          ),
+        );
       }
       const status = isTimeoutError(error) ? 504 : 502;
       const message = error instanceof Error ? error.message : String(error);

@@ -12,6 +12,7 @@ import {
 } from '@proofsheet/protocol';
 import { Paginator } from '../paginate.js';
 import type { Requester } from '../request.js';
+import { RESPONSE_SCHEMAS as SCHEMAS } from '../response-schemas.js';
 
 /** A page of collections. */
 export interface CollectionPage {
@@ -40,7 +41,10 @@ export class CollectionsResource {
   async list(options: { page?: number; perPage?: number } = {}): Promise<CollectionPage> {
     const query = { page: options.page, per_page: options.perPage };
     return (
-      await this.#requester.request<CollectionPage>('gallery', 'GET', PATHS.collections, { query })
+      await this.#requester.request<CollectionPage>('gallery', 'GET', PATHS.collections, {
+        query,
+        schema: SCHEMAS.collectionPage,
+      })
     ).data;
   }
 
@@ -51,8 +55,11 @@ export class CollectionsResource {
 
   /** @example await collections.get(12345678) */
   async get(id: number): Promise<Collection> {
-    return (await this.#requester.request<{ data: Collection }>('gallery', 'GET', itemPath(id)))
-      .data.data;
+    return (
+      await this.#requester.request<{ data: Collection }>('gallery', 'GET', itemPath(id), {
+        schema: SCHEMAS.collection,
+      })
+    ).data.data;
   }
 
   /** @example await collections.create({ name: 'Wedding' }) */
@@ -60,6 +67,7 @@ export class CollectionsResource {
     return (
       await this.#requester.request<{ data: Collection }>('gallery', 'POST', PATHS.collections, {
         body,
+        schema: SCHEMAS.collection,
       })
     ).data.data;
   }
@@ -67,7 +75,10 @@ export class CollectionsResource {
   /** @example await collections.update(12345678, { downloadable: false }) */
   async update(id: number, body: CollectionUpdate): Promise<Collection> {
     return (
-      await this.#requester.request<{ data: Collection }>('gallery', 'PUT', itemPath(id), { body })
+      await this.#requester.request<{ data: Collection }>('gallery', 'PUT', itemPath(id), {
+        body,
+        schema: SCHEMAS.collection,
+      })
     ).data.data;
   }
 
@@ -93,21 +104,33 @@ export class GalleriesResource {
   /** @example await galleries.list(12345678) */
   async list(collectionId: number): Promise<Gallery[]> {
     const path = `${itemPath(collectionId)}/galleries`;
-    return (await this.#requester.request<{ data: Gallery[] }>('gallery', 'GET', path)).data.data;
+    return (
+      await this.#requester.request<{ data: Gallery[] }>('gallery', 'GET', path, {
+        schema: SCHEMAS.galleryPage,
+      })
+    ).data.data;
   }
 
   /** @example await galleries.create(12345678, { name: 'Ceremony' }) */
   async create(collectionId: number, body: GalleryCreate): Promise<Gallery> {
     const path = `${itemPath(collectionId)}/galleries`;
-    return (await this.#requester.request<{ data: Gallery }>('gallery', 'POST', path, { body }))
-      .data.data;
+    return (
+      await this.#requester.request<{ data: Gallery }>('gallery', 'POST', path, {
+        body,
+        schema: SCHEMAS.gallery,
+      })
+    ).data.data;
   }
 
   /** @example await galleries.update(12345678, 123456789, { private: true }) */
   async update(collectionId: number, galleryId: number, body: GalleryUpdate): Promise<Gallery> {
     const path = `${itemPath(collectionId)}/galleries/${galleryId}`;
-    return (await this.#requester.request<{ data: Gallery }>('gallery', 'PUT', path, { body })).data
-      .data;
+    return (
+      await this.#requester.request<{ data: Gallery }>('gallery', 'PUT', path, {
+        body,
+        schema: SCHEMAS.gallery,
+      })
+    ).data.data;
   }
 
   /** @example await galleries.delete(12345678, 123456789) */

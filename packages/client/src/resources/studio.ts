@@ -11,6 +11,7 @@ import {
 } from '@proofsheet/protocol';
 import { Paginator } from '../paginate.js';
 import type { Requester } from '../request.js';
+import { RESPONSE_SCHEMAS as SCHEMAS } from '../response-schemas.js';
 
 /** Which client types to list: a list, or `'all'`. */
 export type TypesFilter = readonly ClientType[] | 'all';
@@ -55,8 +56,12 @@ export class ClientsResource {
       per_page: options.perPage,
       types: typesParam(options.types),
     };
-    return (await this.#requester.request<ClientPage>('studio', 'GET', PATHS.clients, { query }))
-      .data;
+    return (
+      await this.#requester.request<ClientPage>('studio', 'GET', PATHS.clients, {
+        query,
+        schema: SCHEMAS.clientPage,
+      })
+    ).data;
   }
 
   /** One page of clients matching `q`. @example await clients.search('ada', { types: ['client'] }) */
@@ -68,7 +73,10 @@ export class ClientsResource {
       types: typesParam(options.types),
     };
     return (
-      await this.#requester.request<ClientPage>('studio', 'GET', PATHS.clientSearch, { query })
+      await this.#requester.request<ClientPage>('studio', 'GET', PATHS.clientSearch, {
+        query,
+        schema: SCHEMAS.clientPage,
+      })
     ).data;
   }
 
@@ -79,21 +87,30 @@ export class ClientsResource {
 
   /** @example await clients.get('cl_…') */
   async get(id: string): Promise<Client> {
-    return (await this.#requester.request<{ data: Client }>('studio', 'GET', itemPath(id))).data
-      .data;
+    return (
+      await this.#requester.request<{ data: Client }>('studio', 'GET', itemPath(id), {
+        schema: SCHEMAS.client,
+      })
+    ).data.data;
   }
 
   /** @example await clients.create({ first_name: 'Ada' }) */
   async create(body: ClientCreate): Promise<Client> {
     return (
-      await this.#requester.request<{ data: Client }>('studio', 'POST', PATHS.clients, { body })
+      await this.#requester.request<{ data: Client }>('studio', 'POST', PATHS.clients, {
+        body,
+        schema: SCHEMAS.client,
+      })
     ).data.data;
   }
 
   /** @example await clients.update('cl_…', { phone: '+44 20 7946 0000' }) */
   async update(id: string, body: ClientUpdate): Promise<Client> {
     return (
-      await this.#requester.request<{ data: Client }>('studio', 'PUT', itemPath(id), { body })
+      await this.#requester.request<{ data: Client }>('studio', 'PUT', itemPath(id), {
+        body,
+        schema: SCHEMAS.client,
+      })
     ).data.data;
   }
 
@@ -127,6 +144,7 @@ export class NotificationsResource {
     return (
       await this.#requester.request<NotificationList>('studio', 'GET', PATHS.notifications, {
         query,
+        schema: SCHEMAS.notificationList,
       })
     ).data;
   }
@@ -134,15 +152,21 @@ export class NotificationsResource {
   /** @example await notifications.markRead('nt_…') */
   async markRead(id: string): Promise<Notification> {
     const path = `/api/v1/notifications/${encodeURIComponent(id)}/read`;
-    return (await this.#requester.request<{ data: Notification }>('studio', 'POST', path)).data
-      .data;
+    return (
+      await this.#requester.request<{ data: Notification }>('studio', 'POST', path, {
+        schema: SCHEMAS.notification,
+      })
+    ).data.data;
   }
 
   /** Returns how many were marked. @example await notifications.markAllRead() */
   async markAllRead(): Promise<number> {
     const path = '/api/v1/notifications/read_all';
-    return (await this.#requester.request<{ data: { marked: number } }>('studio', 'POST', path))
-      .data.data.marked;
+    return (
+      await this.#requester.request<{ data: { marked: number } }>('studio', 'POST', path, {
+        schema: SCHEMAS.markedCount,
+      })
+    ).data.data.marked;
   }
 }
 

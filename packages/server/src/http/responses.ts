@@ -1,4 +1,4 @@
-import { ErrorResponse } from '@proofsheet/protocol';
+import { ErrorBody } from '@proofsheet/protocol';
 import { type TSchema, Type } from '@sinclair/typebox';
 
 /** What every API route may answer, whatever it does: a bad request, no session, a role or
@@ -42,6 +42,6 @@ export function responses(
   ]);
   const out: Record<string, TSchema | ContentResponse> = {};
   for (const [status, schema] of Object.entries(success)) out[status] = schema;
-  for (const status of [...statuses].sort()) out[String(status)] = ErrorResponse;
+  for (const status of [...statuses].sort()) out[String(status)] = ErrorBody;
   return out;
 }
