@@ -29,12 +29,16 @@ export { MarkedCount, SignedOut } from './schemas/acknowledgements.js';
 export {
   CsrfTokenResponse,
   CurrentSession,
+  HealthReport,
   LoginBody,
   LoginResponse,
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
   PasswordChange,
+  PasswordChanged,
+  RevokedSessions,
   SessionInfo,
+  SessionList,
 } from './schemas/auth.js';
 export { Bootstrap } from './schemas/bootstrap.js';
 export {

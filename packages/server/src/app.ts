@@ -175,11 +175,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerOpenApi(app, api);
   await app.register(healthRoutes, { storage });
   await app.register(async (scope) => loginRoutes(scope, authContext));
-  await app.register(async (scope) => sessionRoutes(scope, authContext));
   await app.register(async (scope) => webRoutes(scope, authContext));
   // Every resource of the version lives in one scope under its prefix.
   await app.register(
     async (scope) => {
+      await sessionRoutes(scope, authContext);
       if (api === 'studio') await studioRoutes(scope, appContext);
       else await galleryRoutes(scope, appContext);
     },

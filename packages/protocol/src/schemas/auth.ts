@@ -66,3 +66,24 @@ export const PasswordChange = Closed({
   }),
 });
 export type PasswordChange = Static<typeof PasswordChange>;
+
+/** `GET /api/v1/auth/sessions`: the user's sign-ins, the current one marked. */
+export const SessionList = Closed({ data: Type.Array(SessionInfo) });
+export type SessionList = Static<typeof SessionList>;
+
+/** `POST /api/v1/auth/sessions/revoke_others`: how many other sign-ins ended. */
+export const RevokedSessions = Closed({ data: Closed({ revoked: Type.Integer({ minimum: 0 }) }) });
+export type RevokedSessions = Static<typeof RevokedSessions>;
+
+/** `PUT /api/v1/account/password`: the password changed; every other sign-in ended. */
+export const PasswordChanged = Closed({
+  data: Closed({ revoked_sessions: Type.Integer({ minimum: 0 }) }),
+});
+export type PasswordChanged = Static<typeof PasswordChanged>;
+
+/** `/healthz` and `/readyz`: the process's state and each dependency's. */
+export const HealthReport = Closed({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('ready'), Type.Literal('unavailable')]),
+  checks: Type.Record(Type.String(), Type.Boolean()),
+});
+export type HealthReport = Static<typeof HealthReport>;

@@ -1,7 +1,8 @@
-import { HEADERS, LoginBody } from '@proofsheet/protocol';
+import { HEADERS, LoginBody, LoginResponse, SignedOut } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../http/html.js';
+import { Redirect, responses } from '../http/responses.js';
 import { validationDetails } from '../http/validation-details.js';
 import type { AuthContext } from './context.js';
 import { presentsCsrfToken, requireSessionCsrf } from './csrf.js';
@@ -83,12 +84,26 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
       );
   }
 
-  app.get('/login', { config: { auth: 'none' } }, (request, reply) => page(request, reply, 200));
+  // An HTML page, not part of the API's document.
+  app.get('/login', { schema: { hide: true }, config: { auth: 'none' } }, (request, reply) =>
+    page(request, reply, 200),
+  );
 
   app.post(
     '/login',
     {
-      schema: { body: LoginBody },
+      schema: {
+        summary: 'Sign in with email and password',
+        consumes: ['application/json', 'application/x-www-form-urlencoded'],
+        body: LoginBody,
+        response: responses(
+          {
+            200: LoginResponse,
+            303: Redirect('Browsers (Accept: text/html): to the app, or to a same-site `next`'),
+          },
+          { body: true, also: [401] },
+        ),
+      },
       // Validation errors reach the handler, so that a browser gets the form back, not JSON.
       attachValidation: true,
       config: { auth: 'none', csrf: 'origin' },
@@ -143,7 +158,13 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
     },
   );
 
-  app.post('/logout', { config: { auth: 'optional', csrf: 'origin' } }, async (request, reply) => {
+  const logoutSchema = {
+    summary: 'End the session and revoke its auth token',
+    consumes: ['application/json', 'application/x-www-form-urlencoded'],
+    response: responses({ 200: SignedOut, 303: Redirect('Browsers: back to the sign-in page') }),
+  };
+  const logoutConfig = { auth: 'optional', csrf: 'origin' } as const;
+  app.post('/logout', { schema: logoutSchema, config: logoutConfig }, async (request, reply) => {
     if (request.auth) {
       // The page's form post carries the token in its body, which the auth hook cannot read yet.
       requireSessionCsrf(request, request.auth);

@@ -1,6 +1,21 @@
-import { HEADERS, isId, PATHS, PasswordChange, type SessionInfo } from '@proofsheet/protocol';
+import {
+  CsrfTokenResponse,
+  CurrentSession,
+  HEADERS,
+  isId,
+  LoginResponse,
+  PATHS,
+  PasswordChange,
+  PasswordChanged,
+  RevokedSessions,
+  type SessionInfo,
+  SessionList,
+} from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { API_V1 } from '../http/api-path.js';
 import { AppError } from '../http/app-error.js';
+import { IdParams } from '../http/path-params.js';
+import { NoContent, responses } from '../http/responses.js';
 import type { LoginRecord } from '../storage/ports.js';
 import type { AuthContext } from './context.js';
 import { throttledError } from './login-throttle.js';
@@ -11,6 +26,11 @@ import { csrfTokenFor } from './tokens.js';
 
 function noStore(reply: FastifyReply): void {
   reply.header('cache-control', 'no-store');
+}
+
+/** A path of `PATHS` inside the `/api/v1` scope these routes are registered in. */
+function local(path: string): string {
+  return path.slice(API_V1.length);
 }
 
 /**
@@ -40,7 +60,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     return user;
   }
 
-  app.get(PATHS.csrfToken, async (request, reply) => {
+  const csrfSchema = { response: responses({ 200: CsrfTokenResponse }) };
+  app.get(local(PATHS.csrfToken), { schema: csrfSchema }, async (request, reply) => {
     const auth = signedIn(request);
     const token = csrfTokenFor(auth.sessionId);
     ctx.cookies.setCsrf(reply, token);
@@ -49,7 +70,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     return { data: { csrf_token: token } };
   });
 
-  app.get(PATHS.session, async (request, reply) => {
+  const sessionSchema = { response: responses({ 200: CurrentSession }) };
+  app.get(local(PATHS.session), { schema: sessionSchema }, async (request, reply) => {
     const auth = signedIn(request);
     const user = await currentUser(auth);
     noStore(reply);
@@ -66,10 +88,13 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   });
 
   app.post(
-    PATHS.sessionRefresh,
+    local(PATHS.sessionRefresh),
     // No session and so no CSRF token to compare; the cross-site check still runs, and the
     // auth-token cookie is SameSite=Lax, so a cross-site form cannot send it.
-    { config: { auth: 'none', csrf: 'origin' } },
+    {
+      schema: { response: responses({ 200: LoginResponse }) },
+      config: { auth: 'none', csrf: 'origin' },
+    },
     async (request, reply) => {
       noStore(reply);
       const outcome = await ctx.sessions.refresh(ctx.cookies.read(request, 'authToken'));
@@ -89,34 +114,51 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     },
   );
 
-  app.get(PATHS.authSessions, async (request, reply) => {
+  const listSchema = { response: responses({ 200: SessionList }) };
+  app.get(local(PATHS.authSessions), { schema: listSchema }, async (request, reply) => {
     const auth = signedIn(request);
     const logins = await ctx.sessions.listForUser(auth.login.userId);
     noStore(reply);
     return { data: logins.map((l) => describe(l, auth.login.id)) };
   });
 
-  app.delete(`${PATHS.authSessions}/:id`, async (request, reply) => {
-    const auth = signedIn(request);
-    const { id } = request.params as { id: string };
-    if (!isId('login', id)) {
-      throw new AppError('bad_request', 'Session ID must be lg_ followed by 30 letters and digits');
-    }
-    // Another user's session is reported as missing, not forbidden: IDs are not confirmed.
-    if (!(await ctx.sessions.revoke(auth.login.userId, id))) {
-      throw new AppError('not_found', `No session found with ID: ${id}`);
-    }
-    if (id === auth.login.id) ctx.cookies.clear(reply);
-    return reply.code(204).send();
-  });
+  const revokeSchema = {
+    params: IdParams,
+    response: responses({ 204: NoContent }, { found: true }),
+  };
+  app.delete(
+    `${local(PATHS.authSessions)}/:id`,
+    { schema: revokeSchema },
+    async (request, reply) => {
+      const auth = signedIn(request);
+      const { id } = request.params as { id: string };
+      if (!isId('login', id)) {
+        throw new AppError(
+          'bad_request',
+          'Session ID must be lg_ followed by 30 letters and digits',
+        );
+      }
+      // Another user's session is reported as missing, not forbidden: IDs are not confirmed.
+      if (!(await ctx.sessions.revoke(auth.login.userId, id))) {
+        throw new AppError('not_found', `No session found with ID: ${id}`);
+      }
+      if (id === auth.login.id) ctx.cookies.clear(reply);
+      return reply.code(204).send();
+    },
+  );
 
-  app.post(PATHS.authSessionsRevokeOthers, async (request) => {
+  const othersSchema = { response: responses({ 200: RevokedSessions }) };
+  app.post(local(PATHS.authSessionsRevokeOthers), { schema: othersSchema }, async (request) => {
     const auth = signedIn(request);
     const revoked = await ctx.sessions.revokeOthers(auth.login.userId, auth.login.id);
     return { data: { revoked } };
   });
 
-  app.put(PATHS.password, { schema: { body: PasswordChange } }, async (request) => {
+  const passwordSchema = {
+    body: PasswordChange,
+    response: responses({ 200: PasswordChanged }, { body: true }),
+  };
+  app.put(local(PATHS.password), { schema: passwordSchema }, async (request) => {
     const auth = signedIn(request);
     const body = request.body as PasswordChange;
     const user = await currentUser(auth);

@@ -1,3 +1,4 @@
+import { HealthReport } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { Storage } from '../storage/ports.js';
 
@@ -16,11 +17,12 @@ async function checksOf(storage: Storage): Promise<Record<string, boolean>> {
  */
 export async function healthRoutes(app: FastifyInstance, options: { storage: Storage }) {
   const config = { auth: 'none', rateLimitSkipOnError: true } as const;
-  app.get('/healthz', { config }, async (_request, reply) => {
+  const schema = { response: { 200: HealthReport, 503: HealthReport } };
+  app.get('/healthz', { config, schema }, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     return { status: 'ok', checks: await checksOf(options.storage) };
   });
-  app.get('/readyz', { config }, async (_request, reply) => {
+  app.get('/readyz', { config, schema }, async (_request, reply) => {
     const checks = await checksOf(options.storage);
     const ready = Object.values(checks).every(Boolean);
     reply.header('cache-control', 'no-store');

@@ -10,6 +10,14 @@ const WITH_BODY = [413, 415, 422] as const;
 /** A 204: nothing in the body. */
 export const NoContent = Type.Null({ description: 'No content' });
 
+/** A redirect that browsers follow; the body is empty. */
+export function Redirect(description: string): ContentResponse {
+  return {
+    description,
+    content: { 'text/plain': { schema: Type.String({ maxLength: 0 }) } },
+  };
+}
+
 /** A success in a content type other than JSON (a CSV download). */
 export interface ContentResponse {
   description: string;
