@@ -55,21 +55,29 @@ export {
 export type {
   /** A studio account (the tenant every other record belongs to). */
   AccountRecord,
+} from './storage/ports/account-store.js';
+export type {
   /** A page query of a {@link ClientStore}: account, types, search, offset and limit. */
   ClientQuery,
   /** A client (or lead) of a studio, as stored. */
   ClientRecord,
   /** Clients: create (one or many), find, list a page (with search), update and delete. */
   ClientStore,
+} from './storage/ports/client-store.js';
+export type {
   /** A login (session) as stored: hashes of its id and auth token, and its expiries. */
   LoginRecord,
   /** Sessions: create, find, touch, rotate and delete. */
   SessionStore,
+} from './storage/ports/session-store.js';
+export type {
   /** Every store of one backend, with its capabilities, health check and close. */
   Storage,
+} from './storage/ports/storage.js';
+export type {
   /** A user of a studio, with role and password hash, as stored. */
   UserRecord,
-} from './storage/ports.js';
+} from './storage/ports/user-store.js';
 export {
   /** Connects to PostgreSQL, migrates it and returns the Kysely instance, storage and pool. */
   openPostgres,

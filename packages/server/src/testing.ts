@@ -8,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type SharedServices } from './app.js';
 import { type Config, testConfig } from './config/config.js';
 import { type ManualClock, manualClock, systemRandom } from './deps.js';
-import type { Storage, UserRecord } from './storage/ports.js';
+import type { Storage } from './storage/ports/storage.js';
+import type { UserRecord } from './storage/ports/user-store.js';
 import { openSqlite } from './storage/sqlite.js';
 
 /** The password of every user a test studio creates. */

@@ -1,7 +1,7 @@
 import { HEADERS, isId, PATHS, PasswordChange, type SessionInfo } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../http/app-error.js';
-import type { LoginRecord } from '../storage/ports.js';
+import type { LoginRecord } from '../storage/ports/session-store.js';
 import type { AuthContext } from './context.js';
 import { throttledError } from './login-throttle.js';
 import { toProfile } from './profile.js';

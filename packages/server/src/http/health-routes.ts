@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Storage } from '../storage/ports.js';
+import type { Storage } from '../storage/ports/storage.js';
 
 async function checksOf(storage: Storage): Promise<Record<string, boolean>> {
   try {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/config.js';
-import type { Storage } from './ports.js';
+import type { Storage } from './ports/storage.js';
 import { openPostgres } from './postgres.js';
 import { redisCounterStore } from './redis/counter-store.js';
 import { closeRedis, connectRedis } from './redis/redis-client.js';

@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { guardedDialect } from './guarded-dialect.js';
 import { memoryCounterStore } from './memory-counters.js';
-import type { Storage } from './ports.js';
+import type { Storage } from './ports/storage.js';
 import { isPostgresUnavailable } from './postgres-errors.js';
 import type { Database } from './sql/schema.js';
 import { migrate, sqlStorage } from './sql-storage.js';

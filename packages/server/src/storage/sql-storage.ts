@@ -1,6 +1,7 @@
 import { type Kysely, Migrator } from 'kysely';
 import { cachedClientStore } from './client-cache.js';
-import type { CounterStore, Storage } from './ports.js';
+import type { CounterStore } from './ports/counter-store.js';
+import type { Storage } from './ports/storage.js';
 import { cachedSessionStore } from './session-cache.js';
 import { sqlAccountStore } from './sql/accounts.js';
 import { readClientVersion } from './sql/client-versions.js';

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { memoryCounterStore } from './memory-counters.js';
-import type { Storage } from './ports.js';
+import type { Storage } from './ports/storage.js';
 import type { Database } from './sql/schema.js';
 import { migrate, sqlStorage } from './sql-storage.js';
 import { cachingStatements } from './statement-cache.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO_EMAILS, type DemoUsers, seedDemoData } from '../../src/commands/demo/demo-data.js';
 import { manualClock, systemRandom } from '../../src/deps.js';
-import type { Storage } from '../../src/storage/ports.js';
+import type { Storage } from '../../src/storage/ports/storage.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
 
 let storage: Storage;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Storage } from '../../src/storage/ports.js';
+import type { Storage } from '../../src/storage/ports/storage.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { createTestStudio } from '../../src/testing.js';
 import { type Credentials, type Harness, loginAs } from '../helpers/harness.js';

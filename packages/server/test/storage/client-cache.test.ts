@@ -2,7 +2,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cachedClientStore } from '../../src/storage/client-cache.js';
-import type { ClientQuery, ClientRecord, ClientStore } from '../../src/storage/ports.js';
+import type {
+  ClientQuery,
+  ClientRecord,
+  ClientStore,
+} from '../../src/storage/ports/client-store.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
 import { at, clientFixture, seedAccount } from '../contracts/fixtures.js';
 

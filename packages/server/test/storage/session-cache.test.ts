@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { newId } from '@proofsheet/protocol';
-import type { LoginRecord, SessionStore } from '../../src/storage/ports.js';
+import type { LoginRecord, SessionStore } from '../../src/storage/ports/session-store.js';
 import { cachedSessionStore } from '../../src/storage/session-cache.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
 import { at, bytes, seedAccount } from '../contracts/fixtures.js';
