@@ -47,6 +47,14 @@ export {
   systemRandom,
 } from './deps.js';
 export {
+  /** Whether storage is exclusive, and the Redis connection that holds sessions and counters. */
+  type ComposeStorageOptions,
+  /** Wires every store over an opened database (and Redis): the one composer of stores. */
+  composeStorage,
+  /** A Redis client and key prefix for {@link composeStorage}'s sessions and counters. */
+  type RedisBacking,
+} from './storage/compose-storage.js';
+export {
   /** Where {@link createStorage} puts Redis keys and PostgreSQL tables, and whom it tells of errors. */
   type CreateStorageOptions,
   /** Opens the storage the configuration names: SQLite, PostgreSQL, and Redis over either. */
@@ -79,8 +87,10 @@ export type {
   UserRecord,
 } from './storage/ports/user-store.js';
 export {
-  /** Connects to PostgreSQL, migrates it and returns the Kysely instance, storage and pool. */
+  /** Connects to PostgreSQL and migrates it: a {@link SqlConnection} with its pool. */
   openPostgres,
+  /** What {@link openPostgres} returns: a {@link SqlConnection} with its `pg` pool. */
+  type PostgresConnection,
   /** Pool settings for {@link openPostgres} and {@link postgresPool}. */
   type PostgresOptions,
   /** A `pg` pool whose every wait is bounded, as the server makes them. */
@@ -102,6 +112,10 @@ export {
   /** The SQL session store over a Kysely instance or transaction (SQLite or PostgreSQL). */
   sqlSessionStore,
 } from './storage/sql/sessions.js';
+export type {
+  /** An opened, migrated database: Kysely, name, ping and close; {@link composeStorage} wires it. */
+  SqlConnection,
+} from './storage/sql-connection.js';
 export {
   /** Opens (creating if needed) and migrates a SQLite database; `:memory:` for a private one. */
   openSqlite,
