@@ -12,6 +12,7 @@ import { createClient, createProxy, MemoryCookieJar } from '@proofsheet/client';
 import { newId } from '@proofsheet/protocol';
 import {
   buildApp,
+  composeStorage,
   createServices,
   manualClock,
   openSqlite,
@@ -29,7 +30,7 @@ async function startServers() {
     rateLimitIp: 1_000_000,
     rateLimitSession: 1_000_000,
   });
-  const { storage } = await openSqlite(':memory:');
+  const storage = composeStorage(await openSqlite(':memory:'));
   const clock = manualClock();
   const services = createServices({ config, storage, clock, random: systemRandom });
   const accountId = newId('account', systemRandom.bytes);

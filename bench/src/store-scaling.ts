@@ -83,7 +83,7 @@ const sqlite = await server.openSqlite(':memory:');
 const sqliteStore = server.sqlClientStore(sqlite.db);
 await seed(sqliteStore);
 print('SQLite (:memory:)', await measure(sqliteStore));
-await sqlite.storage.close();
+await sqlite.close();
 
 const admin = server.postgresPool(PG_URL, { maxConnections: 1 });
 const schema = `bench_scaling_${process.pid}`;
@@ -101,7 +101,7 @@ try {
   // Fresh rows: let the planner and the visibility map see them, as autovacuum would.
   await pg.pool.query('vacuum analyze clients');
   print('PostgreSQL', await measure(pgStore));
-  await pg.storage.close();
+  await pg.close();
 } finally {
   await admin.query(`drop schema ${schema} cascade`);
   await admin.end();

@@ -58,9 +58,9 @@ async function openStorage(
     const dir = mkdtempSync(join(tmpdir(), 'proofsheet-bench-'));
     // Exclusive, as `createStorage` opens SQLite without REDIS_URL: sessions and client lists
     // are cached in process.
-    const { db, storage } = await server.openSqlite(join(dir, 'bench.db'), {
-      exclusive: true,
-    });
+    const connection = await server.openSqlite(join(dir, 'bench.db'));
+    const { db } = connection;
+    const storage = server.composeStorage(connection, { exclusive: true });
     const bulk: Bulk = {
       sessions: (logins) =>
         db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import type { Config } from './config/config.js';
 import type { Clock, Random } from './deps.js';
-import type { Storage } from './storage/ports.js';
+import type { Storage } from './storage/ports/storage.js';
 
 /** What resource routes are built from: the stores and the injected clock and randomness. */
 export interface AppContext {

@@ -28,7 +28,7 @@ import { registerOpenApi } from './http/openapi.js';
 import { helmetHeaders, securityHeaders } from './http/security-headers.js';
 import { nodeServerTimeouts, serverOptions } from './http/server-options.js';
 import { schemaCompiler } from './http/validators.js';
-import type { Storage } from './storage/ports.js';
+import type { Storage } from './storage/ports/storage.js';
 import { studioRoutes } from './studio/routes.js';
 import { webRoutes } from './web/routes.js';
 

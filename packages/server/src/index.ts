@@ -47,6 +47,14 @@ export {
   systemRandom,
 } from './deps.js';
 export {
+  /** Whether storage is exclusive, and the Redis connection that holds sessions and counters. */
+  type ComposeStorageOptions,
+  /** Wires every store over an opened database (and Redis): the one composer of stores. */
+  composeStorage,
+  /** A Redis client and key prefix for {@link composeStorage}'s sessions and counters. */
+  type RedisBacking,
+} from './storage/compose-storage.js';
+export {
   /** Where {@link createStorage} puts Redis keys and PostgreSQL tables, and whom it tells of errors. */
   type CreateStorageOptions,
   /** Opens the storage the configuration names: SQLite, PostgreSQL, and Redis over either. */
@@ -55,24 +63,34 @@ export {
 export type {
   /** A studio account (the tenant every other record belongs to). */
   AccountRecord,
+} from './storage/ports/account-store.js';
+export type {
   /** A page query of a {@link ClientStore}: account, types, search, offset and limit. */
   ClientQuery,
   /** A client (or lead) of a studio, as stored. */
   ClientRecord,
   /** Clients: create (one or many), find, list a page (with search), update and delete. */
   ClientStore,
+} from './storage/ports/client-store.js';
+export type {
   /** A login (session) as stored: hashes of its id and auth token, and its expiries. */
   LoginRecord,
   /** Sessions: create, find, touch, rotate and delete. */
   SessionStore,
+} from './storage/ports/session-store.js';
+export type {
   /** Every store of one backend, with its capabilities, health check and close. */
   Storage,
+} from './storage/ports/storage.js';
+export type {
   /** A user of a studio, with role and password hash, as stored. */
   UserRecord,
-} from './storage/ports.js';
+} from './storage/ports/user-store.js';
 export {
-  /** Connects to PostgreSQL, migrates it and returns the Kysely instance, storage and pool. */
+  /** Connects to PostgreSQL and migrates it: a {@link SqlConnection} with its pool. */
   openPostgres,
+  /** What {@link openPostgres} returns: a {@link SqlConnection} with its `pg` pool. */
+  type PostgresConnection,
   /** Pool settings for {@link openPostgres} and {@link postgresPool}. */
   type PostgresOptions,
   /** A `pg` pool whose every wait is bounded, as the server makes them. */
@@ -94,6 +112,10 @@ export {
   /** The SQL session store over a Kysely instance or transaction (SQLite or PostgreSQL). */
   sqlSessionStore,
 } from './storage/sql/sessions.js';
+export type {
+  /** An opened, migrated database: Kysely, name, ping and close; {@link composeStorage} wires it. */
+  SqlConnection,
+} from './storage/sql-connection.js';
 export {
   /** Opens (creating if needed) and migrates a SQLite database; `:memory:` for a private one. */
   openSqlite,

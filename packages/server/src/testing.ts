@@ -8,7 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type SharedServices } from './app.js';
 import { type Config, testConfig } from './config/config.js';
 import { type ManualClock, manualClock, systemRandom } from './deps.js';
-import type { Storage, UserRecord } from './storage/ports.js';
+import { composeStorage } from './storage/compose-storage.js';
+import type { Storage } from './storage/ports/storage.js';
+import type { UserRecord } from './storage/ports/user-store.js';
 import { openSqlite } from './storage/sqlite.js';
 
 /** The password of every user a test studio creates. */
@@ -56,7 +58,7 @@ export async function createTestStudio(
   options: TestStudioOptions = {},
 ): Promise<TestStudio> {
   const config = testConfig({ logLevel: 'silent', ...overrides });
-  const storage = options.storage ?? (await openSqlite(':memory:')).storage;
+  const storage = options.storage ?? composeStorage(await openSqlite(':memory:'));
   const clock = manualClock();
   const random = systemRandom;
   let refreshes = 0;

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Clock, Random } from '../deps.js';
-import type { Storage } from '../storage/ports.js';
+import type { Storage } from '../storage/ports/storage.js';
 import type { AuthCookies } from './cookies.js';
 import type { LoginThrottle } from './login-throttle.js';
 import type { PasswordHasher } from './password.js';

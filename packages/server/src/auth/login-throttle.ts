@@ -1,7 +1,7 @@
 import { HEADERS } from '@proofsheet/protocol';
 import type { Config } from '../config/config.js';
 import { AppError } from '../http/app-error.js';
-import type { Charge, CounterStore } from '../storage/ports.js';
+import type { Charge, CounterStore } from '../storage/ports/counter-store.js';
 
 const FAILURE_WINDOW_MS = 15 * 60_000;
 const ACCOUNT_WINDOW_MS = 60 * 60_000;

@@ -5,7 +5,7 @@ import type { Config } from '../config/config.js';
 import type { Clock } from '../deps.js';
 import { isApiRequest } from '../http/api-path.js';
 import { AppError } from '../http/app-error.js';
-import type { CounterStore } from '../storage/ports.js';
+import type { CounterStore } from '../storage/ports/counter-store.js';
 import { isStorageUnavailable } from '../storage/unavailable.js';
 import type { AuthCookies } from './cookies.js';
 import { requireSessionCsrf } from './csrf.js';

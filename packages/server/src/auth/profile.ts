@@ -1,5 +1,5 @@
 import type { UserProfile } from '@proofsheet/protocol';
-import type { UserRecord } from '../storage/ports.js';
+import type { UserRecord } from '../storage/ports/user-store.js';
 
 /** A user as the API shows them: never the password hash. */
 export function toProfile(user: UserRecord): UserProfile {

@@ -1,7 +1,7 @@
 import { HEADERS } from '@proofsheet/protocol';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../http/app-error.js';
-import type { CounterStore } from '../storage/ports.js';
+import type { CounterStore } from '../storage/ports/counter-store.js';
 
 const WINDOW_MS = 60_000;
 

@@ -16,7 +16,7 @@ import { API_V1 } from '../http/api-path.js';
 import { AppError } from '../http/app-error.js';
 import { IdParams } from '../http/path-params.js';
 import { NoContent, responses } from '../http/responses.js';
-import type { LoginRecord } from '../storage/ports.js';
+import type { LoginRecord } from '../storage/ports/session-store.js';
 import type { AuthContext } from './context.js';
 import { throttledError } from './login-throttle.js';
 import { toProfile } from './profile.js';

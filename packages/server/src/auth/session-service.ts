@@ -1,7 +1,8 @@
 import { newId } from '@proofsheet/protocol';
 import type { Config } from '../config/config.js';
 import type { Clock, Random } from '../deps.js';
-import type { LoginRecord, SessionStore, UserRecord } from '../storage/ports.js';
+import type { LoginRecord, SessionStore } from '../storage/ports/session-store.js';
+import type { UserRecord } from '../storage/ports/user-store.js';
 import { hashSecret, isSecretShaped, newSecret, successorsOf } from './tokens.js';
 
 /** Record activity at most this often: sliding the idle window is not a write per request. */

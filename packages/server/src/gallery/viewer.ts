@@ -1,7 +1,7 @@
 import type { ResourceContext } from '../app-context.js';
 import type { ActiveSession } from '../auth/session-service.js';
 import { AppError } from '../http/app-error.js';
-import type { GalleryClientScope } from '../storage/ports.js';
+import type { GalleryClientScope } from '../storage/ports/gallery-client-scope.js';
 import { calendarDate } from './calendar-date.js';
 
 /** Who is looking, for what they may see. */

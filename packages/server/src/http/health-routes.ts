@@ -1,6 +1,6 @@
 import { HealthReport } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import type { Storage } from '../storage/ports.js';
+import type { Storage } from '../storage/ports/storage.js';
 
 async function checksOf(storage: Storage): Promise<Record<string, boolean>> {
   try {

@@ -1,5 +1,5 @@
 import { LruMap } from './lru-map.js';
-import type { ClientQuery, ClientRecord, ClientStore } from './ports.js';
+import type { ClientQuery, ClientRecord, ClientStore } from './ports/client-store.js';
 
 /** Pages held (25 to 100 clients each) and totals held, across all accounts. */
 export const DEFAULT_CLIENT_PAGE_CACHE_SIZE = 256;

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/config.js';
-import type { Storage } from './ports.js';
+import { composeStorage } from './compose-storage.js';
+import type { Storage } from './ports/storage.js';
 import { openPostgres } from './postgres.js';
-import { redisCounterStore } from './redis/counter-store.js';
-import { closeRedis, connectRedis } from './redis/redis-client.js';
-import { redisSessionStore } from './redis/session-store.js';
+import { connectRedis } from './redis/redis-client.js';
+import type { SqlConnection } from './sql-connection.js';
 import { openSqlite } from './sqlite.js';
 import { type Dependency, isStorageUnavailable } from './unavailable.js';
 
@@ -38,27 +38,25 @@ async function atStartup<T>(variable: string, url: string, open: () => Promise<T
   }
 }
 
+/** Opens and migrates the database the configuration names: PostgreSQL, or SQLite by default. */
 async function openDatabase(
   config: Config,
   options: CreateStorageOptions,
-): Promise<{ storage: Storage; description: string }> {
+): Promise<{ connection: SqlConnection; description: string }> {
   if (config.databaseUrl) {
     const url = config.databaseUrl;
-    const { storage } = await atStartup('DATABASE_URL', url, () =>
+    const connection = await atStartup('DATABASE_URL', url, () =>
       openPostgres(url, {
         onError: (error) => options.onDependencyError?.('postgres', error),
         ...(options.postgresSearchPath ? { searchPath: options.postgresSearchPath } : {}),
       }),
     );
-    return { storage, description: `PostgreSQL at ${shown(url)}` };
+    return { connection, description: `PostgreSQL at ${shown(url)}` };
   }
   const dir = resolve(config.dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, 'proofsheet.db');
-  // One process serving one SQLite file owns its sessions and clients, unless Redis is there
-  // for several instances: then a logout on one must reach the others at their next request.
-  const { storage } = await openSqlite(file, { exclusive: config.redisUrl === null });
-  return { storage, description: `SQLite at ${file}` };
+  return { connection: await openSqlite(file), description: `SQLite at ${file}` };
 }
 
 /**
@@ -69,8 +67,8 @@ export async function migrateDatabase(
   config: Config,
   options: CreateStorageOptions = {},
 ): Promise<string> {
-  const { storage, description } = await openDatabase(config, options);
-  await storage.close();
+  const { connection, description } = await openDatabase(config, options);
+  await connection.close();
   return description;
 }
 
@@ -78,52 +76,41 @@ export async function migrateDatabase(
  * The one place that picks storage implementations from the configuration: SQLite under the
  * data directory by default; PostgreSQL for everything when `DATABASE_URL` is set; Redis for
  * sessions and counters when `REDIS_URL` is set (over either database). Several instances need
- * both: shared rows and shared sessions, rate limits and login throttling.
+ * both: shared rows and shared sessions, rate limits and login throttling. `composeStorage`
+ * wires what it opens.
  */
 export async function createStorage(
   config: Config,
   options: CreateStorageOptions = {},
 ): Promise<{ storage: Storage; description: string }> {
-  const base = await openDatabase(config, options);
-  if (!config.redisUrl) return base;
-
-  let redis: Awaited<ReturnType<typeof connectRedis>>;
+  const { connection, description } = await openDatabase(config, options);
+  if (!config.redisUrl) {
+    // One process serving its own SQLite file is its only writer; PostgreSQL may be shared.
+    const storage = composeStorage(connection, { exclusive: !config.databaseUrl });
+    return { storage, description };
+  }
+  const url = config.redisUrl;
+  let client: Awaited<ReturnType<typeof connectRedis>>;
   try {
-    const url = config.redisUrl;
-    redis = await atStartup('REDIS_URL', url, () =>
+    client = await atStartup('REDIS_URL', url, () =>
       connectRedis(url, { onError: (error) => options.onDependencyError?.('redis', error) }),
     );
   } catch (error) {
-    await base.storage.close();
+    await connection.close();
     throw error;
   }
-  const keyPrefix = options.redisKeyPrefix ?? 'proofsheet:';
-  const database = base.storage;
-  const storage: Storage = {
-    ...database,
-    capabilities: { exclusive: false },
-    sessions: redisSessionStore(redis, {
-      keyPrefix,
+  // Redis is there for several instances: a logout on one must reach the others at their next
+  // request, so nothing of sessions or clients is cached in process alone.
+  const storage = composeStorage(connection, {
+    redis: {
+      client,
+      keyPrefix: options.redisKeyPrefix ?? 'proofsheet:',
       sessionAbsoluteMs: config.sessionLifetimeMs,
       sessionIdleMs: config.sessionIdleMs,
-    }),
-    counters: redisCounterStore(redis, { keyPrefix }),
-    async health() {
-      const [db, cache] = await Promise.all([
-        database.health().catch(() => ({ database: false })),
-        redis.ping().then(
-          () => true,
-          () => false,
-        ),
-      ]);
-      return { ...db, redis: cache };
     },
-    async close() {
-      await Promise.allSettled([database.close(), closeRedis(redis)]);
-    },
-  };
+  });
   return {
     storage,
-    description: `${base.description}; sessions and counters in Redis at ${shown(config.redisUrl)}`,
+    description: `${description}; sessions and counters in Redis at ${shown(url)}`,
   };
 }

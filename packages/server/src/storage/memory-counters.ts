@@ -1,4 +1,4 @@
-import type { CounterStore, HoldRule } from './ports.js';
+import type { CounterStore, HoldRule } from './ports/counter-store.js';
 
 interface Entry {
   count: number;

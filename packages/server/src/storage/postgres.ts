@@ -2,11 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { guardedDialect } from './guarded-dialect.js';
-import { memoryCounterStore } from './memory-counters.js';
-import type { Storage } from './ports.js';
 import { isPostgresUnavailable } from './postgres-errors.js';
+import { migrate } from './sql/migrate.js';
 import type { Database } from './sql/schema.js';
-import { migrate, sqlStorage } from './sql-storage.js';
+import type { SqlConnection } from './sql-connection.js';
 import { StorageUnavailableError } from './unavailable.js';
 
 export interface PostgresOptions {
@@ -94,14 +93,19 @@ export async function migrateWithLock(db: Kysely<Database>): Promise<string[]> {
   });
 }
 
+/** A PostgreSQL connection, with its pool for what Kysely does not say (`vacuum`, say). */
+export interface PostgresConnection extends SqlConnection {
+  pool: pg.Pool;
+}
+
 /**
- * Connects to PostgreSQL and migrates it. Every store but the counters is SQL; counters stay
- * in memory unless `create-storage.ts` puts them in Redis, as several instances need.
+ * Connects to PostgreSQL and migrates it. Other instances may share the database: storage over
+ * it is never private to this process. The stores over it are made by `composeStorage`.
  */
 export async function openPostgres(
   url: string,
   options: PostgresOptions = {},
-): Promise<{ db: Kysely<Database>; storage: Storage; pool: pg.Pool }> {
+): Promise<PostgresConnection> {
   const pool = postgresPool(url, options);
   const db = new Kysely<Database>({
     dialect: guardedDialect(new PostgresDialect({ pool }), translate),
@@ -112,11 +116,12 @@ export async function openPostgres(
     await db.destroy();
     throw error;
   }
-  const storage = sqlStorage(db, {
-    // Other instances may share the database: nothing may be cached in process.
-    exclusive: false,
-    counters: memoryCounterStore(),
-    health: async () => {
+  return {
+    db,
+    pool,
+    name: 'postgres',
+    private: false,
+    ping: () => {
       // A network that drops packets would hold the probe until the query timeout; a readiness
       // check must answer sooner than that.
       const probe = sql`select 1`.execute(db).then(
@@ -124,9 +129,8 @@ export async function openPostgres(
         () => false,
       );
       const timeout = sleep(HEALTH_TIMEOUT_MS, false, { ref: false });
-      return { postgres: await Promise.race([probe, timeout]) };
+      return Promise.race([probe, timeout]);
     },
     close: () => db.destroy(),
-  });
-  return { db, storage, pool };
+  };
 }

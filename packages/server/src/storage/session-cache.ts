@@ -1,5 +1,5 @@
 import { LruMap } from './lru-map.js';
-import type { LoginRecord, SessionStore } from './ports.js';
+import type { LoginRecord, SessionStore } from './ports/session-store.js';
 
 /** Logins held; about a kilobyte each. */
 export const DEFAULT_SESSION_CACHE_SIZE = 10_000;

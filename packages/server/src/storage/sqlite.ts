@@ -1,20 +1,15 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import { memoryCounterStore } from './memory-counters.js';
-import type { Storage } from './ports.js';
+import { migrate } from './sql/migrate.js';
 import type { Database } from './sql/schema.js';
-import { migrate, sqlStorage } from './sql-storage.js';
+import type { SqlConnection } from './sql-connection.js';
 import { cachingStatements } from './statement-cache.js';
 
 /**
  * Opens (creating if needed) a SQLite database and migrates it. `:memory:` gives a private
- * database, which the tests use. `exclusive`: this process alone writes sessions and clients
- * (always so for `:memory:`), so they may be cached in process; `create-storage.ts` decides.
+ * database, which the tests use. The stores over it are made by `composeStorage`.
  */
-export async function openSqlite(
-  filename: string,
-  options: { exclusive?: boolean } = {},
-): Promise<{ db: Kysely<Database>; storage: Storage }> {
+export async function openSqlite(filename: string): Promise<SqlConnection> {
   const database = new BetterSqlite3(filename);
   // WAL lets readers go on while a write commits; FULL makes a commit durable before the
   // write is acknowledged, so no acknowledged write is lost on power failure.
@@ -25,15 +20,21 @@ export async function openSqlite(
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: cachingStatements(database) }),
   });
-  await migrate(db);
-  const storage = sqlStorage(db, {
-    exclusive: options.exclusive ?? filename === ':memory:',
-    counters: memoryCounterStore(),
-    health: async () => {
-      await sql`select 1`.execute(db);
-      return { sqlite: true };
-    },
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    db,
+    name: 'sqlite',
+    private: filename === ':memory:',
+    ping: () =>
+      sql`select 1`.execute(db).then(
+        () => true,
+        () => false,
+      ),
     close: () => db.destroy(),
-  });
-  return { db, storage };
+  };
 }

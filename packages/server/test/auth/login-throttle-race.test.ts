@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { SharedServices } from '../../src/app.js';
 import type { Config } from '../../src/config/config.js';
-import type { UserRecord } from '../../src/storage/ports.js';
+import type { UserRecord } from '../../src/storage/ports/user-store.js';
 import { createHarness, login, PASSWORD } from '../helpers/harness.js';
 import { createRedisStudio } from '../helpers/redis-studio.js';
 import { redisService } from '../helpers/services.js';

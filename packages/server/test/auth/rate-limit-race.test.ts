@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Config } from '../../src/config/config.js';
-import type { SessionStore } from '../../src/storage/ports.js';
+import type { SessionStore } from '../../src/storage/ports/session-store.js';
 import { createHarness, login } from '../helpers/harness.js';
 import { createRedisStudio } from '../helpers/redis-studio.js';
 import { redisService } from '../helpers/services.js';

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO_EMAILS, type DemoUsers, seedDemoData } from '../../src/commands/demo/demo-data.js';
 import { manualClock, systemRandom } from '../../src/deps.js';
-import type { Storage } from '../../src/storage/ports.js';
-import { openSqlite } from '../../src/storage/sqlite.js';
+import type { Storage } from '../../src/storage/ports/storage.js';
+import { openSqliteStorage } from '../helpers/open-storage.js';
 
 let storage: Storage;
 let users: DemoUsers;
 
 before(async () => {
-  storage = (await openSqlite(':memory:')).storage;
+  storage = await openSqliteStorage(':memory:');
   users = await seedDemoData(storage, {
     clock: manualClock(),
     random: systemRandom,

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { NO_ADDRESS } from '@proofsheet/protocol';
-import type { ClientRecord, ClientStore, Storage } from '../../src/storage/ports.js';
+import type { ClientRecord, ClientStore } from '../../src/storage/ports/client-store.js';
+import type { Storage } from '../../src/storage/ports/storage.js';
 import {
   at,
   type ContractOptions,

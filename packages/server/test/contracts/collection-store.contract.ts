@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Role } from '@proofsheet/protocol';
-import type {
-  CollectionRecord,
-  GalleryClientScope,
-  GalleryRecord,
-  Storage,
-  UserRecord,
-} from '../../src/storage/ports.js';
+import type { CollectionRecord } from '../../src/storage/ports/collection-store.js';
+import type { GalleryClientScope } from '../../src/storage/ports/gallery-client-scope.js';
+import type { GalleryRecord } from '../../src/storage/ports/gallery-store.js';
+import type { Storage } from '../../src/storage/ports/storage.js';
+import type { UserRecord } from '../../src/storage/ports/user-store.js';
 import { at, type ContractOptions, type MakeStorage, seedAccount } from './fixtures.js';
 
 /** The behaviour every `CollectionStore` and `GalleryStore` must have, together. */

@@ -1,6 +1,8 @@
 /** An account with users, for store contracts: enough rows for joins and shares to resolve. */
 import { NO_ADDRESS, newId, type Role } from '@proofsheet/protocol';
-import type { ClientRecord, Storage, UserRecord } from '../../src/storage/ports.js';
+import type { ClientRecord } from '../../src/storage/ports/client-store.js';
+import type { Storage } from '../../src/storage/ports/storage.js';
+import type { UserRecord } from '../../src/storage/ports/user-store.js';
 
 /** Makes a fresh storage to test; the suite closes it. */
 export type MakeStorage = () => Promise<Storage>;

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { newId } from '@proofsheet/protocol';
-import type { NotificationRecord, NotificationStore, Storage } from '../../src/storage/ports.js';
+import type {
+  NotificationRecord,
+  NotificationStore,
+} from '../../src/storage/ports/notification-store.js';
+import type { Storage } from '../../src/storage/ports/storage.js';
 import { at, bytes, type ContractOptions, type MakeStorage, seedAccount } from './fixtures.js';
 
 /** The behaviour every {@link NotificationStore} must have. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LoginRecord, SessionStore } from '../../src/storage/ports.js';
+import type { LoginRecord, SessionStore } from '../../src/storage/ports/session-store.js';
 
 export interface SessionTimeouts {
   sessionAbsoluteMs: number;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { ClientQuery, ClientRecord, Storage } from '../../src/storage/ports.js';
+import type { ClientQuery, ClientRecord } from '../../src/storage/ports/client-store.js';
+import type { Storage } from '../../src/storage/ports/storage.js';
 import { at, type ContractOptions, clientFixture, seedAccount } from './fixtures.js';
 
 /** Two storages over one database, as two instances open it (not exclusive). */

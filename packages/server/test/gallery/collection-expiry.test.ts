@@ -13,7 +13,7 @@ import {
   type PageMeta,
   type Role,
 } from '@proofsheet/protocol';
-import type { UserRecord } from '../../src/storage/ports.js';
+import type { UserRecord } from '../../src/storage/ports/user-store.js';
 import {
   type Credentials,
   createHarness,

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Collection, type Gallery, newId, type PageMeta } from '@proofsheet/protocol';
-import type { UserRecord } from '../../src/storage/ports.js';
+import type { UserRecord } from '../../src/storage/ports/user-store.js';
 import { type Credentials, createHarness, type Harness, loginAs } from '../helpers/harness.js';
 import { createCollection, createGallery } from '../helpers/resources.js';
 

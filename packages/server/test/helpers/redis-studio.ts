@@ -11,7 +11,8 @@ import { buildApp, createServices, type SharedServices } from '../../src/app.js'
 import { type Config, testConfig } from '../../src/config/config.js';
 import { systemClock, systemRandom } from '../../src/deps.js';
 import { createStorage } from '../../src/storage/create-storage.js';
-import type { Storage, UserRecord } from '../../src/storage/ports.js';
+import type { Storage } from '../../src/storage/ports/storage.js';
+import type { UserRecord } from '../../src/storage/ports/user-store.js';
 import { seedUsers } from './cluster.js';
 import type { RedisService } from './services.js';
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Collection, Gallery } from '@proofsheet/protocol';
-import type { ClientRecord } from '../../src/storage/ports.js';
+import type { ClientRecord } from '../../src/storage/ports/client-store.js';
 import { clientFixture } from '../contracts/fixtures.js';
 import type { Credentials, Harness } from './harness.js';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Storage } from '../../src/storage/ports.js';
-import { openPostgres } from '../../src/storage/postgres.js';
+import type { Storage } from '../../src/storage/ports/storage.js';
 import { createTestStudio } from '../../src/testing.js';
 import { type Credentials, type Harness, loginAs } from '../helpers/harness.js';
+import { openPostgresStorage } from '../helpers/open-storage.js';
 import { postgresService, type TestSchema } from '../helpers/services.js';
 
 const NUL = 'a\u0000b';
@@ -143,7 +143,7 @@ describeTextRule(
   async () => {
     const schema = await postgres.createSchema();
     schemas.push(schema);
-    return (await openPostgres(schema.url, { searchPath: schema.schema })).storage;
+    return openPostgresStorage(schema.url, { searchPath: schema.schema });
   },
   postgres.skip,
 );

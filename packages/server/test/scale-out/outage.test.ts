@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { UserRecord } from '../../src/storage/ports.js';
+import type { UserRecord } from '../../src/storage/ports/user-store.js';
 import {
   type Backing,
   backingServices,

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { composeStorage } from '../../src/storage/compose-storage.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { migrations } from '../../src/storage/sql/migrations.js';
 import { postgresService, type TestSchema } from '../helpers/services.js';
@@ -21,6 +22,7 @@ describe('start-up on PostgreSQL', { skip: postgres.skip }, () => {
     const opened = await Promise.all(
       [1, 2, 3, 4].map(() => openPostgres(url, { searchPath: name, maxConnections: 2 })),
     );
+    const storages = opened.map((connection) => composeStorage(connection));
     try {
       const [first] = opened;
       assert.ok(first);
@@ -28,11 +30,10 @@ describe('start-up on PostgreSQL', { skip: postgres.skip }, () => {
         first.db,
       );
       assert.equal(rows[0]?.n, Object.keys(migrations).length, 'each migration ran once');
-      for (const { storage } of opened)
-        assert.deepEqual(await storage.health(), { postgres: true });
-      assert.equal(await first.storage.users.count(), 0, 'int8 counts come back as numbers');
+      for (const storage of storages) assert.deepEqual(await storage.health(), { postgres: true });
+      assert.equal(await storages[0]?.users.count(), 0, 'int8 counts come back as numbers');
     } finally {
-      await Promise.all(opened.map(({ storage }) => storage.close()));
+      await Promise.all(storages.map((storage) => storage.close()));
     }
   });
 });

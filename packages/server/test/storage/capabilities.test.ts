@@ -8,8 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { testConfig } from '../../src/config/config.js';
+import { composeStorage } from '../../src/storage/compose-storage.js';
 import { createStorage } from '../../src/storage/create-storage.js';
+import { closeRedis, connectRedis } from '../../src/storage/redis/redis-client.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
+import { openSqliteStorage } from '../helpers/open-storage.js';
 import { postgresService, redisService } from '../helpers/services.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'proofsheet-capabilities-'));
@@ -21,9 +24,37 @@ test('SQLite alone is exclusive; so is a private :memory: database', async () =>
   const { storage } = await createStorage(testConfig({ dataDir: join(dir, 'alone') }));
   assert.equal(storage.capabilities.exclusive, true);
   await storage.close();
-  const memory = await openSqlite(':memory:');
-  assert.equal(memory.storage.capabilities.exclusive, true);
-  await memory.storage.close();
+  const memory = await openSqliteStorage(':memory:');
+  assert.equal(memory.capabilities.exclusive, true);
+  await memory.close();
+});
+
+test('storage over a SQLite file is exclusive only when its caller says so', async () => {
+  const file = join(dir, 'composed.db');
+  const shared = await openSqliteStorage(file);
+  assert.equal(shared.capabilities.exclusive, false);
+  await shared.close();
+  const owned = await openSqliteStorage(file, { exclusive: true });
+  assert.equal(owned.capabilities.exclusive, true);
+  await owned.close();
+});
+
+test('storage with Redis cannot be made exclusive', { skip: redis.skip }, async () => {
+  const connection = await openSqlite(':memory:');
+  const client = await connectRedis(redis.url);
+  try {
+    const backing = { client, keyPrefix: 'capabilities:', sessionAbsoluteMs: 1, sessionIdleMs: 1 };
+    assert.throws(
+      () => composeStorage(connection, { exclusive: true, redis: backing }),
+      /cannot be exclusive/,
+    );
+    const storage = composeStorage(connection, { redis: backing });
+    assert.equal(storage.capabilities.exclusive, false);
+    assert.deepEqual(await storage.health(), { sqlite: true, redis: true });
+  } finally {
+    await connection.close();
+    await closeRedis(client);
+  }
 });
 
 test('SQLite with REDIS_URL is not exclusive', { skip: redis.skip }, async () => {

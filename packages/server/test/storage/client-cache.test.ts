@@ -2,12 +2,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cachedClientStore } from '../../src/storage/client-cache.js';
-import type { ClientQuery, ClientRecord, ClientStore } from '../../src/storage/ports.js';
-import { openSqlite } from '../../src/storage/sqlite.js';
+import type {
+  ClientQuery,
+  ClientRecord,
+  ClientStore,
+} from '../../src/storage/ports/client-store.js';
 import { at, clientFixture, seedAccount } from '../contracts/fixtures.js';
+import { openSqliteStorage } from '../helpers/open-storage.js';
 
 async function setup() {
-  const { storage } = await openSqlite(':memory:', { exclusive: false });
+  const storage = await openSqliteStorage(':memory:', { exclusive: false });
   const { accountId } = await seedAccount(storage, 'client-cache');
   const inner = storage.clients;
   const queries: ClientQuery[] = [];

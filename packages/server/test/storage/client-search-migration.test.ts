@@ -33,8 +33,12 @@ async function oldClients(db: Kysely<Database>): Promise<void> {
   await db.insertInto('clients').values(rows).execute();
 }
 
-async function upgradeKeepsClients(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/** `migrationTableSchema`: on PostgreSQL, the test's own schema (see `sql/migrate.ts`). */
+async function upgradeKeepsClients(
+  db: Kysely<Database>,
+  options: { migrationTableSchema?: string } = {},
+): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, ...options });
   assert.equal((await migrator.migrateTo('0001_initial')).error, undefined);
   await oldClients(db);
   assert.equal((await migrator.migrateToLatest()).error, undefined);
@@ -79,7 +83,7 @@ test('on PostgreSQL, clients from before the search index are found, and counted
   const pool = postgresPool(schema.url, { searchPath: schema.schema });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await upgradeKeepsClients(db);
+    await upgradeKeepsClients(db, { migrationTableSchema: schema.schema });
   } finally {
     await db.destroy();
   }

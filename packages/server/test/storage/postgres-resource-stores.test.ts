@@ -1,10 +1,10 @@
 import { after } from 'node:test';
-import { openPostgres } from '../../src/storage/postgres.js';
 import { describeClientStore } from '../contracts/client-store.contract.js';
 import { describeCollectionStores } from '../contracts/collection-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
 import { describeSharedClientLists } from '../contracts/shared-client-lists.contract.js';
+import { openPostgresStorage } from '../helpers/open-storage.js';
 import { postgresService, type TestSchema } from '../helpers/services.js';
 
 const postgres = await postgresService();
@@ -15,7 +15,7 @@ after(() => Promise.all(schemas.map((s) => s.drop())));
 const pgStorage: MakeStorage = async () => {
   const schema = await postgres.createSchema();
   schemas.push(schema);
-  return (await openPostgres(schema.url, { searchPath: schema.schema })).storage;
+  return openPostgresStorage(schema.url, { searchPath: schema.schema });
 };
 
 const options = { skip: postgres.skip };
@@ -27,8 +27,7 @@ describeSharedClientLists(
   async () => {
     const schema = await postgres.createSchema();
     schemas.push(schema);
-    const open = async () =>
-      (await openPostgres(schema.url, { searchPath: schema.schema })).storage;
+    const open = () => openPostgresStorage(schema.url, { searchPath: schema.schema });
     return [await open(), await open()];
   },
   options,

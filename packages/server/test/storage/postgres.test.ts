@@ -1,6 +1,6 @@
 import { after } from 'node:test';
-import { openPostgres } from '../../src/storage/postgres.js';
 import { describeSessionStore } from '../contracts/session-store.contract.js';
+import { openPostgresStorage } from '../helpers/open-storage.js';
 import { postgresService, type TestSchema } from '../helpers/services.js';
 
 const postgres = await postgresService();
@@ -16,7 +16,7 @@ describeSessionStore(
   'PostgreSQL',
   async () => {
     const { url, schema } = await freshSchema();
-    const { storage } = await openPostgres(url, { searchPath: schema });
+    const storage = await openPostgresStorage(url, { searchPath: schema });
     return { store: storage.sessions, close: () => storage.close() };
   },
   { skip: postgres.skip },

@@ -5,13 +5,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { newId } from '@proofsheet/protocol';
-import type { LoginRecord, SessionStore } from '../../src/storage/ports.js';
+import type { LoginRecord, SessionStore } from '../../src/storage/ports/session-store.js';
 import { cachedSessionStore } from '../../src/storage/session-cache.js';
-import { openSqlite } from '../../src/storage/sqlite.js';
 import { at, bytes, seedAccount } from '../contracts/fixtures.js';
+import { openSqliteStorage } from '../helpers/open-storage.js';
 
 async function setup(max?: number) {
-  const { storage } = await openSqlite(':memory:', { exclusive: false });
+  const storage = await openSqliteStorage(':memory:', { exclusive: false });
   const { accountId, users } = await seedAccount(storage, 'session-cache');
   const inner = storage.sessions;
   let reads = 0;

@@ -1,10 +1,10 @@
 import { memoryCounterStore } from '../../src/storage/memory-counters.js';
-import { openSqlite } from '../../src/storage/sqlite.js';
 import { describeCounterStore } from '../contracts/counter-store.contract.js';
 import { describeSessionStore } from '../contracts/session-store.contract.js';
+import { openSqliteStorage } from '../helpers/open-storage.js';
 
 describeSessionStore('SQLite', async () => {
-  const { storage } = await openSqlite(':memory:');
+  const storage = await openSqliteStorage(':memory:');
   return { store: storage.sessions, close: () => storage.close() };
 });
 

@@ -6,7 +6,10 @@
 import { newId, type Role } from '@proofsheet/protocol';
 import type { Clock, Random } from '../../deps.js';
 import { createWithFreshId } from '../../storage/fresh-id.js';
-import type { ClientRecord, NotificationRecord, Storage, UserRecord } from '../../storage/ports.js';
+import type { ClientRecord } from '../../storage/ports/client-store.js';
+import type { NotificationRecord } from '../../storage/ports/notification-store.js';
+import type { Storage } from '../../storage/ports/storage.js';
+import type { UserRecord } from '../../storage/ports/user-store.js';
 import { contactNoun, displayName } from '../../studio/clients/view.js';
 import { COUNTRY_IDS, DEMO_CLIENTS, DEMO_COLLECTIONS, type DemoClient } from './demo-records.js';
 

@@ -4,7 +4,7 @@ import argon2 from 'argon2';
 import { ARGON2_OPTIONS } from '../../auth/password.js';
 import type { Config } from '../../config/config.js';
 import { systemClock, systemRandom } from '../../deps.js';
-import type { Storage } from '../../storage/ports.js';
+import type { Storage } from '../../storage/ports/storage.js';
 import { seedDemoData } from './demo-data.js';
 
 export interface DemoInfo {

@@ -7,7 +7,7 @@ import { AppError } from '../../http/app-error.js';
 import { publicBase } from '../../http/public-base.js';
 import { responses } from '../../http/responses.js';
 import { formatTimestamp } from '../../http/timestamp.js';
-import type { AccountRecord } from '../../storage/ports.js';
+import type { AccountRecord } from '../../storage/ports/account-store.js';
 
 /** A date format for a locale, in the tokens the Gallery app uses. */
 export function dateFormatFor(locale: string): string {

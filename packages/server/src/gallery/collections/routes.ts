@@ -17,7 +17,7 @@ import { IdParams } from '../../http/path-params.js';
 import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
 import { createWithFreshId } from '../../storage/fresh-id.js';
-import type { CollectionChanges, CollectionView } from '../../storage/ports.js';
+import type { CollectionChanges, CollectionView } from '../../storage/ports/collection-store.js';
 import { type Viewer, viewerOf } from '../viewer.js';
 import { notifyNewShares, resolveSharedWith } from './sharing.js';
 import { toCollection } from './view.js';

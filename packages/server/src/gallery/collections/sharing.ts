@@ -1,6 +1,6 @@
 import type { ResourceContext } from '../../app-context.js';
 import { AppError } from '../../http/app-error.js';
-import type { CollectionView } from '../../storage/ports.js';
+import type { CollectionView } from '../../storage/ports/collection-store.js';
 import { notify } from '../../studio/notifications/notify.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { Collection, Gallery } from '@proofsheet/protocol';
 import { formatTimestamp } from '../../http/timestamp.js';
-import type { CollectionView, GalleryRecord } from '../../storage/ports.js';
+import type { CollectionView } from '../../storage/ports/collection-store.js';
+import type { GalleryRecord } from '../../storage/ports/gallery-store.js';
 import type { Viewer } from '../viewer.js';
 
 /**

@@ -17,7 +17,7 @@ import { CollectionGalleryParams, GalleryParams, IdParams } from '../../http/pat
 import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
 import { createWithFreshId } from '../../storage/fresh-id.js';
-import type { GalleryChanges, GalleryRecord } from '../../storage/ports.js';
+import type { GalleryChanges, GalleryRecord } from '../../storage/ports/gallery-store.js';
 import { notify } from '../../studio/notifications/notify.js';
 import { visibleCollection } from '../collections/routes.js';
 import { toGallery } from '../collections/view.js';

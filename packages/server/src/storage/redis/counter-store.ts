@@ -1,4 +1,4 @@
-import type { Charge, CounterStore } from '../ports.js';
+import type { Charge, CounterStore } from '../ports/counter-store.js';
 import { luaScript, type RedisClient, redisCall, runScript } from './redis-client.js';
 
 /** KEYS: counter. ARGV: window ms. A fixed window: the first hit starts it, Redis ends it. */

@@ -1,5 +1,5 @@
 import type { Role } from '@proofsheet/protocol';
-import type { LoginRecord, RotateResult, SessionStore } from '../ports.js';
+import type { LoginRecord, RotateResult, SessionStore } from '../ports/session-store.js';
 import { type RedisClient, redisCall, runScript } from './redis-client.js';
 import * as scripts from './session-scripts.js';
 

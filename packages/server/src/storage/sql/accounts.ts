@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AccountRecord, AccountStore } from '../ports.js';
+import type { AccountRecord, AccountStore } from '../ports/account-store.js';
 import type { AccountsTable, Database } from './schema.js';
 
 function toRecord(row: Selectable<AccountsTable>): AccountRecord {

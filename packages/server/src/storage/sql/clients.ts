@@ -1,6 +1,6 @@
 import { type AddressInfo, type ClientType, NO_ADDRESS } from '@proofsheet/protocol';
 import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
-import type { ClientQuery, ClientRecord, ClientStore } from '../ports.js';
+import type { ClientQuery, ClientRecord, ClientStore } from '../ports/client-store.js';
 import { CountChanges, countedClients } from './client-counts.js';
 import { bumpClientVersion } from './client-versions.js';
 import type { ClientsTable, Database } from './schema.js';

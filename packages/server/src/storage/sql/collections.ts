@@ -3,8 +3,8 @@ import type {
   CollectionRecord,
   CollectionStore,
   CollectionView,
-  GalleryClientScope,
-} from '../ports.js';
+} from '../ports/collection-store.js';
+import type { GalleryClientScope } from '../ports/gallery-client-scope.js';
 import { isUniqueViolation } from './errors.js';
 import { visibleGalleries } from './galleries.js';
 import type { CollectionsTable, Database } from './schema.js';

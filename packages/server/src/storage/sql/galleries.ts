@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
-import type { GalleryClientScope, GalleryRecord, GalleryStore } from '../ports.js';
+import type { GalleryClientScope } from '../ports/gallery-client-scope.js';
+import type { GalleryRecord, GalleryStore } from '../ports/gallery-store.js';
 import { isUniqueViolation } from './errors.js';
 import type { Database, GalleriesTable } from './schema.js';
 

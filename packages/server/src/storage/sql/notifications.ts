@@ -1,6 +1,6 @@
 import type { NotificationType } from '@proofsheet/protocol';
 import type { Kysely, Selectable } from 'kysely';
-import type { NotificationRecord, NotificationStore } from '../ports.js';
+import type { NotificationRecord, NotificationStore } from '../ports/notification-store.js';
 import type { Database, NotificationsTable } from './schema.js';
 
 function toRecord(row: Selectable<NotificationsTable>): NotificationRecord {

@@ -1,6 +1,6 @@
 import type { Role } from '@proofsheet/protocol';
 import type { Kysely, Selectable } from 'kysely';
-import type { LoginRecord, SessionStore } from '../ports.js';
+import type { LoginRecord, SessionStore } from '../ports/session-store.js';
 import type { Database, LoginsTable } from './schema.js';
 
 function toRecord(row: Selectable<LoginsTable>): LoginRecord {

@@ -1,6 +1,6 @@
 import type { Role } from '@proofsheet/protocol';
 import type { Kysely, Selectable } from 'kysely';
-import type { UserRecord, UserStore } from '../ports.js';
+import type { UserRecord, UserStore } from '../ports/user-store.js';
 import { isUniqueViolation } from './errors.js';
 import type { Database, UsersTable } from './schema.js';
 

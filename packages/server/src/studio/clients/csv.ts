@@ -8,7 +8,7 @@ import type { ResourceContext } from '../../app-context.js';
 import { signedIn } from '../../auth/signed-in.js';
 import { responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
-import type { ClientQuery } from '../../storage/ports.js';
+import type { ClientQuery } from '../../storage/ports/client-store.js';
 import { toClient } from './view.js';
 
 /** The CSV download of an account's clients, which a client list's `meta.csv_url` names. */

@@ -23,7 +23,7 @@ import { IdParams } from '../../http/path-params.js';
 import { publicBase } from '../../http/public-base.js';
 import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
-import type { ClientRecord } from '../../storage/ports.js';
+import type { ClientRecord } from '../../storage/ports/client-store.js';
 import { notify } from '../notifications/notify.js';
 import { CSV_PATH } from './csv.js';
 import { RenderedPages } from './rendered-pages.js';

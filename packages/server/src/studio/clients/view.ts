@@ -13,7 +13,7 @@ import {
 } from '@proofsheet/protocol';
 import type { Random } from '../../deps.js';
 import { formatTimestamp } from '../../http/timestamp.js';
-import type { ClientChanges, ClientRecord } from '../../storage/ports.js';
+import type { ClientChanges, ClientRecord } from '../../storage/ports/client-store.js';
 
 /** The number of avatar colours the Studio app has. */
 export const AVATAR_COLORS = 12;

@@ -1,6 +1,6 @@
 import { type NotificationType, newId } from '@proofsheet/protocol';
 import type { ResourceContext } from '../../app-context.js';
-import type { NotificationRecord } from '../../storage/ports.js';
+import type { NotificationRecord } from '../../storage/ports/notification-store.js';
 
 /** What an event says; the id, account and time are filled in. */
 export interface NotificationEvent {

@@ -1,6 +1,6 @@
 import type { Notification } from '@proofsheet/protocol';
 import { formatTimestamp } from '../../http/timestamp.js';
-import type { NotificationRecord } from '../../storage/ports.js';
+import type { NotificationRecord } from '../../storage/ports/notification-store.js';
 
 /** A notification as the API shows it. */
 export function toNotification(n: NotificationRecord): Notification {

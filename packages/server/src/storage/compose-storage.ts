@@ -1,0 +1,96 @@
+import type { Redis } from 'ioredis';
+import { cachedClientStore } from './client-cache.js';
+import { memoryCounterStore } from './memory-counters.js';
+import type { Storage } from './ports/storage.js';
+import { redisCounterStore } from './redis/counter-store.js';
+import { closeRedis, type RedisClient } from './redis/redis-client.js';
+import { type RedisSessionStoreOptions, redisSessionStore } from './redis/session-store.js';
+import { cachedSessionStore } from './session-cache.js';
+import { sqlAccountStore } from './sql/accounts.js';
+import { readClientVersion } from './sql/client-versions.js';
+import { sqlClientStore } from './sql/clients.js';
+import { sqlCollectionStore } from './sql/collections.js';
+import { sqlGalleryStore } from './sql/galleries.js';
+import { sqlNotificationStore } from './sql/notifications.js';
+import { sqlSessionStore } from './sql/sessions.js';
+import { sqlUserStore } from './sql/users.js';
+import type { SqlConnection } from './sql-connection.js';
+
+/** A Redis connection for sessions and counters; the storage closes it with the database. */
+export interface RedisBacking extends RedisSessionStoreOptions {
+  client: RedisClient & Pick<Redis, 'quit' | 'disconnect'>;
+}
+
+export interface ComposeStorageOptions {
+  /**
+   * This process alone writes the database, so sessions and client lists may be cached in
+   * process, exactly. Say so only of a database no other process writes (one server on its own
+   * SQLite file). @default the connection's `private` (SQLite `:memory:`)
+   */
+  exclusive?: boolean;
+  /**
+   * Sessions and counters in Redis, shared by every instance: instances are several, so the
+   * storage is not exclusive. Without it, sessions are SQL and counters stay in memory.
+   */
+  redis?: RedisBacking;
+}
+
+/**
+ * The one place that wires stores: every SQL store over the connection; sessions in SQL or
+ * Redis; counters in memory or Redis; the in-process caches, as far as the storage's
+ * exclusivity allows; capabilities, health and close. Takes ownership of the connection and of
+ * the Redis client.
+ *
+ * Client lists are always cached: against this process's writes alone when exclusive, else
+ * also against the database's client version, which every instance's client writes move on.
+ * Sessions are cached only when exclusive: a cache hears of this process's logouts only.
+ */
+export function composeStorage(
+  connection: SqlConnection,
+  options: ComposeStorageOptions = {},
+): Storage {
+  const { db } = connection;
+  const { redis } = options;
+  if (redis && options.exclusive) {
+    throw new Error('Storage with Redis serves several instances: it cannot be exclusive');
+  }
+  const exclusive = !redis && (options.exclusive ?? connection.private);
+  return {
+    capabilities: { exclusive },
+    accounts: sqlAccountStore(db),
+    users: sqlUserStore(db),
+    sessions: redis
+      ? redisSessionStore(redis.client, redis)
+      : exclusive
+        ? cachedSessionStore(sqlSessionStore(db))
+        : sqlSessionStore(db),
+    clients: cachedClientStore(
+      sqlClientStore(db),
+      exclusive ? null : (accountId) => readClientVersion(db, accountId),
+    ),
+    notifications: sqlNotificationStore(db),
+    collections: sqlCollectionStore(db),
+    galleries: sqlGalleryStore(db),
+    counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),
+    async health() {
+      const [database, cache] = await Promise.all([
+        connection.ping(),
+        redis?.client.ping().then(
+          () => true,
+          () => false,
+        ),
+      ]);
+      return cache === undefined
+        ? { [connection.name]: database }
+        : { [connection.name]: database, redis: cache };
+    },
+    async close() {
+      const closed = await Promise.allSettled([
+        connection.close(),
+        redis ? closeRedis(redis.client) : null,
+      ]);
+      const failed = closed.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    },
+  };
+}

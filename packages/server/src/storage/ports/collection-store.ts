@@ -1,0 +1,51 @@
+import type { GalleryClientScope } from './gallery-client-scope.js';
+
+export interface CollectionRecord {
+  id: number;
+  accountId: string;
+  name: string;
+  description: string | null;
+  passwordProtected: boolean;
+  downloadable: boolean;
+  expiryDate: string | null;
+  /** User ids of the gallery clients it is shared with. */
+  sharedWith: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A collection with the counts derived from its galleries and shares. */
+export interface CollectionView extends CollectionRecord {
+  /** Of the galleries the reader may see: without private ones in a gallery client's scope. */
+  galleryCount: number;
+  photoCount: number;
+  videoCount: number;
+  /** Emails of the users in `sharedWith`. */
+  sharedWithEmails: string[];
+}
+
+export type CollectionChanges = Partial<
+  Pick<
+    CollectionRecord,
+    'name' | 'description' | 'passwordProtected' | 'downloadable' | 'expiryDate' | 'sharedWith'
+  >
+> & { updatedAt: Date };
+
+export interface CollectionStore {
+  /** `false` when the id is taken (the caller draws another). */
+  create(collection: CollectionRecord): Promise<boolean>;
+  /** `visibleTo`: read as that gallery client sees it; `null` if they may not see it at all. */
+  findById(
+    accountId: string,
+    id: number,
+    visibleTo?: GalleryClientScope,
+  ): Promise<CollectionView | null>;
+  /** Newest first; `visibleTo` leaves out, from the page and the total, what they may not see. */
+  list(
+    accountId: string,
+    options: { visibleTo?: GalleryClientScope; offset: number; limit: number },
+  ): Promise<{ items: CollectionView[]; total: number }>;
+  update(accountId: string, id: number, changes: CollectionChanges): Promise<CollectionView | null>;
+  /** Deletes the collection and its galleries in one transaction. */
+  delete(accountId: string, id: number): Promise<boolean>;
+}

@@ -1,0 +1,40 @@
+/**
+ * Every store the server needs, each an interface with use-case verbs in a file of its own
+ * beside this one. A missing row returns `null`; no store throws for "not found". Which
+ * implementation stands behind each (SQLite, PostgreSQL, Redis, memory) is decided once, in
+ * `create-storage.ts`, and wired in `compose-storage.ts`.
+ */
+import type { AccountStore } from './account-store.js';
+import type { ClientStore } from './client-store.js';
+import type { CollectionStore } from './collection-store.js';
+import type { CounterStore } from './counter-store.js';
+import type { GalleryStore } from './gallery-store.js';
+import type { NotificationStore } from './notification-store.js';
+import type { SessionStore } from './session-store.js';
+import type { UserStore } from './user-store.js';
+
+/** What the storage guarantees, for the code that may build on it. */
+export interface StorageCapabilities {
+  /**
+   * This process is the only writer of sessions and clients (SQLite without Redis), so
+   * in-process caches of them stay exact without asking the database. False wherever other
+   * instances may write.
+   */
+  exclusive: boolean;
+}
+
+/** Every store, plus lifecycle. */
+export interface Storage {
+  capabilities: StorageCapabilities;
+  accounts: AccountStore;
+  users: UserStore;
+  sessions: SessionStore;
+  clients: ClientStore;
+  notifications: NotificationStore;
+  collections: CollectionStore;
+  galleries: GalleryStore;
+  counters: CounterStore;
+  /** Which dependencies are reachable, for `/readyz`. */
+  health(): Promise<Record<string, boolean>>;
+  close(): Promise<void>;
+}
