@@ -28,7 +28,7 @@ export async function viewerOf(
   if (role !== 'gallery_client') return { userId, accountId };
   const account = await ctx.storage.accounts.findById(accountId);
   // A session outlived its account: it proves nothing any more.
-  if (!account) throw new AppError('unauthorized');
+  if (!account) throw new AppError('session_expired');
   const today = calendarDate(ctx.clock.now(), account.timezone);
   return { userId, accountId, visibleTo: { userId, today } };
 }
