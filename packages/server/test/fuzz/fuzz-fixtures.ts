@@ -41,7 +41,7 @@ async function studioRows(
     last_name: 'Hopper',
     email: 'grace@example.com',
     type: 'lead',
-    address_info: { city: 'Arlington', country_id: 840 },
+    address_info: { city: 'Arlington', state: 'VA' },
     notes: 'Wants a portrait session.',
   });
   const collections = [
