@@ -33,8 +33,8 @@ export function routeBeforeBody(app: FastifyInstance, allowed: AllowedMethods): 
 
 /**
  * What holds for every request, decided in one place: URL length, the text rule for every
- * part of the request, caching headers, and that an error on the API is always its JSON
- * shape, whichever layer raised it.
+ * part of the request, caching headers, and that an error is always the JSON shape, whichever
+ * layer raised it (outside the API, pages may answer a browser with an HTML page instead).
  */
 export function apiDefaults(app: FastifyInstance): void {
   app.addHook('onRequest', (request, _reply, done) => {
@@ -71,7 +71,9 @@ export function apiDefaults(app: FastifyInstance): void {
       reply.removeHeader('etag');
       reply.header('cache-control', 'no-store');
       const type = String(reply.getHeader('content-type') ?? '');
-      if (api && !type.startsWith('application/json')) {
+      // Pages outside the API answer browsers with HTML; everything else is JSON.
+      const page = !api && type.startsWith('text/html');
+      if (!page && !type.startsWith('application/json')) {
         // A plugin answered in its own shape (text/plain): keep the status, give our body.
         const status = reply.statusCode;
         const body = JSON.stringify(errorBody(codeForStatus(status), plainMessage(payload)));

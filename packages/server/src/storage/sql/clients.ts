@@ -2,7 +2,7 @@ import { type AddressInfo, type ClientType, NO_ADDRESS } from '@proofsheet/proto
 import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
 import type { ClientQuery, ClientRecord, ClientStore } from '../ports/client-store.js';
 import { CountChanges, countedClients } from './client-counts.js';
-import { bumpClientVersion } from './client-versions.js';
+import { bumpClientVersion, clientWrite } from './client-versions.js';
 import type { ClientsTable, Database } from './schema.js';
 import {
   accountIs,
@@ -174,9 +174,8 @@ export function sqlClientStore(db: Kysely<Database>): ClientStore {
     async update(accountId, id, changes) {
       // Read, merge and write in one transaction: `search_text` depends on fields the
       // change may not name, and must match the row that is written.
-      return db.transaction().execute(async (trx) => {
-        // First, as in every client write: the version row is the first lock each one takes.
-        await bumpClientVersion(trx, accountId);
+      // The version moves first, as in every client write: the first lock each one takes.
+      return clientWrite(db, accountId, async (trx) => {
         const row = await trx
           .selectFrom('clients')
           .selectAll()
@@ -200,18 +199,18 @@ export function sqlClientStore(db: Kysely<Database>): ClientStore {
       });
     },
     async delete(accountId, id) {
-      return db.transaction().execute(async (trx) => {
-        await bumpClientVersion(trx, accountId);
-        const deleted = await trx
+      const deleted = await clientWrite(db, accountId, async (trx) => {
+        const row = await trx
           .deleteFrom('clients')
           .where('account_id', '=', accountId)
           .where('id', '=', id)
           .returning('type')
           .executeTakeFirst();
-        if (deleted === undefined) return false;
-        await new CountChanges().add(accountId, deleted.type, -1).apply(trx);
+        if (row === undefined) return null;
+        await new CountChanges().add(accountId, row.type, -1).apply(trx);
         return true;
       });
+      return deleted === true;
     },
   };
 }

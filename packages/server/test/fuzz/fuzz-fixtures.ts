@@ -1,0 +1,98 @@
+/**
+ * Rows for the fuzzer's requests to hit, made through the APIs as their owners would: clients,
+ * collections shared with the gallery client and not, one past its expiry date, galleries, a
+ * favorite and the notifications these raise; and the same in the second studio, whose rows
+ * every fuzzed role must find missing.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { FuzzWorld } from './fuzz-world.js';
+
+async function send(
+  app: FastifyInstance,
+  who: { cookie: string; csrf: string },
+  method: 'POST' | 'PUT',
+  url: string,
+  payload: object = {},
+): Promise<{ data: { id: string | number } }> {
+  const response = await app.inject({
+    method,
+    url,
+    headers: { cookie: who.cookie, 'x-csrf-token': who.csrf },
+    payload,
+  });
+  if (response.statusCode >= 300) {
+    throw new Error(
+      `Fixture ${method} ${url} failed with ${response.statusCode}: ${response.body}`,
+    );
+  }
+  return response.json() as { data: { id: string | number } };
+}
+
+/** One studio's rows, made by `who` (its owner). */
+async function studioRows(
+  world: FuzzWorld,
+  who: { studio: { cookie: string; csrf: string }; gallery: { cookie: string; csrf: string } },
+  galleryClientEmail: string,
+): Promise<void> {
+  const { studio, gallery } = world.apps;
+  await send(studio, who.studio, 'POST', '/api/v1/clients', { first_name: 'Ada' });
+  await send(studio, who.studio, 'POST', '/api/v1/clients', {
+    first_name: 'Grace',
+    last_name: 'Hopper',
+    email: 'grace@example.com',
+    type: 'lead',
+    address_info: { city: 'Arlington', state: 'VA' },
+    notes: 'Wants a portrait session.',
+  });
+  const collections = [
+    { name: 'Shared', shared_with: [galleryClientEmail] },
+    { name: 'Private', downloadable: false },
+    { name: 'Expired', expiry_date: '2020-01-01', shared_with: [galleryClientEmail] },
+  ];
+  for (const body of collections) {
+    const { data } = await send(gallery, who.gallery, 'POST', '/api/v1/collections', body);
+    await send(gallery, who.gallery, 'POST', `/api/v1/collections/${data.id}/galleries`, {
+      name: `${body.name} gallery`,
+      photo_count: 12,
+    });
+  }
+}
+
+export async function createFixtures(world: FuzzWorld): Promise<void> {
+  await studioRows(
+    world,
+    {
+      studio: world.credentials('studio', 'owner'),
+      gallery: world.credentials('gallery', 'owner'),
+    },
+    world.users.gallery_client.email,
+  );
+  // The gallery client favorites the shared gallery: a favorite row and a notification.
+  const client = world.credentials('gallery', 'gallery_client');
+  const galleries = await world.apps.gallery.inject({
+    method: 'GET',
+    url: '/api/v1/collections',
+    headers: { cookie: client.cookie },
+  });
+  const shared = (galleries.json() as { data: Array<{ id: number }> }).data[0];
+  if (!shared) throw new Error(`The gallery client sees no collection: ${galleries.body}`);
+  const inside = await world.apps.gallery.inject({
+    method: 'GET',
+    url: `/api/v1/collections/${shared.id}/galleries`,
+    headers: { cookie: client.cookie },
+  });
+  const first = (inside.json() as { data: Array<{ id: number }> }).data[0];
+  if (!first) throw new Error(`The shared collection has no gallery: ${inside.body}`);
+  await send(world.apps.gallery, client, 'POST', `/api/v1/galleries/${first.id}/favorite`);
+
+  // The second studio's owner signs in for this alone; no fuzzed role is of that studio.
+  const foreign = world.foreign;
+  await studioRows(
+    world,
+    {
+      studio: await world.signIn('studio', foreign.owner.email),
+      gallery: await world.signIn('gallery', foreign.owner.email),
+    },
+    foreign.galleryClient.email,
+  );
+}
