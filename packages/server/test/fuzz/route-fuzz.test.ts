@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it, type TestContext } from 'node:test';
+import { composeStorage } from '../../src/storage/compose-storage.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
 import { postgresService, type TestSchema } from '../helpers/services.js';
@@ -41,7 +42,10 @@ async function fuzzStore(t: TestContext, label: string, open: () => Promise<Open
 
 describe('route fuzzing', () => {
   it('SQLite: no request gets a 5xx, a malformed error or a refused write that changed rows', (t) =>
-    fuzzStore(t, 'SQLite', () => openSqlite(':memory:')));
+    fuzzStore(t, 'SQLite', async () => {
+      const connection = await openSqlite(':memory:');
+      return { storage: composeStorage(connection), db: connection.db };
+    }));
 
   it(
     'PostgreSQL: no request gets a 5xx, a malformed error or a refused write that changed rows',
@@ -50,8 +54,8 @@ describe('route fuzzing', () => {
       fuzzStore(t, 'PostgreSQL', async () => {
         const schema = await postgres.createSchema();
         schemas.push(schema);
-        const opened = await openPostgres(schema.url, { searchPath: schema.schema });
-        return { ...opened, schema: schema.schema };
+        const connection = await openPostgres(schema.url, { searchPath: schema.schema });
+        return { storage: composeStorage(connection), db: connection.db, schema: schema.schema };
       }),
   );
 });

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { newId } from '@proofsheet/protocol';
 import type { Kysely } from 'kysely';
-import type { Storage } from '../../src/storage/ports.js';
+import { composeStorage } from '../../src/storage/compose-storage.js';
+import type { Storage } from '../../src/storage/ports/storage.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { readClientVersion } from '../../src/storage/sql/client-versions.js';
 import type { Database } from '../../src/storage/sql/schema.js';
@@ -48,13 +49,17 @@ function describeRefusedWrites(name: string, open: Open, skip: string | false = 
   });
 }
 
-describeRefusedWrites('SQLite', () => openSqlite(':memory:'));
+describeRefusedWrites('SQLite', async () => {
+  const connection = await openSqlite(':memory:');
+  return { storage: composeStorage(connection), db: connection.db };
+});
 describeRefusedWrites(
   'PostgreSQL',
   async () => {
     const schema = await postgres.createSchema();
     schemas.push(schema);
-    return openPostgres(schema.url, { searchPath: schema.schema });
+    const connection = await openPostgres(schema.url, { searchPath: schema.schema });
+    return { storage: composeStorage(connection), db: connection.db };
   },
   postgres.skip,
 );
