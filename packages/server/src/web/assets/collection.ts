@@ -12,10 +12,9 @@ import {
   checkRequired,
   clearFieldErrors,
   confirmAction,
-  formValues,
   h,
+  onSubmit,
   reportError,
-  showError,
 } from './ui.js';
 
 const role = document.body.dataset.role;
@@ -158,25 +157,6 @@ async function removeGallery(g: Gallery): Promise<void> {
   } catch (error) {
     reportError(error);
   }
-}
-
-function onSubmit(
-  form: HTMLFormElement,
-  work: (values: Record<string, string | null>) => Promise<void>,
-): void {
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    showError('');
-    if (!checkRequired(form)) return;
-    await busy(form, async () => {
-      try {
-        await work(formValues(form));
-      } catch (error) {
-        reportError(error, form);
-      }
-    });
-  });
 }
 
 async function start(): Promise<void> {

@@ -4,17 +4,7 @@ import type { Collection } from '@proofsheet/protocol';
 import { api } from './api.js';
 import { restoreDraft } from './drafts.js';
 import type { Envelope, Page } from './responses.js';
-import {
-  announce,
-  busy,
-  byId,
-  checkRequired,
-  clearFieldErrors,
-  formValues,
-  h,
-  reportError,
-  showError,
-} from './ui.js';
+import { announce, byId, h, onSubmit, reportError } from './ui.js';
 
 const PER_PAGE = 20;
 const staff = document.body.dataset.role !== 'gallery_client';
@@ -96,26 +86,12 @@ async function load(): Promise<void> {
 if (staff) {
   byId('collection-editor').hidden = false;
   if (restoreDraft(form)) announce('We kept what you typed before signing in. Check it and save.');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    showError('');
-    if (!checkRequired(form)) return;
-    await busy(form, async () => {
-      try {
-        const body = await api<Envelope<Collection>>(
-          'POST',
-          '/api/v1/collections',
-          formValues(form),
-        );
-        form.reset();
-        await load();
-        announce(`Created the collection “${body.data.name}”.`);
-        list.querySelector<HTMLElement>(`li[data-id="${body.data.id}"] a`)?.focus();
-      } catch (error) {
-        reportError(error, form);
-      }
-    });
+  onSubmit(form, async (values) => {
+    const body = await api<Envelope<Collection>>('POST', '/api/v1/collections', values);
+    form.reset();
+    await load();
+    announce(`Created the collection “${body.data.name}”.`);
+    list.querySelector<HTMLElement>(`li[data-id="${body.data.id}"] a`)?.focus();
   });
 }
 prev.addEventListener('click', () => goToPage(currentPage() - 1));

@@ -202,3 +202,26 @@ export function checkRequired(form: HTMLFormElement): boolean {
   showFieldErrors(form, details);
   return false;
 }
+
+/**
+ * Runs `work` with a form's values when it is submitted: clears old errors, checks required
+ * fields, marks the form busy, and shows what failed beside the fields.
+ */
+export function onSubmit(
+  form: HTMLFormElement,
+  work: (values: Record<string, string | null>) => Promise<void>,
+): void {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    showError('');
+    if (!checkRequired(form)) return;
+    await busy(form, async () => {
+      try {
+        await work(formValues(form));
+      } catch (error) {
+        reportError(error, form);
+      }
+    });
+  });
+}
