@@ -47,6 +47,7 @@ export {
   CollectionsResource,
   GalleriesResource,
   type GalleryApi,
+  type GalleryPage,
 } from './resources/gallery.js';
 export {
   type ClientListOptions,

@@ -121,7 +121,7 @@ export function registerGallery(program: Command, io: Io): void {
           const collectionId = numericId(id);
           const [collection, galleries] = await Promise.all([
             ctx.client.gallery.collections.get(collectionId),
-            ctx.client.gallery.collections.galleries.list(collectionId),
+            ctx.client.gallery.collections.galleries.iterate(collectionId).all(),
           ]);
           if (ctx.out.json) return ctx.out.printJson({ ...collection, galleries });
           ctx.out.rows([collection], COLLECTION_COLUMNS);

@@ -20,6 +20,12 @@ export interface CollectionPage {
   meta: PageMeta;
 }
 
+/** A page of the galleries of a collection. */
+export interface GalleryPage {
+  data: Gallery[];
+  meta: PageMeta;
+}
+
 /**
  * `client.gallery.collections` and their galleries.
  *
@@ -92,7 +98,7 @@ export class CollectionsResource {
  * `client.gallery.collections.galleries`.
  *
  * @example
- * const list = await client.gallery.collections.galleries.list(12345678);
+ * const all = await client.gallery.collections.galleries.iterate(12345678).all();
  */
 export class GalleriesResource {
   readonly #requester: Requester;
@@ -101,14 +107,28 @@ export class GalleriesResource {
     this.#requester = requester;
   }
 
-  /** @example await galleries.list(12345678) */
-  async list(collectionId: number): Promise<Gallery[]> {
+  /** One page of a collection's galleries. @example await galleries.list(12345678, { page: 2 }) */
+  async list(
+    collectionId: number,
+    options: { page?: number; perPage?: number } = {},
+  ): Promise<GalleryPage> {
     const path = `${itemPath(collectionId)}/galleries`;
+    const query = { page: options.page, per_page: options.perPage };
     return (
-      await this.#requester.request<{ data: Gallery[] }>('gallery', 'GET', path, {
+      await this.#requester.request<GalleryPage>('gallery', 'GET', path, {
+        query,
         schema: SCHEMAS.galleryPage,
       })
-    ).data.data;
+    ).data;
+  }
+
+  /**
+   * Every gallery of a collection, page by page.
+   *
+   * @example for await (const g of galleries.iterate(12345678)) …
+   */
+  iterate(collectionId: number, options: { perPage?: number } = {}): Paginator<Gallery> {
+    return new Paginator((page) => this.list(collectionId, { ...options, page }));
   }
 
   /** @example await galleries.create(12345678, { name: 'Ceremony' }) */
