@@ -40,7 +40,9 @@ export const REASON_PHRASES = {
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 } as const;
 
 /** A status that the APIs answer errors with. */
@@ -148,6 +150,16 @@ export const ERRORS = {
     status: 503,
     message: 'Service temporarily unavailable, retry later',
     description: 'A dependency is down or the server is overloaded; `Retry-After` is set.',
+  },
+  bad_gateway: {
+    status: 502,
+    message: 'The upstream API could not be reached',
+    description: 'From the server-side proxy: the API it forwards to failed or answered nonsense.',
+  },
+  gateway_timeout: {
+    status: 504,
+    message: 'The upstream API did not answer in time',
+    description: 'From the server-side proxy: the API it forwards to timed out.',
   },
   internal: {
     status: 500,

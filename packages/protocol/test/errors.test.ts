@@ -44,7 +44,8 @@ describe('error table', () => {
     assert.equal(codeForStatus(401), 'session_expired');
     assert.equal(codeForStatus(405), 'method_not_allowed');
     assert.equal(codeForStatus(418), 'bad_request');
-    assert.equal(codeForStatus(502), 'internal');
+    assert.equal(codeForStatus(502), 'bad_gateway');
+    assert.equal(codeForStatus(507), 'internal');
   });
 
   it('codes are snake_case and every body carries its code', () => {

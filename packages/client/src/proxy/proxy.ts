@@ -6,7 +6,7 @@
  * headers are copied), and the CSRF token, refresh and retries are the library's business.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorBody, reasonPhrase } from '@proofsheet/protocol';
+import { codeForStatus, errorBody } from '@proofsheet/protocol';
 import type { PixiesetClient } from '../client.js';
 import { isAuthError, isHttpError, isTimeoutError } from '../errors.js';
 import type { ApiName } from '../options.js';
@@ -147,12 +147,9 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
           ),
         );
       }
-      const status = isTimeoutError(error) ? 504 : 502;
       const message = error instanceof Error ? error.message : String(error);
-      return send(response, status, {
-        error: status === 504 ? 'Gateway Timeout' : 'Bad Gateway',
-        message,
-      });
+      const code = isTimeoutError(error) ? 'gateway_timeout' : 'bad_gateway';
+      return send(response, code === 'gateway_timeout' ? 504 : 502, errorBody(code, message));
     }
   };
 }
@@ -198,7 +195,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.end(
     typeof body === 'string'
-      ? JSON.stringify({ error: reasonPhrase(status), message: body })
+      ? JSON.stringify(errorBody(codeForStatus(status), body))
       : JSON.stringify(body),
   );
 }
