@@ -75,8 +75,12 @@ export function createServices(
   };
 }
 
+function publicUrlOf(config: Config, api: ApiKind): string | null {
+  return api === 'studio' ? config.publicStudioUrl : config.publicGalleryUrl;
+}
+
 function publicOriginOf(config: Config, api: ApiKind): string | null {
-  const url = api === 'studio' ? config.publicStudioUrl : config.publicGalleryUrl;
+  const url = publicUrlOf(config, api);
   return url ? new URL(url).origin : null;
 }
 
@@ -172,7 +176,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     secure,
   };
   const appContext: AppContext = { config, storage, clock, random };
-  await registerOpenApi(app, api);
+  await registerOpenApi(app, { api, publicUrl: publicUrlOf(config, api), secure });
   await app.register(healthRoutes, { storage });
   await app.register(async (scope) => loginRoutes(scope, authContext));
   await app.register(async (scope) => webRoutes(scope, authContext));
