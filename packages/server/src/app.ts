@@ -18,6 +18,7 @@ import type { Clock, Random } from './deps.js';
 import { galleryRoutes } from './gallery/routes.js';
 import { AllowedMethods } from './http/allowed-methods.js';
 import { apiDefaults, routeBeforeBody } from './http/api-defaults.js';
+import { registerApiDocs } from './http/api-docs.js';
 import { API_V1 } from './http/api-path.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { conditionalGets } from './http/etag.js';
@@ -177,6 +178,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   const appContext: AppContext = { config, storage, clock, random };
   await registerOpenApi(app, { api, publicUrl: publicUrlOf(config, api), secure });
+  await registerApiDocs(
+    app,
+    api === 'studio' ? 'Proofsheet Studio API reference' : 'Proofsheet Gallery API reference',
+  );
   await app.register(healthRoutes, { storage });
   await app.register(async (scope) => loginRoutes(scope, authContext));
   await app.register(async (scope) => webRoutes(scope, authContext));
