@@ -26,6 +26,7 @@ import { healthRoutes } from './http/health-routes.js';
 import { boundedJsonBodies } from './http/json-body.js';
 import { requireJsonBodies } from './http/json-only.js';
 import { registerOpenApi } from './http/openapi.js';
+import { observeResponses, type ResponseObserver } from './http/response-observer.js';
 import { helmetHeaders, securityHeaders } from './http/security-headers.js';
 import { nodeServerTimeouts, serverOptions } from './http/server-options.js';
 import { schemaCompiler } from './http/validators.js';
@@ -56,6 +57,8 @@ export interface BuildAppOptions {
   services?: SharedServices;
   /** PEM key and certificate: serve HTTPS. */
   https?: { key: Buffer; cert: Buffer };
+  /** Shown every response sent (tests check them against the OpenAPI document). */
+  observe?: ResponseObserver;
 }
 
 /** Builds the services both APIs share. */
@@ -149,6 +152,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   boundedJsonBodies(app);
   requireJsonBodies(app);
   conditionalGets(app);
+  // Last of the onSend hooks: it sees what the others made of the response.
+  if (options.observe) observeResponses(app, api, options.observe);
 
   const cookies = new AuthCookies(secure, config);
   const publicOrigin = publicOriginOf(config, api);

@@ -46,6 +46,12 @@ export {
   /** Randomness from `node:crypto`. */
   systemRandom,
 } from './deps.js';
+export type {
+  /** One response an app sent: API, method, route pattern, status, content type and body. */
+  ObservedResponse,
+  /** Called with every response of an app built with `observe` (tests check them). */
+  ResponseObserver,
+} from './http/response-observer.js';
 export {
   /** Where {@link createStorage} puts Redis keys and PostgreSQL tables, and whom it tells of errors. */
   type CreateStorageOptions,
@@ -109,6 +115,6 @@ export {
   TEST_PASSWORD,
   /** A running test studio: both apps, storage, clock, users, `listen()` and `close()`. */
   type TestStudio,
-  /** Another storage (PostgreSQL, say) for a test studio instead of SQLite `:memory:`. */
+  /** Another storage (PostgreSQL, say) instead of SQLite `:memory:`; an observer of responses. */
   type TestStudioOptions,
 } from './testing.js';

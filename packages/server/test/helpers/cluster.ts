@@ -10,6 +10,7 @@ import { systemClock, systemRandom } from '../../src/deps.js';
 import { createStorage } from '../../src/storage/create-storage.js';
 import type { Storage, UserRecord } from '../../src/storage/ports.js';
 import { PASSWORD } from './harness.js';
+import { recording } from './response-recorder.js';
 import { type Availability, postgresService, redisService } from './services.js';
 
 /** Where a test run's instances keep their state: a fresh schema and a fresh key prefix. */
@@ -75,6 +76,7 @@ export async function startInstance(
     storage,
     clock: systemClock,
     random: systemRandom,
+    ...recording(),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };

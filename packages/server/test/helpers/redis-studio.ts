@@ -13,6 +13,7 @@ import { systemClock, systemRandom } from '../../src/deps.js';
 import { createStorage } from '../../src/storage/create-storage.js';
 import type { Storage, UserRecord } from '../../src/storage/ports.js';
 import { seedUsers } from './cluster.js';
+import { recording } from './response-recorder.js';
 import type { RedisService } from './services.js';
 
 export interface RedisStudio {
@@ -35,7 +36,7 @@ export async function createRedisStudio(
   const deps = { config, storage, clock: systemClock, random: systemRandom };
   const services = createServices(deps);
   const users = await seedUsers({ storage, config });
-  const studio = await buildApp({ ...deps, services, api: 'studio' });
+  const studio = await buildApp({ ...deps, services, api: 'studio', ...recording() });
   return {
     studio,
     storage,
