@@ -32,6 +32,7 @@ export {
   HealthReport,
   LoginBody,
   LoginResponse,
+  LogoutBody,
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
   PasswordChange,
@@ -68,6 +69,7 @@ export {
   GalleryId,
   GalleryUpdate,
 } from './schemas/collection.js';
+export { exampleOf, examplesOf, withExamples } from './schemas/examples.js';
 export {
   NOTIFICATION_TYPES,
   Notification,

@@ -18,6 +18,7 @@ import type { Clock, Random } from './deps.js';
 import { galleryRoutes } from './gallery/routes.js';
 import { AllowedMethods } from './http/allowed-methods.js';
 import { apiDefaults, routeBeforeBody } from './http/api-defaults.js';
+import { registerApiDocs } from './http/api-docs.js';
 import { API_V1 } from './http/api-path.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { conditionalGets } from './http/etag.js';
@@ -25,6 +26,7 @@ import { healthRoutes } from './http/health-routes.js';
 import { boundedJsonBodies } from './http/json-body.js';
 import { requireJsonBodies } from './http/json-only.js';
 import { registerOpenApi } from './http/openapi.js';
+import { observeResponses, type ResponseObserver } from './http/response-observer.js';
 import { helmetHeaders, securityHeaders } from './http/security-headers.js';
 import { nodeServerTimeouts, serverOptions } from './http/server-options.js';
 import { schemaCompiler } from './http/validators.js';
@@ -55,6 +57,8 @@ export interface BuildAppOptions {
   services?: SharedServices;
   /** PEM key and certificate: serve HTTPS. */
   https?: { key: Buffer; cert: Buffer };
+  /** Shown every response sent (tests check them against the OpenAPI document). */
+  observe?: ResponseObserver;
 }
 
 /** Builds the services both APIs share. */
@@ -75,8 +79,12 @@ export function createServices(
   };
 }
 
+function publicUrlOf(config: Config, api: ApiKind): string | null {
+  return api === 'studio' ? config.publicStudioUrl : config.publicGalleryUrl;
+}
+
 function publicOriginOf(config: Config, api: ApiKind): string | null {
-  const url = api === 'studio' ? config.publicStudioUrl : config.publicGalleryUrl;
+  const url = publicUrlOf(config, api);
   return url ? new URL(url).origin : null;
 }
 
@@ -144,6 +152,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   boundedJsonBodies(app);
   requireJsonBodies(app);
   conditionalGets(app);
+  // Last of the onSend hooks: it sees what the others made of the response.
+  if (options.observe) observeResponses(app, api, options.observe);
 
   const cookies = new AuthCookies(secure, config);
   const publicOrigin = publicOriginOf(config, api);
@@ -172,7 +182,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     secure,
   };
   const appContext: AppContext = { config, storage, clock, random };
-  await registerOpenApi(app, api);
+  await registerOpenApi(app, { api, publicUrl: publicUrlOf(config, api), secure });
+  await registerApiDocs(
+    app,
+    api === 'studio' ? 'Proofsheet Studio API reference' : 'Proofsheet Gallery API reference',
+  );
   await app.register(healthRoutes, { storage });
   await app.register(async (scope) => loginRoutes(scope, authContext));
   await app.register(async (scope) => webRoutes(scope, authContext));

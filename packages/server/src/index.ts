@@ -46,6 +46,12 @@ export {
   /** Randomness from `node:crypto`. */
   systemRandom,
 } from './deps.js';
+export type {
+  /** One response an app sent: API, method, route pattern, status, content type and body. */
+  ObservedResponse,
+  /** Called with every response of an app built with `observe` (tests check them). */
+  ResponseObserver,
+} from './http/response-observer.js';
 export {
   /** Whether storage is exclusive, and the Redis connection that holds sessions and counters. */
   type ComposeStorageOptions,
@@ -131,6 +137,6 @@ export {
   TEST_PASSWORD,
   /** A running test studio: both apps, storage, clock, users, `listen()` and `close()`. */
   type TestStudio,
-  /** Another storage (PostgreSQL, say) for a test studio instead of SQLite `:memory:`. */
+  /** Another storage (PostgreSQL, say) instead of SQLite `:memory:`; an observer of responses. */
   type TestStudioOptions,
 } from './testing.js';

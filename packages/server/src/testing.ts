@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type SharedServices } from './app.js';
 import { type Config, testConfig } from './config/config.js';
 import { type ManualClock, manualClock, systemRandom } from './deps.js';
+import type { ResponseObserver } from './http/response-observer.js';
 import { composeStorage } from './storage/compose-storage.js';
 import type { Storage } from './storage/ports/storage.js';
 import type { UserRecord } from './storage/ports/user-store.js';
@@ -35,13 +36,15 @@ export interface TestStudio {
   close(): Promise<void>;
 }
 
-/** Where a test studio keeps its data. */
+/** Where a test studio keeps its data, and who watches its responses. */
 export interface TestStudioOptions {
   /**
    * An opened, migrated storage (PostgreSQL, say) to use instead of a private SQLite
    * `:memory:`; the studio closes it with the rest.
    */
   storage?: Storage;
+  /** Shown every response either API sends: to check them against the OpenAPI documents. */
+  observe?: ResponseObserver;
 }
 
 /**
@@ -95,7 +98,14 @@ export async function createTestStudio(
     await storage.users.create(user);
     users[role] = user;
   }
-  const deps = { config, storage, clock, random, services };
+  const deps = {
+    config,
+    storage,
+    clock,
+    random,
+    services,
+    ...(options.observe ? { observe: options.observe } : {}),
+  };
   const studio = await buildApp({ ...deps, api: 'studio' });
   const gallery = await buildApp({ ...deps, api: 'gallery' });
   return {

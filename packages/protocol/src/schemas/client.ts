@@ -2,7 +2,15 @@ import { type Static, Type } from '@sinclair/typebox';
 import { MAX_COUNTRY_ID } from '../countries.js';
 import { ID_PATTERNS } from '../ids.js';
 import { Closed } from './closed.js';
-import { MAX_PER_PAGE, PAGE_PARAMS, PageMeta } from './pagination.js';
+import { exampleOf, withExamples } from './examples.js';
+import {
+  DEFAULT_PER_PAGE,
+  MAX_PER_PAGE,
+  PAGE_PARAMS,
+  PageMeta,
+  pageLinks,
+  pageMeta,
+} from './pagination.js';
 
 /** The kinds of contact a studio keeps. */
 export const CLIENT_TYPES = ['client', 'lead', 'other'] as const;
@@ -46,24 +54,54 @@ export const NO_ADDRESS: Readonly<AddressInfo> = Object.freeze({
 });
 
 /** A client, lead or other contact, with the fields of the reference docs. */
-export const Client = Closed({
-  id: ClientId,
-  email: Nullable(Type.String()),
-  status_name: Type.String(),
-  first_name: Type.String(),
-  last_name: Nullable(Type.String()),
-  phone: Nullable(Type.String()),
-  company: Nullable(Type.String()),
-  job_title: Nullable(Type.String()),
-  address_info: AddressInfo,
-  notes: Nullable(Type.String()),
-  avatar_color: Type.Integer(),
-  created_at: Type.String(),
-  updated_at: Type.String(),
-  sample: Type.Boolean(),
-  type: Type.Union(CLIENT_TYPES.map((t) => Type.Literal(t))),
-  type_formatted: Type.String(),
-});
+export const Client = withExamples(
+  Closed({
+    id: ClientId,
+    email: Nullable(Type.String()),
+    status_name: Type.String(),
+    first_name: Type.String(),
+    last_name: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    company: Nullable(Type.String()),
+    job_title: Nullable(Type.String()),
+    address_info: AddressInfo,
+    notes: Nullable(Type.String()),
+    avatar_color: Type.Integer(),
+    created_at: Type.String(),
+    updated_at: Type.String(),
+    sample: Type.Boolean(),
+    type: Type.Union(CLIENT_TYPES.map((t) => Type.Literal(t))),
+    type_formatted: Type.String(),
+  }),
+  [
+    {
+      id: 'cl_yt66iZb6VzarnvboEzX6KS5JVYUq15',
+      email: 'ada@example.com',
+      status_name: 'Active',
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      phone: '+1 555 0100',
+      company: 'Analytical Engines Ltd',
+      job_title: null,
+      address_info: {
+        address_line_1: '12 Harbor Street',
+        address_line_2: null,
+        city: 'Portland',
+        postal_code: '97201',
+        state: 'OR',
+        country: 'United States',
+        country_id: 223,
+      },
+      notes: 'Engagement shoot in May.',
+      avatar_color: 7,
+      created_at: '2026-03-14T09:26:53.000000Z',
+      updated_at: '2026-03-14T09:26:53.000000Z',
+      sample: false,
+      type: 'client',
+      type_formatted: 'Client',
+    },
+  ],
+);
 export type Client = Static<typeof Client>;
 
 const editable = {
@@ -80,25 +118,39 @@ const editable = {
 };
 
 /** The body of `POST /api/v1/clients/`: `first_name` is required, the rest optional. */
-export const ClientCreate = Closed({
-  first_name: editable.first_name,
-  email: Type.Optional(editable.email),
-  last_name: Type.Optional(editable.last_name),
-  phone: Type.Optional(editable.phone),
-  company: Type.Optional(editable.company),
-  job_title: Type.Optional(editable.job_title),
-  address_info: Type.Optional(editable.address_info),
-  notes: Type.Optional(editable.notes),
-  type: Type.Optional(editable.type),
-  status: Type.Optional(editable.status),
-});
+export const ClientCreate = withExamples(
+  Closed({
+    first_name: editable.first_name,
+    email: Type.Optional(editable.email),
+    last_name: Type.Optional(editable.last_name),
+    phone: Type.Optional(editable.phone),
+    company: Type.Optional(editable.company),
+    job_title: Type.Optional(editable.job_title),
+    address_info: Type.Optional(editable.address_info),
+    notes: Type.Optional(editable.notes),
+    type: Type.Optional(editable.type),
+    status: Type.Optional(editable.status),
+  }),
+  [
+    {
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      email: 'ada@example.com',
+      phone: '+1 555 0100',
+      company: 'Analytical Engines Ltd',
+      address_info: { city: 'Portland', state: 'OR', country_id: 223 },
+      notes: 'Engagement shoot in May.',
+      type: 'client',
+    },
+  ],
+);
 export type ClientCreate = Static<typeof ClientCreate>;
 
 /** The body of `PUT /api/v1/clients/{id}`: the fields to change, at least one. */
-export const ClientUpdate = Type.Partial(ClientCreate, {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const ClientUpdate = withExamples(
+  Type.Partial(ClientCreate, { additionalProperties: false, minProperties: 1 }),
+  [{ phone: '+1 555 0199', address_info: { city: 'Seattle', state: 'WA' } }],
+);
 export type ClientUpdate = Static<typeof ClientUpdate>;
 
 /** A comma-separated list of client types, or `all`. */
@@ -135,7 +187,18 @@ export const ClientListMeta = Closed({
   csv_url: Type.String(),
 });
 
-export const ClientPage = Closed({ data: Type.Array(Client), meta: ClientListMeta });
+const FIRST_PAGE = { offset: 0, limit: DEFAULT_PER_PAGE, byOffset: false };
+
+export const ClientPage = withExamples(Closed({ data: Type.Array(Client), meta: ClientListMeta }), [
+  {
+    data: [exampleOf(Client)],
+    meta: {
+      ...pageMeta(FIRST_PAGE, 1, 1, pageLinks('/api/v1/clients/', '', FIRST_PAGE, 1)),
+      client_statuses: { ...CLIENT_STATUSES },
+      csv_url: 'https://studio.example.com/api/v1/clients/download_csv',
+    },
+  },
+]);
 export type ClientPage = Static<typeof ClientPage>;
 
 /**

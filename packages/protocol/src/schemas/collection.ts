@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Closed } from './closed.js';
+import { withExamples } from './examples.js';
 
 /** A collection ID: a number of 8 digits. */
 export const CollectionId = Type.Integer({ minimum: 10_000_000, maximum: 99_999_999 });
@@ -13,22 +14,41 @@ const DateOnly = Type.String({
 });
 
 /** A collection: a container of galleries shared with clients. */
-export const Collection = Closed({
-  id: CollectionId,
-  name: Type.String(),
-  description: Type.Union([Type.String(), Type.Null()]),
-  gallery_count: Type.Integer(),
-  photo_count: Type.Integer(),
-  video_count: Type.Integer(),
-  client_count: Type.Integer(),
-  password_protected: Type.Boolean(),
-  downloadable: Type.Boolean(),
-  expiry_date: Type.Union([DateOnly, Type.Null()]),
-  /** Emails of the gallery-client accounts the collection is shared with. */
-  shared_with: Type.Array(Type.String()),
-  created_at: Type.String(),
-  updated_at: Type.String(),
-});
+export const Collection = withExamples(
+  Closed({
+    id: CollectionId,
+    name: Type.String(),
+    description: Type.Union([Type.String(), Type.Null()]),
+    gallery_count: Type.Integer(),
+    photo_count: Type.Integer(),
+    video_count: Type.Integer(),
+    client_count: Type.Integer(),
+    password_protected: Type.Boolean(),
+    downloadable: Type.Boolean(),
+    expiry_date: Type.Union([DateOnly, Type.Null()]),
+    /** Emails of the gallery-client accounts the collection is shared with. */
+    shared_with: Type.Array(Type.String()),
+    created_at: Type.String(),
+    updated_at: Type.String(),
+  }),
+  [
+    {
+      id: 48213907,
+      name: 'Reyes-Okafor Wedding',
+      description: 'Ceremony, portraits and the party at Fort Mason.',
+      gallery_count: 3,
+      photo_count: 412,
+      video_count: 2,
+      client_count: 1,
+      password_protected: false,
+      downloadable: true,
+      expiry_date: '2026-12-31',
+      shared_with: ['gallery-client@example.com'],
+      created_at: '2026-03-14T09:26:53.000000Z',
+      updated_at: '2026-03-15T17:02:11.000000Z',
+    },
+  ],
+);
 export type Collection = Static<typeof Collection>;
 
 const editable = {
@@ -44,54 +64,85 @@ const editable = {
 };
 
 /** The body of `POST /api/v1/collections`. */
-export const CollectionCreate = Closed({
-  name: editable.name,
-  description: Type.Optional(editable.description),
-  password_protected: Type.Optional(editable.password_protected),
-  downloadable: Type.Optional(editable.downloadable),
-  expiry_date: Type.Optional(editable.expiry_date),
-  shared_with: Type.Optional(editable.shared_with),
-});
+export const CollectionCreate = withExamples(
+  Closed({
+    name: editable.name,
+    description: Type.Optional(editable.description),
+    password_protected: Type.Optional(editable.password_protected),
+    downloadable: Type.Optional(editable.downloadable),
+    expiry_date: Type.Optional(editable.expiry_date),
+    shared_with: Type.Optional(editable.shared_with),
+  }),
+  [
+    {
+      name: 'Reyes-Okafor Wedding',
+      description: 'Ceremony, portraits and the party at Fort Mason.',
+      expiry_date: '2026-12-31',
+      shared_with: ['gallery-client@example.com'],
+    },
+  ],
+);
 export type CollectionCreate = Static<typeof CollectionCreate>;
 
 /** The body of `PUT /api/v1/collections/{id}`: the fields to change, at least one. */
-export const CollectionUpdate = Type.Partial(CollectionCreate, {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const CollectionUpdate = withExamples(
+  Type.Partial(CollectionCreate, { additionalProperties: false, minProperties: 1 }),
+  [{ expiry_date: null, downloadable: false }],
+);
 export type CollectionUpdate = Static<typeof CollectionUpdate>;
 
 /** A gallery: one set of photos and videos inside a collection. */
-export const Gallery = Closed({
-  id: GalleryId,
-  collection_id: CollectionId,
-  name: Type.String(),
-  description: Type.Union([Type.String(), Type.Null()]),
-  photo_count: Type.Integer(),
-  video_count: Type.Integer(),
-  private: Type.Boolean(),
-  download: Type.Boolean(),
-  cover_photo: Type.Union([Closed({ url: Type.String() }), Type.Null()]),
-  favorite_count: Type.Integer(),
-  created_at: Type.String(),
-  updated_at: Type.String(),
-});
+export const Gallery = withExamples(
+  Closed({
+    id: GalleryId,
+    collection_id: CollectionId,
+    name: Type.String(),
+    description: Type.Union([Type.String(), Type.Null()]),
+    photo_count: Type.Integer(),
+    video_count: Type.Integer(),
+    private: Type.Boolean(),
+    download: Type.Boolean(),
+    cover_photo: Type.Union([Closed({ url: Type.String() }), Type.Null()]),
+    favorite_count: Type.Integer(),
+    created_at: Type.String(),
+    updated_at: Type.String(),
+  }),
+  [
+    {
+      id: 530144826,
+      collection_id: 48213907,
+      name: 'Ceremony',
+      description: null,
+      photo_count: 164,
+      video_count: 1,
+      private: false,
+      download: true,
+      cover_photo: null,
+      favorite_count: 2,
+      created_at: '2026-03-14T09:31:02.000000Z',
+      updated_at: '2026-03-14T09:31:02.000000Z',
+    },
+  ],
+);
 export type Gallery = Static<typeof Gallery>;
 
 /** The body of `POST /api/v1/collections/{id}/galleries`. */
-export const GalleryCreate = Closed({
-  name: Type.String({ minLength: 1, maxLength: 200 }),
-  description: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
-  private: Type.Optional(Type.Boolean()),
-  download: Type.Optional(Type.Boolean()),
-  photo_count: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
-  video_count: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
-});
+export const GalleryCreate = withExamples(
+  Closed({
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
+    private: Type.Optional(Type.Boolean()),
+    download: Type.Optional(Type.Boolean()),
+    photo_count: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+    video_count: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+  }),
+  [{ name: 'Ceremony', photo_count: 164, video_count: 1 }],
+);
 export type GalleryCreate = Static<typeof GalleryCreate>;
 
 /** The body of `PUT /api/v1/collections/{id}/galleries/{galleryId}`. */
-export const GalleryUpdate = Type.Partial(GalleryCreate, {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const GalleryUpdate = withExamples(
+  Type.Partial(GalleryCreate, { additionalProperties: false, minProperties: 1 }),
+  [{ private: true, download: false }],
+);
 export type GalleryUpdate = Static<typeof GalleryUpdate>;

@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Closed } from './closed.js';
+import { examplesOf, withExamples } from './examples.js';
 
 /** The largest page a list endpoint returns. */
 export const MAX_PER_PAGE = 100;
@@ -156,12 +157,31 @@ export function pageMeta(
   };
 }
 
-/** A `{data: T[], meta}` page of items. */
-export function Page<T extends TSchema>(item: T) {
-  return Closed({ data: Type.Array(item), meta: PageMeta });
+/**
+ * A `{data: T[], meta}` page of items. Given the list's path, and an item with examples, the
+ * page has an example too: the item's examples, on one page whose links name that path.
+ *
+ * @example
+ * Page(Collection, '/api/v1/collections');
+ */
+export function Page<T extends TSchema>(item: T, examplePath?: string) {
+  const schema = Closed({ data: Type.Array(item), meta: PageMeta });
+  const items = examplesOf(item);
+  if (examplePath === undefined || items.length === 0) return schema;
+  const window: PageWindow = { offset: 0, limit: DEFAULT_PER_PAGE, byOffset: false };
+  const links = pageLinks(examplePath, '', window, items.length);
+  const meta = pageMeta(window, items.length, items.length, links);
+  // TypeScript cannot reduce Static<> of a generic object: the shape is `{ data, meta }`.
+  const examples = [{ data: items, meta }] as unknown as Static<typeof schema>[];
+  return withExamples(schema, examples);
 }
 
-/** A `{data: T}` envelope. */
+/** A `{data: T}` envelope; it has an example for each of the item's. */
 export function Envelope<T extends TSchema>(item: T) {
-  return Closed({ data: item });
+  const schema = Closed({ data: item });
+  const items = examplesOf(item);
+  if (items.length === 0) return schema;
+  // TypeScript cannot reduce Static<> of a generic object: the shape is `{ data }` all the same.
+  const examples = items.map((data) => ({ data })) as unknown as Static<typeof schema>[];
+  return withExamples(schema, examples);
 }

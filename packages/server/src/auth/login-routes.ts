@@ -1,8 +1,10 @@
-import { HEADERS, LoginBody, LoginResponse, SignedOut } from '@proofsheet/protocol';
+import { HEADERS, LoginBody, LoginResponse, LogoutBody, SignedOut } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../http/html.js';
-import { Redirect, responses } from '../http/responses.js';
+import { optionalBody } from '../http/openapi.js';
+import { requirement } from '../http/openapi-security.js';
+import { PageOrError, Redirect, responses } from '../http/responses.js';
 import { validationDetails } from '../http/validation-details.js';
 import type { AuthContext } from './context.js';
 import { presentsCsrfToken, requireSessionCsrf } from './csrf.js';
@@ -93,16 +95,27 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
     '/login',
     {
       schema: {
+        operationId: 'login',
         summary: 'Sign in with email and password',
+        description:
+          'Sets the session, auth-token and `XSRF-TOKEN` cookies and answers the CSRF token. A browser (one that sends `Origin` or `Sec-Fetch-Site`) must also echo the `XSRF-TOKEN` cookie it got from `GET /login`, as `X-CSRF-Token` or the form field `_csrf` (login CSRF). A form post with `Accept: text/html` is answered with a redirect, or the form again with the problem.',
+        tags: ['Auth'],
         consumes: ['application/json', 'application/x-www-form-urlencoded'],
         body: LoginBody,
-        response: responses(
-          {
-            200: LoginResponse,
-            303: Redirect('Browsers (Accept: text/html): to the app, or to a same-site `next`'),
-          },
-          { body: true, also: [401] },
-        ),
+        response: {
+          ...responses(
+            {
+              200: LoginResponse,
+              303: Redirect('Browsers (Accept: text/html): to the app, or to a same-site `next`'),
+            },
+            { body: true, also: [401] },
+          ),
+          // What a browser's form post gets as the sign-in page again (see `page` above).
+          401: PageOrError('invalid_credentials'),
+          403: PageOrError('csrf_mismatch'),
+          422: PageOrError('validation_failed'),
+          429: PageOrError('rate_limited'),
+        },
       },
       // Validation errors reach the handler, so that a browser gets the form back, not JSON.
       attachValidation: true,
@@ -159,8 +172,14 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
   );
 
   const logoutSchema = {
+    operationId: 'logout',
     summary: 'End the session and revoke its auth token',
+    description:
+      'With a session it needs the CSRF token (the header, or the form field `_csrf`). Without one, the auth-token cookie is still revoked; with neither it still answers 200, and clears the cookies.',
+    tags: ['Auth'],
     consumes: ['application/json', 'application/x-www-form-urlencoded'],
+    security: [requirement('session', 'csrf'), requirement('authToken'), {}],
+    ...optionalBody(LogoutBody),
     response: responses({ 200: SignedOut, 303: Redirect('Browsers: back to the sign-in page') }),
   };
   const logoutConfig = { auth: 'optional', csrf: 'origin' } as const;

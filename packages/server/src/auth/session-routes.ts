@@ -14,6 +14,7 @@ import {
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { API_V1 } from '../http/api-path.js';
 import { AppError } from '../http/app-error.js';
+import { requirement } from '../http/openapi-security.js';
 import { IdParams } from '../http/path-params.js';
 import { NoContent, responses } from '../http/responses.js';
 import type { LoginRecord } from '../storage/ports/session-store.js';
@@ -60,7 +61,14 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     return user;
   }
 
-  const csrfSchema = { response: responses({ 200: CsrfTokenResponse }) };
+  const tags = ['Auth'];
+  const csrfSchema = {
+    operationId: 'getCsrfToken',
+    summary: "Read the session's CSRF token again",
+    description: 'Also sets the `XSRF-TOKEN` cookie and the `X-CSRF-Token` header.',
+    tags,
+    response: responses({ 200: CsrfTokenResponse }),
+  };
   app.get(local(PATHS.csrfToken), { schema: csrfSchema }, async (request, reply) => {
     const auth = signedIn(request);
     const token = csrfTokenFor(auth.sessionId);
@@ -70,7 +78,12 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     return { data: { csrf_token: token } };
   });
 
-  const sessionSchema = { response: responses({ 200: CurrentSession }) };
+  const sessionSchema = {
+    operationId: 'getSession',
+    summary: 'The current session, its user and when it expires',
+    tags,
+    response: responses({ 200: CurrentSession }),
+  };
   app.get(local(PATHS.session), { schema: sessionSchema }, async (request, reply) => {
     const auth = signedIn(request);
     const user = await currentUser(auth);
@@ -92,7 +105,15 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     // No session and so no CSRF token to compare; the cross-site check still runs, and the
     // auth-token cookie is SameSite=Lax, so a cross-site form cannot send it.
     {
-      schema: { response: responses({ 200: LoginResponse }) },
+      schema: {
+        operationId: 'refreshSession',
+        summary: 'Renew an expired session with the auth-token cookie',
+        description:
+          'Rotates the auth token and sets new cookies, answering as `POST /login` does. A token presented again after its rotation revokes the sign-in.',
+        tags,
+        security: [requirement('authToken')],
+        response: responses({ 200: LoginResponse }),
+      },
       config: { auth: 'none', csrf: 'origin' },
     },
     async (request, reply) => {
@@ -114,7 +135,12 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     },
   );
 
-  const listSchema = { response: responses({ 200: SessionList }) };
+  const listSchema = {
+    operationId: 'listSignIns',
+    summary: "The user's sign-ins on every device, the current one marked",
+    tags,
+    response: responses({ 200: SessionList }),
+  };
   app.get(local(PATHS.authSessions), { schema: listSchema }, async (request, reply) => {
     const auth = signedIn(request);
     const logins = await ctx.sessions.listForUser(auth.login.userId);
@@ -123,6 +149,10 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   });
 
   const revokeSchema = {
+    operationId: 'revokeSignIn',
+    summary: "End one of the user's sign-ins",
+    description: "Another user's sign-in is answered 404, like one that does not exist.",
+    tags,
     params: IdParams,
     response: responses({ 204: NoContent }, { found: true }),
   };
@@ -147,7 +177,12 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     },
   );
 
-  const othersSchema = { response: responses({ 200: RevokedSessions }) };
+  const othersSchema = {
+    operationId: 'revokeOtherSignIns',
+    summary: 'End every sign-in of the user but this one',
+    tags,
+    response: responses({ 200: RevokedSessions }),
+  };
   app.post(local(PATHS.authSessionsRevokeOthers), { schema: othersSchema }, async (request) => {
     const auth = signedIn(request);
     const revoked = await ctx.sessions.revokeOthers(auth.login.userId, auth.login.id);
@@ -155,6 +190,9 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   });
 
   const passwordSchema = {
+    operationId: 'changePassword',
+    summary: 'Change the password, ending every other sign-in',
+    tags,
     body: PasswordChange,
     response: responses({ 200: PasswordChanged }, { body: true }),
   };

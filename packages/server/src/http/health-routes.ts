@@ -1,4 +1,4 @@
-import { HealthReport } from '@proofsheet/protocol';
+import { ErrorBody, HealthReport } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { Storage } from '../storage/ports/storage.js';
 
@@ -17,12 +17,34 @@ async function checksOf(storage: Storage): Promise<Record<string, boolean>> {
  */
 export async function healthRoutes(app: FastifyInstance, options: { storage: Storage }) {
   const config = { auth: 'none', rateLimitSkipOnError: true } as const;
-  const schema = { response: { 200: HealthReport, 503: HealthReport } };
-  app.get('/healthz', { config, schema }, async (_request, reply) => {
+  // The limits hold for probes too: a URL over the limit (414), a query that breaks the text
+  // rule (422), the IP's rate limit (429).
+  const response = {
+    200: HealthReport,
+    414: ErrorBody,
+    422: ErrorBody,
+    429: ErrorBody,
+    500: ErrorBody,
+    503: HealthReport,
+  };
+  const live = {
+    operationId: 'getHealth',
+    summary: 'Liveness: the process answers, naming the state of each dependency',
+    description: 'Always 200 while the process runs, even with a dependency down.',
+    tags: ['Health'],
+    response,
+  };
+  app.get('/healthz', { config, schema: live }, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     return { status: 'ok', checks: await checksOf(options.storage) };
   });
-  app.get('/readyz', { config, schema }, async (_request, reply) => {
+  const ready = {
+    operationId: 'getReadiness',
+    summary: 'Readiness: 503 while any dependency is down',
+    tags: ['Health'],
+    response,
+  };
+  app.get('/readyz', { config, schema: ready }, async (_request, reply) => {
     const checks = await checksOf(options.storage);
     const ready = Object.values(checks).every(Boolean);
     reply.header('cache-control', 'no-store');

@@ -1,27 +1,43 @@
-import { ErrorBody } from '@proofsheet/protocol';
+import { ERRORS, ErrorBody, type ErrorCode, errorBody, reasonPhrase } from '@proofsheet/protocol';
 import { type TSchema, Type } from '@sinclair/typebox';
 
 /** What every API route may answer, whatever it does: a bad request, no session, a role or
- * CSRF refusal, a rate limit, an outage, and the generic 500. */
-const ALWAYS = [400, 401, 403, 429, 500, 503] as const;
+ * CSRF refusal, a URL over the limit, a query or path that breaks the text rule (422: the rule
+ * holds for every part of every request), a rate limit, an outage, and the generic 500. */
+const ALWAYS = [400, 401, 403, 414, 422, 429, 500, 503] as const;
 /** What a route that reads a body may answer besides. */
-const WITH_BODY = [413, 415, 422] as const;
+const WITH_BODY = [413, 415] as const;
 
 /** A 204: nothing in the body. */
 export const NoContent = Type.Null({ description: 'No content' });
 
-/** A redirect that browsers follow; the body is empty. */
-export function Redirect(description: string): ContentResponse {
-  return {
+/** A redirect that browsers follow, to its `Location`; the body is empty. */
+export function Redirect(description: string): TSchema {
+  return Type.Null({
     description,
-    content: { 'text/plain': { schema: Type.String({ maxLength: 0 }) } },
+    headers: { Location: { type: 'string', description: 'Where the browser goes next' } },
+  });
+}
+
+/**
+ * An error of a route that browsers post a form to: JSON clients get the error body (`code`
+ * in the example), a browser (`Accept: text/html`) the page again, with the problem on it.
+ */
+export function PageOrError(code: ErrorCode): ContentResponse {
+  return {
+    description: `${reasonPhrase(ERRORS[code].status)}: \`${code}\` as JSON; a browser (\`Accept: text/html\`) gets the page again, saying what went wrong`,
+    content: {
+      'application/json': { schema: ErrorBody, example: errorBody(code) },
+      'text/html': { schema: Type.String(), example: '<!doctype html><html lang="en">…</html>' },
+    },
   };
 }
 
 /** A success in a content type other than JSON (a CSV download). */
 export interface ContentResponse {
   description: string;
-  content: Record<string, { schema: TSchema }>;
+  /** Each type's schema, and an example for the OpenAPI document. */
+  content: Record<string, { schema: TSchema; example?: unknown }>;
 }
 
 export interface ResponseOptions {

@@ -88,6 +88,9 @@ function sendHtml(reply: FastifyReply, status: number, html: string) {
     .send(html);
 }
 
+/** Pages and their assets are for browsers, not part of the API's OpenAPI document. */
+const PAGE = { hide: true } as const;
+
 /** Pages: the stylesheet and scripts, and the signed-in pages of the Studio or Gallery app. */
 export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
   const studio = ctx.api === 'studio';
@@ -95,7 +98,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise
   const nav = studio ? STUDIO_NAV : GALLERY_NAV;
   const firstPage = pages[0]?.path ?? APP_HOME;
 
-  app.get('/assets/app.css', { config: { auth: 'none' } }, async (_request, reply) =>
+  app.get('/assets/app.css', { config: { auth: 'none' }, schema: PAGE }, async (_request, reply) =>
     reply
       .type('text/css; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
@@ -103,7 +106,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise
   );
 
   // Only the scripts read at start-up are served: the path is a key, never a file name.
-  app.get('/assets/*', { config: { auth: 'none' } }, async (request, reply) => {
+  app.get('/assets/*', { config: { auth: 'none' }, schema: PAGE }, async (request, reply) => {
     const { '*': path } = request.params as { '*': string };
     const script = SCRIPTS.get(path);
     if (script === undefined) {
@@ -115,10 +118,10 @@ export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise
       .send(script.source);
   });
 
-  app.get('/', { config: { auth: 'none' } }, async (_request, reply) =>
+  app.get('/', { config: { auth: 'none' }, schema: PAGE }, async (_request, reply) =>
     reply.redirect(APP_HOME, 302),
   );
-  app.get(APP_HOME, { config: { auth: 'none' } }, async (_request, reply) =>
+  app.get(APP_HOME, { config: { auth: 'none' }, schema: PAGE }, async (_request, reply) =>
     reply.redirect(firstPage, 302),
   );
 
@@ -143,7 +146,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise
   for (const def of pages) {
     app.get(
       def.path,
-      { config: { auth: 'optional' } },
+      { config: { auth: 'optional' }, schema: PAGE },
       async (request: FastifyRequest, reply: FastifyReply) => {
         const viewer = await pageViewer(request, reply, ctx);
         if (!viewer) return reply.redirect(loginUrlFor(request), 303);

@@ -11,6 +11,7 @@ import { createStorage } from '../../src/storage/create-storage.js';
 import type { Storage } from '../../src/storage/ports/storage.js';
 import type { UserRecord } from '../../src/storage/ports/user-store.js';
 import { PASSWORD } from './harness.js';
+import { recording } from './response-recorder.js';
 import { type Availability, postgresService, redisService } from './services.js';
 
 /** Where a test run's instances keep their state: a fresh schema and a fresh key prefix. */
@@ -76,6 +77,7 @@ export async function startInstance(
     storage,
     clock: systemClock,
     random: systemRandom,
+    ...recording(),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };

@@ -4,14 +4,29 @@
  */
 import type { Role } from '@proofsheet/protocol';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createTestStudio, TEST_PASSWORD, type TestStudio } from '../../src/testing.js';
+import type { Config } from '../../src/config/config.js';
+import {
+  createTestStudio,
+  TEST_PASSWORD,
+  type TestStudio,
+  type TestStudioOptions,
+} from '../../src/testing.js';
+import { recording } from './response-recorder.js';
 
 export const PASSWORD = TEST_PASSWORD;
 
 export type Harness = TestStudio;
 
-/** Both APIs over one fresh database, with an owner, an assistant and a gallery client. */
-export const createHarness = createTestStudio;
+/**
+ * Both APIs over one fresh database, with an owner, an assistant and a gallery client. Their
+ * responses are recorded when the run asks for it (see response-recorder.ts).
+ */
+export function createHarness(
+  overrides: Partial<Config> = {},
+  options: TestStudioOptions = {},
+): Promise<Harness> {
+  return createTestStudio(overrides, { ...recording(), ...options });
+}
 
 /** Cookies and CSRF token of a signed-in client, ready to send with `inject()`. */
 export interface Credentials {

@@ -14,6 +14,7 @@ import { createStorage } from '../../src/storage/create-storage.js';
 import type { Storage } from '../../src/storage/ports/storage.js';
 import type { UserRecord } from '../../src/storage/ports/user-store.js';
 import { seedUsers } from './cluster.js';
+import { recording } from './response-recorder.js';
 import type { RedisService } from './services.js';
 
 export interface RedisStudio {
@@ -36,7 +37,7 @@ export async function createRedisStudio(
   const deps = { config, storage, clock: systemClock, random: systemRandom };
   const services = createServices(deps);
   const users = await seedUsers({ storage, config });
-  const studio = await buildApp({ ...deps, services, api: 'studio' });
+  const studio = await buildApp({ ...deps, services, api: 'studio', ...recording() });
   return {
     studio,
     storage,

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { buildApp } from '../../src/app.js';
 import { systemRandom } from '../../src/deps.js';
 import type { Harness } from './harness.js';
+import { recording } from './response-recorder.js';
 
 const exec = promisify(execFile);
 
@@ -80,6 +81,7 @@ export async function listenHttps(
     random: systemRandom,
     services: h.services,
     https: { key: tls.key, cert: tls.cert },
+    ...recording(),
   };
   const studio = await buildApp({ ...deps, api: 'studio' });
   const gallery = await buildApp({ ...deps, api: 'gallery' });

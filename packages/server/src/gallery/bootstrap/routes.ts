@@ -33,7 +33,12 @@ export async function bootstrapRoutes(
   app: FastifyInstance,
   ctx: ResourceContext<'accounts' | 'users'>,
 ): Promise<void> {
-  const schema = { response: responses({ 200: Envelope(Bootstrap) }) };
+  const schema = {
+    operationId: 'getBootstrap',
+    summary: 'The account, user, custom URL and workspace settings the Gallery app starts with',
+    tags: ['Bootstrap'],
+    response: responses({ 200: Envelope(Bootstrap) }),
+  };
   app.get('/data/bootstrap', { schema }, async (request): Promise<{ data: Bootstrap }> => {
     const { login } = signedIn(request);
     const [account, user] = await Promise.all([

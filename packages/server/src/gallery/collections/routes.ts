@@ -4,6 +4,7 @@ import {
   CollectionCreate,
   CollectionUpdate,
   Envelope,
+  PATHS,
   Page,
   PageQuery,
 } from '@proofsheet/protocol';
@@ -69,8 +70,16 @@ export async function collectionRoutes(
 ): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const collections = ctx.storage.collections;
+  const tags = ['Collections'];
 
-  const listSchema = { querystring: PageQuery, response: responses({ 200: Page(Collection) }) };
+  const listSchema = {
+    operationId: 'listCollections',
+    summary: 'List collections, a page at a time',
+    description: 'A gallery client sees only the collections shared with them, and not expired.',
+    tags,
+    querystring: PageQuery,
+    response: responses({ 200: Page(Collection, PATHS.collections) }),
+  };
   app.get('/collections', { schema: listSchema }, async (request) => {
     const viewer = await viewerOf(ctx, signedIn(request));
     const window = requestedWindow(request);
@@ -88,7 +97,15 @@ export async function collectionRoutes(
   app.post(
     '/collections',
     {
-      schema: { body: CollectionCreate, response: responses({ 201: One }, { body: true }) },
+      schema: {
+        operationId: 'createCollection',
+        summary: 'Create a collection',
+        description:
+          'Staff only. `shared_with` names gallery-client accounts by email; each gets a `collection_shared` notification.',
+        tags,
+        body: CollectionCreate,
+        response: responses({ 201: One }, { body: true }),
+      },
       config: { roles: STAFF },
     },
     async (request, reply) => {
@@ -117,7 +134,14 @@ export async function collectionRoutes(
     },
   );
 
-  const itemSchema = { params: IdParams, response: responses({ 200: One }, { found: true }) };
+  const itemSchema = {
+    operationId: 'getCollection',
+    summary: 'Read a collection',
+    description: 'A gallery client gets 404 for one not shared with them, or expired.',
+    tags,
+    params: IdParams,
+    response: responses({ 200: One }, { found: true }),
+  };
   app.get('/collections/:id', { schema: itemSchema }, async (request) => {
     const viewer = await viewerOf(ctx, signedIn(request));
     const collection = await visibleCollection(ctx, viewer, request.params.id);
@@ -128,6 +152,10 @@ export async function collectionRoutes(
     '/collections/:id',
     {
       schema: {
+        operationId: 'updateCollection',
+        summary: 'Change the fields of a collection that the body names',
+        description: 'Staff only. People newly in `shared_with` get a notification.',
+        tags,
         params: IdParams,
         body: CollectionUpdate,
         response: responses({ 200: One }, { body: true, found: true }),
@@ -154,7 +182,14 @@ export async function collectionRoutes(
   app.delete(
     '/collections/:id',
     {
-      schema: { params: IdParams, response: responses({ 204: NoContent }, { found: true }) },
+      schema: {
+        operationId: 'deleteCollection',
+        summary: 'Delete a collection and its galleries',
+        description: 'The owner only.',
+        tags,
+        params: IdParams,
+        response: responses({ 204: NoContent }, { found: true }),
+      },
       config: { roles: OWNER },
     },
     async (request, reply) => {

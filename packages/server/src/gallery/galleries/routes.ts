@@ -53,14 +53,22 @@ export async function galleryResourceRoutes(
 ): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const galleries = ctx.storage.galleries;
+  const tags = ['Galleries'];
 
   app.get(
     '/collections/:id/galleries',
     {
       schema: {
+        operationId: 'listGalleries',
+        summary: 'List the galleries of a collection',
+        description: 'A gallery client sees only the galleries that are not private.',
+        tags,
         params: IdParams,
         querystring: PageQuery,
-        response: responses({ 200: Page(Gallery) }, { found: true }),
+        response: responses(
+          { 200: Page(Gallery, '/api/v1/collections/48213907/galleries') },
+          { found: true },
+        ),
       },
     },
     async (request) => {
@@ -86,6 +94,10 @@ export async function galleryResourceRoutes(
     '/collections/:id/galleries',
     {
       schema: {
+        operationId: 'createGallery',
+        summary: 'Add a gallery to a collection',
+        description: "Staff only. `download` defaults to the collection's `downloadable`.",
+        tags,
         params: IdParams,
         body: GalleryCreate,
         response: responses({ 201: One }, { body: true, found: true }),
@@ -122,6 +134,10 @@ export async function galleryResourceRoutes(
     '/collections/:id/galleries/:galleryId',
     {
       schema: {
+        operationId: 'updateGallery',
+        summary: 'Change the fields of a gallery that the body names',
+        description: 'Staff only.',
+        tags,
         params: CollectionGalleryParams,
         body: GalleryUpdate,
         response: responses({ 200: One }, { body: true, found: true }),
@@ -143,6 +159,10 @@ export async function galleryResourceRoutes(
     '/collections/:id/galleries/:galleryId',
     {
       schema: {
+        operationId: 'deleteGallery',
+        summary: 'Delete a gallery',
+        description: 'The owner only.',
+        tags,
         params: CollectionGalleryParams,
         response: responses({ 204: NoContent }, { found: true }),
       },
@@ -159,7 +179,17 @@ export async function galleryResourceRoutes(
 
   app.post(
     '/galleries/:galleryId/favorite',
-    { schema: { params: GalleryParams, response: responses({ 200: One }, { found: true }) } },
+    {
+      schema: {
+        operationId: 'favoriteGallery',
+        summary: 'Favorite a gallery',
+        description:
+          'Anyone who can see the gallery. Favoriting it again changes nothing; the first time notifies the studio.',
+        tags,
+        params: GalleryParams,
+        response: responses({ 200: One }, { found: true }),
+      },
+    },
     async (request) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const id = requireNumericId('gallery', request.params.galleryId);

@@ -68,11 +68,21 @@ export async function clientCsvRoutes(
     CSV_PATH,
     {
       schema: {
+        operationId: 'downloadClientsCsv',
+        summary: 'Download every client as CSV',
+        description:
+          'Staff only. `types` filters as the list does. Cells a spreadsheet would run as a formula are escaped.',
+        tags: ['Clients'],
         querystring: ClientCsvQuery,
         response: responses({
           200: {
             description: 'Every client as CSV, with a header row',
-            content: { 'text/csv': { schema: Type.String() } },
+            content: {
+              'text/csv': {
+                schema: Type.String(),
+                example: `${COLUMNS.join(',')}\r\ncl_yt66iZb6VzarnvboEzX6KS5JVYUq15,client,Active,Ada,Lovelace,ada@example.com,+1 555 0100,Analytical Engines Ltd,,12 Harbor Street,,Portland,OR,97201,United States,,2026-03-14T09:26:53.000000Z,2026-03-14T09:26:53.000000Z\r\n`,
+              },
+            },
           },
         }),
       },

@@ -29,9 +29,11 @@ import { CSV_PATH } from './csv.js';
 import { RenderedPages } from './rendered-pages.js';
 import { clientChanges, contactNoun, displayName, newClient, toClient } from './view.js';
 
+/** The list's path, as the reference docs name it, and the same without the slash. */
 const LIST_PATHS = ['/clients/', '/clients'] as const;
 const ITEM_PATH = '/clients/:id';
 const One = Envelope(Client);
+const tags = ['Clients'];
 
 /** The list's `meta.client_statuses`; JSON gives the numeric keys as strings. */
 const CLIENT_STATUS_NAMES: Record<string, string> = { ...CLIENT_STATUSES };
@@ -107,10 +109,21 @@ export async function clientRoutes(
   }
 
   for (const url of LIST_PATHS) {
+    // The document lists the path once: the other is the same operation.
+    const hide = url !== LIST_PATHS[0];
     app.get(
       url,
       {
-        schema: { querystring: ClientListQuery, response: responses({ 200: ClientPage }) },
+        schema: {
+          hide,
+          operationId: 'listClients',
+          summary: 'List clients, a page at a time',
+          description:
+            'Staff only. `types` filters by type (`client,lead`); `meta.csv_url` downloads them all. Also answered at `/api/v1/clients`. The answer has an `ETag`.',
+          tags,
+          querystring: ClientListQuery,
+          response: responses({ 200: ClientPage }),
+        },
         config: { roles: STAFF },
       },
       async (request, reply) => {
@@ -129,7 +142,15 @@ export async function clientRoutes(
     app.post(
       url,
       {
-        schema: { body: ClientCreate, response: responses({ 201: One }, { body: true }) },
+        schema: {
+          hide,
+          operationId: 'createClient',
+          summary: 'Create a client, lead or other contact',
+          description: 'Staff only. Adds a `client_created` notification.',
+          tags,
+          body: ClientCreate,
+          response: responses({ 201: One }, { body: true }),
+        },
         config: { roles: STAFF },
       },
       async (request, reply) => {
@@ -152,7 +173,14 @@ export async function clientRoutes(
   app.get(
     '/clients/search',
     {
-      schema: { querystring: ClientSearchQuery, response: responses({ 200: ClientPage }) },
+      schema: {
+        operationId: 'searchClients',
+        summary: 'Search clients by name, email, phone or company',
+        description: 'Staff only. Pages like the list.',
+        tags,
+        querystring: ClientSearchQuery,
+        response: responses({ 200: ClientPage }),
+      },
       config: { roles: STAFF },
     },
     async (request, reply) => {
@@ -173,7 +201,13 @@ export async function clientRoutes(
   app.get(
     ITEM_PATH,
     {
-      schema: { params: IdParams, response: responses({ 200: One }, { found: true }) },
+      schema: {
+        operationId: 'getClient',
+        summary: 'Read a client',
+        tags,
+        params: IdParams,
+        response: responses({ 200: One }, { found: true }),
+      },
       config: { roles: STAFF },
     },
     async (request) => {
@@ -186,6 +220,9 @@ export async function clientRoutes(
     ITEM_PATH,
     {
       schema: {
+        operationId: 'updateClient',
+        summary: 'Change the fields of a client that the body names',
+        tags,
         params: IdParams,
         body: ClientUpdate,
         response: responses({ 200: One }, { body: true, found: true }),
@@ -206,7 +243,14 @@ export async function clientRoutes(
   app.delete(
     ITEM_PATH,
     {
-      schema: { params: IdParams, response: responses({ 204: NoContent }, { found: true }) },
+      schema: {
+        operationId: 'deleteClient',
+        summary: 'Delete a client',
+        description: 'The owner only.',
+        tags,
+        params: IdParams,
+        response: responses({ 204: NoContent }, { found: true }),
+      },
       config: { roles: OWNER },
     },
     async (request, reply) => {

@@ -26,11 +26,17 @@ export async function notificationRoutes(
 ): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const notifications = ctx.storage.notifications;
+  const tags = ['Notifications'];
 
   app.get(
     '/notifications/all',
     {
       schema: {
+        operationId: 'listNotifications',
+        summary: "The studio's notifications, newest first",
+        description:
+          'Staff only. `unread=true` for the unread ones; `meta.unread_count` counts them.',
+        tags,
         querystring: NotificationListQuery,
         response: responses({ 200: NotificationList }),
       },
@@ -47,7 +53,12 @@ export async function notificationRoutes(
 
   // Declared before `:id/read` for clarity; the two never match the same path.
   const readAll = {
-    schema: { response: responses({ 200: MarkedCount }) },
+    schema: {
+      operationId: 'markAllNotificationsRead',
+      summary: 'Mark every notification read',
+      tags,
+      response: responses({ 200: MarkedCount }),
+    },
     config: { roles: STAFF },
   };
   app.post('/notifications/read_all', readAll, async (request) => {
@@ -62,6 +73,9 @@ export async function notificationRoutes(
     '/notifications/:id/read',
     {
       schema: {
+        operationId: 'markNotificationRead',
+        summary: 'Mark one notification read',
+        tags,
         params: IdParams,
         response: responses({ 200: Envelope(Notification) }, { found: true }),
       },

@@ -2,38 +2,20 @@
 // methods carry X-CSRF-Token, a 401 refreshes the session once and otherwise sends the person
 // to sign in (keeping what they typed), and a stale CSRF token is fetched again once. Errors are
 // read by their `code` with the client library's own functions (vendored: see tsconfig.json).
-import type {
-  COOKIE_NAMES,
-  ErrorCode,
-  HEADERS,
-  LoginResponse,
-  PATHS,
-  SECURE_COOKIE_PREFIX,
-} from '@proofsheet/protocol';
+import type { ErrorCode, LoginResponse, PATHS } from '@proofsheet/protocol';
+import { CSRF_HEADER, csrfCookieToken, needsCsrfToken } from './csrf-token.js';
 import { saveDrafts } from './drafts.js';
 import { hasErrorCode, isCsrfMismatch, serverRetryDelay } from './vendor/client/browser.js';
 
 // The protocol's names, typed by the protocol's constants: a change there fails this build.
 const REFRESH_PATH: (typeof PATHS)['sessionRefresh'] = '/api/v1/session/refresh';
 const CSRF_TOKEN_PATH: (typeof PATHS)['csrfToken'] = '/api/v1/csrf-token';
-const CSRF_HEADER: (typeof HEADERS)['csrfToken'] = 'x-csrf-token';
-const CSRF_COOKIE: (typeof COOKIE_NAMES)['csrf'] = 'XSRF-TOKEN';
-const SECURE_PREFIX: typeof SECURE_COOKIE_PREFIX = '__Host-';
-
-const UNSAFE: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The methods the pages use. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-function readCookie(name: string): string {
-  const pair = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
-  return pair ? decodeURIComponent(pair.slice(name.length + 1)) : '';
-}
-
 let csrfToken =
-  document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ||
-  readCookie(CSRF_COOKIE) ||
-  readCookie(`${SECURE_PREFIX}${CSRF_COOKIE}`);
+  document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') || csrfCookieToken();
 
 /** Keeps the token in one place, and the sign-out form's hidden field, up to date. */
 function setCsrfToken(token: unknown): void {
@@ -90,7 +72,7 @@ export class ApiError extends Error {
 async function send(method: Method, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (UNSAFE.has(method)) headers[CSRF_HEADER] = csrfToken;
+  if (needsCsrfToken(method)) headers[CSRF_HEADER] = csrfToken;
   try {
     return await fetch(path, {
       method,
