@@ -2,8 +2,8 @@ import { HEADERS, LoginBody, LoginResponse, LogoutBody, SignedOut } from '@proof
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../http/html.js';
-import { optionalBody } from '../http/openapi.js';
-import { requirement } from '../http/openapi-security.js';
+import { optionalBody } from '../http/openapi/document.js';
+import { requirement } from '../http/openapi/security.js';
 import { PageOrError, Redirect, responses } from '../http/responses.js';
 import { validationDetails } from '../http/validation-details.js';
 import type { AuthContext } from './context.js';

@@ -14,7 +14,7 @@ import {
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { API_V1 } from '../http/api-path.js';
 import { AppError } from '../http/app-error.js';
-import { requirement } from '../http/openapi-security.js';
+import { requirement } from '../http/openapi/security.js';
 import { IdParams } from '../http/path-params.js';
 import { NoContent, responses } from '../http/responses.js';
 import type { LoginRecord } from '../storage/ports/session-store.js';

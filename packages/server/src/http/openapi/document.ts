@@ -2,9 +2,9 @@ import fastifySwagger, { type SwaggerTransform } from '@fastify/swagger';
 import { ErrorBody } from '@proofsheet/protocol';
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ERROR_SCHEMA, type OpenApiDocument, shareErrorResponses } from './openapi-errors.js';
-import { dropNestedExamples } from './openapi-examples.js';
-import { securityOf, securitySchemes } from './openapi-security.js';
+import { ERROR_SCHEMA, type OpenApiDocument, shareErrorResponses } from './errors.js';
+import { dropNestedExamples } from './examples.js';
+import { securityOf, securitySchemes } from './security.js';
 
 /** Tags in the order the documents list them; each document lists only those it uses. */
 const TAGS = [

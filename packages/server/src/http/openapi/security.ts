@@ -1,6 +1,6 @@
 import { cookieName, UNSAFE_METHODS } from '@proofsheet/protocol';
 import type { FastifyContextConfig } from 'fastify';
-import { API_PREFIX } from './api-path.js';
+import { API_PREFIX } from '../api-path.js';
 
 /** The security schemes of the OpenAPI documents, by their names there. */
 export const SCHEMES = {

@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from './openapi-errors.js';
+import type { OpenApiDocument } from './errors.js';
 
 type Json = Record<string, unknown>;
 
