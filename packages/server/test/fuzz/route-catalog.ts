@@ -119,10 +119,30 @@ export function documentedOperations(app: FastifyInstance): Map<string, OpenApiO
  * documented (the catalog test checks it), since the document is where the fuzzer learns what
  * a route takes; these are fuzzed all the same, with hostile input only.
  */
-export const HIDDEN_ROUTES: ReadonlyMap<string, string> = new Map([
-  ['GET /openapi.json', 'the document itself'],
-  ['GET /login', 'the sign-in page, HTML for browsers: it takes no input the API documents'],
-]);
+export const HIDDEN_ROUTES: ReadonlyArray<{ matches: RegExp; why: string }> = [
+  { matches: /^GET \/openapi\.json$/, why: 'the document itself' },
+  {
+    matches: /^GET \/login$/,
+    why: 'the sign-in page, HTML for browsers: it takes no input the API documents',
+  },
+  {
+    matches: /^GET \/docs(\/.*)?$/,
+    why: "the API reference: Swagger UI's page, its static files and its copy of the document",
+  },
+  {
+    matches: /^GET \/(app\/.*|assets\/.*)?$/,
+    why: "the web app's pages and scripts, for browsers",
+  },
+  {
+    matches: /^(GET|POST) \/api\/v1\/clients$/,
+    why: 'the slash-less alias of /api/v1/clients/, the same handlers; documented once',
+  },
+];
+
+/** Whether the document leaves `name` out on purpose. */
+export function isHiddenRoute(name: string): boolean {
+  return HIDDEN_ROUTES.some((rule) => rule.matches.test(name));
+}
 
 function queryObject(parameters: readonly OpenApiParameter[]): JsonSchema | null {
   const query = parameters.filter((p) => p.in === 'query');
