@@ -1,0 +1,59 @@
+import type { Readable } from 'node:stream';
+
+/** What {@link BlobStore.put} is told about the bytes. */
+export interface PutBlobOptions {
+  contentType: string;
+  /** The SHA-256 (lowercase hex) the caller expects: any other content is refused, nothing kept. */
+  expectedSha256?: string;
+  /** More bytes than this are refused, nothing kept. */
+  maxBytes?: number;
+}
+
+/** A stored blob: its SHA-256 (lowercase hex) and size in bytes. */
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+}
+
+/** An inclusive byte range, as HTTP Range has it; `end` past the last byte reads to the end. */
+export interface BlobRange {
+  start?: number;
+  end?: number;
+}
+
+/**
+ * Immutable, content-addressed blobs (photo originals and derivatives): the bytes are stored
+ * once per SHA-256. Writes are atomic: a blob is either absent or whole and verified, never
+ * partial. A missing blob reads as `null`, never throws.
+ */
+export interface BlobStore {
+  /** Stores the bytes (hashing while streaming); putting content already stored keeps one copy. */
+  put(content: Readable | Buffer, options: PutBlobOptions): Promise<StoredBlob>;
+  head(sha256: string): Promise<{ size: number; contentType: string } | null>;
+  get(sha256: string, range?: BlobRange): Promise<Readable | null>;
+  /** `false` when there was no such blob. */
+  delete(sha256: string): Promise<boolean>;
+  health(): Promise<Record<string, boolean>>;
+}
+
+export type BlobRefusalReason = 'sha256-mismatch' | 'too-large';
+
+/** The content was refused (wrong hash, too large) and nothing was kept. */
+export class BlobRefusedError extends Error {
+  constructor(
+    readonly reason: BlobRefusalReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BlobRefusedError';
+  }
+}
+
+export function isBlobRefused(error: unknown): error is BlobRefusedError {
+  return error instanceof BlobRefusedError;
+}
+
+/** Whether a string is a SHA-256 in lowercase hex: the only keys a blob store accepts. */
+export function isSha256(value: string): boolean {
+  return /^[0-9a-f]{64}$/.test(value);
+}
