@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   redisUrl: string | null;
+  /** Photo blobs in S3 instead of files under `dataDir`: bucket and credentials together. */
+  s3: S3Config | null;
   sessionIdleMs: number;
   sessionLifetimeMs: number;
   authTokenLifetimeMs: number;
@@ -36,6 +38,17 @@ export interface Config {
   maxConnections: number;
   demoPassword: string | null;
   logLevel: string;
+}
+
+/** Where photo blobs go in S3 (or an S3-compatible server). */
+export interface S3Config {
+  /** `null`: AWS's endpoint for the region. */
+  endpoint: string | null;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
 }
 
 /** Thrown with every problem found, each saying how to fix it. */
@@ -106,6 +119,14 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     }
   }
 
+  function bool(name: VariableName): boolean {
+    const text = (raw(name) ?? 'false').toLowerCase();
+    if (text === 'true' || text === '1') return true;
+    if (text === 'false' || text === '0') return false;
+    problems.push(`${name} must be true or false (got "${text}")`);
+    return false;
+  }
+
   const studioPort = int('PROOFSHEET_STUDIO_PORT', 0, 65535);
   const galleryPort = int('PROOFSHEET_GALLERY_PORT', 0, 65535);
   if (studioPort === galleryPort && studioPort !== 0) {
@@ -146,6 +167,33 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     problems.push('PROOFSHEET_HEADERS_TIMEOUT must not exceed PROOFSHEET_REQUEST_TIMEOUT');
   }
 
+  // All or nothing: a bucket without credentials (or the reverse) is a half-made setup that
+  // would otherwise quietly keep photos on local files.
+  const s3Names = [
+    'PROOFSHEET_S3_BUCKET',
+    'PROOFSHEET_S3_ACCESS_KEY_ID',
+    'PROOFSHEET_S3_SECRET_ACCESS_KEY',
+  ] as const;
+  const [bucket, accessKeyId, secretAccessKey] = s3Names.map((name) => str(name));
+  const s3Endpoint = url('PROOFSHEET_S3_ENDPOINT', ['http:', 'https:']);
+  const forcePathStyle = bool('PROOFSHEET_S3_FORCE_PATH_STYLE');
+  let s3: S3Config | null = null;
+  if (bucket && accessKeyId && secretAccessKey) {
+    s3 = {
+      endpoint: s3Endpoint,
+      bucket,
+      region: str('PROOFSHEET_S3_REGION') ?? 'us-east-1',
+      accessKeyId,
+      secretAccessKey,
+      forcePathStyle,
+    };
+  } else if (bucket || accessKeyId || secretAccessKey || s3Endpoint) {
+    const missing = s3Names.filter((name) => str(name) === null);
+    problems.push(
+      `${s3Names.join(', ')} must be set together to keep photos in S3 (missing: ${missing.join(', ')}); unset them all to keep photos under PROOFSHEET_DATA_DIR`,
+    );
+  }
+
   const logLevel = str('PROOFSHEET_LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(
@@ -167,6 +215,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     dataDir: str('PROOFSHEET_DATA_DIR') ?? './data',
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    s3,
     sessionIdleMs,
     sessionLifetimeMs,
     authTokenLifetimeMs: duration('PROOFSHEET_AUTH_TOKEN_LIFETIME', 60_000),

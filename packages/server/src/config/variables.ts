@@ -2,7 +2,15 @@
  * Every environment variable the server reads: one table that drives parsing, validation and
  * `--help`, so that the three cannot disagree.
  */
-export type VariableKind = 'string' | 'port' | 'duration' | 'integer' | 'list' | 'path' | 'url';
+export type VariableKind =
+  | 'string'
+  | 'port'
+  | 'duration'
+  | 'integer'
+  | 'list'
+  | 'path'
+  | 'url'
+  | 'boolean';
 
 export interface Variable {
   name: string;
@@ -61,6 +69,40 @@ export const VARIABLES = [
     kind: 'url',
     description: 'redis://… to keep sessions and rate limits in Redis (several instances).',
     secret: true,
+  },
+  {
+    name: 'PROOFSHEET_S3_BUCKET',
+    kind: 'string',
+    description:
+      'S3 bucket for photo blobs, instead of files under the data directory (with the S3 credentials).',
+  },
+  {
+    name: 'PROOFSHEET_S3_ENDPOINT',
+    kind: 'url',
+    description: 'S3-compatible endpoint, e.g. http://minio:9000 (default: AWS for the region).',
+  },
+  {
+    name: 'PROOFSHEET_S3_REGION',
+    kind: 'string',
+    default: 'us-east-1',
+    description: 'Region of the S3 bucket.',
+  },
+  {
+    name: 'PROOFSHEET_S3_ACCESS_KEY_ID',
+    kind: 'string',
+    description: 'Access key id for the S3 bucket.',
+  },
+  {
+    name: 'PROOFSHEET_S3_SECRET_ACCESS_KEY',
+    kind: 'string',
+    description: 'Secret access key for the S3 bucket.',
+    secret: true,
+  },
+  {
+    name: 'PROOFSHEET_S3_FORCE_PATH_STYLE',
+    kind: 'boolean',
+    default: 'false',
+    description: 'true to address the bucket in the path (most S3-compatible servers need it).',
   },
   {
     name: 'PROOFSHEET_SESSION_IDLE_TIMEOUT',

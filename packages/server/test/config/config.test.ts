@@ -74,4 +74,41 @@ describe('configuration', () => {
     const help = helpText();
     for (const v of VARIABLES) assert.ok(help.includes(v.name), v.name);
   });
+  it('keeps photo blobs in S3 only with bucket and credentials together', () => {
+    assert.equal(parseConfig({}).s3, null);
+    const config = parseConfig({
+      PROOFSHEET_S3_BUCKET: 'photos',
+      PROOFSHEET_S3_ACCESS_KEY_ID: 'AKIA',
+      PROOFSHEET_S3_SECRET_ACCESS_KEY: 'shh-secret',
+      PROOFSHEET_S3_ENDPOINT: 'http://minio:9000/',
+      PROOFSHEET_S3_FORCE_PATH_STYLE: 'true',
+    });
+    assert.deepEqual(config.s3, {
+      endpoint: 'http://minio:9000',
+      bucket: 'photos',
+      region: 'us-east-1',
+      accessKeyId: 'AKIA',
+      secretAccessKey: 'shh-secret',
+      forcePathStyle: true,
+    });
+    assert.throws(
+      () =>
+        parseConfig({
+          PROOFSHEET_S3_BUCKET: 'photos',
+          PROOFSHEET_S3_SECRET_ACCESS_KEY: 'shh-secret',
+          PROOFSHEET_S3_FORCE_PATH_STYLE: 'maybe',
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.problems.length, 2);
+        assert.match(
+          error.message,
+          /must be set together .*missing: PROOFSHEET_S3_ACCESS_KEY_ID\)/,
+        );
+        assert.match(error.message, /PROOFSHEET_S3_FORCE_PATH_STYLE must be true or false/);
+        assert.doesNotMatch(error.message, /shh-secret/);
+        return true;
+      },
+    );
+  });
 });
