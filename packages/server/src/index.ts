@@ -61,6 +61,10 @@ export {
   type RedisBacking,
 } from './storage/compose-storage.js';
 export {
+  /** Picks the blob store from the configuration: S3 when a bucket is set, else files under the data directory. */
+  createBlobStore,
+} from './storage/create-blob-store.js';
+export {
   /** Where {@link createStorage} puts Redis keys and PostgreSQL tables, and whom it tells of errors. */
   type CreateStorageOptions,
   /** Opens the storage the configuration names: SQLite, PostgreSQL, and Redis over either. */
@@ -70,6 +74,14 @@ export type {
   /** A studio account (the tenant every other record belongs to). */
   AccountRecord,
 } from './storage/ports/account-store.js';
+export {
+  /** The content was refused (wrong SHA-256, over `maxBytes`) and nothing was kept. */
+  BlobRefusedError,
+  /** Content-addressed, immutable blobs: put, head, get (with ranges), delete and health. */
+  type BlobStore,
+  /** Whether an error is a {@link BlobRefusedError}. */
+  isBlobRefused,
+} from './storage/ports/blob-store.js';
 export type {
   /** A page query of a {@link ClientStore}: account, types, search, offset and limit. */
   ClientQuery,
