@@ -46,7 +46,7 @@ async function start(bucket: string): Promise<S3Server> {
       const timer = setTimeout(() => reject(new Error('s3rver did not start within 10s')), 10_000);
       child.once('error', reject);
       child.once('exit', (code) =>
-        reject(new Error(`s3rver exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`)),
+        reject(new Error(`s3rver exited with ${code}: ${firstError(stderr)}`)),
       );
       createInterface({ input: child.stdout }).once('line', (line) => {
         clearTimeout(timer);
@@ -64,6 +64,12 @@ async function start(bucket: string): Promise<S3Server> {
     await stop();
     throw error;
   }
+}
+
+/** The line of a crash's stderr that says what went wrong (not Node's version footer). */
+function firstError(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim());
+  return lines.find((line) => /Error\b/.test(line)) ?? lines.find((line) => line !== '') ?? '';
 }
 
 /** Starts s3rver with `bucket`; `skip` says why not (or, under CI, this throws). */
