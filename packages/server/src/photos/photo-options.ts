@@ -1,0 +1,47 @@
+/** The derivative kinds and the long edge, in pixels, of each. */
+export const DERIVATIVE_SIZES = { thumb: 400, preview: 1600, large: 2560 } as const;
+
+export type DerivativeKind = keyof typeof DERIVATIVE_SIZES;
+export type DerivativeFormat = 'webp' | 'jpeg';
+
+export interface PhotoOptions {
+  /**
+   * Refuse images with more pixels than this (width × height, as declared).
+   * @default 100_000_000
+   */
+  readonly limitInputPixels?: number;
+  /** @default 80 */
+  readonly webpQuality?: number;
+  /** @default 82 */
+  readonly jpegQuality?: number;
+}
+
+export type ResolvedPhotoOptions = Required<PhotoOptions>;
+
+export const DEFAULT_PHOTO_OPTIONS: ResolvedPhotoOptions = Object.freeze({
+  limitInputPixels: 100_000_000,
+  webpQuality: 80,
+  jpegQuality: 82,
+});
+
+function quality(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 100) {
+    throw new RangeError(`${name} must be an integer from 1 to 100 (got ${value})`);
+  }
+  return value;
+}
+
+/** Defaults filled in and every value checked once. */
+export function normalizePhotoOptions(options: PhotoOptions = {}): ResolvedPhotoOptions {
+  const resolved = { ...DEFAULT_PHOTO_OPTIONS, ...options };
+  if (!Number.isSafeInteger(resolved.limitInputPixels) || resolved.limitInputPixels < 1) {
+    throw new RangeError(
+      `limitInputPixels must be a positive integer (got ${resolved.limitInputPixels})`,
+    );
+  }
+  return Object.freeze({
+    limitInputPixels: resolved.limitInputPixels,
+    webpQuality: quality('webpQuality', resolved.webpQuality),
+    jpegQuality: quality('jpegQuality', resolved.jpegQuality),
+  });
+}
