@@ -1,6 +1,7 @@
 import exifr from 'exifr';
 import type { Metadata } from 'sharp';
 import sharp from 'sharp';
+import { decodeError } from './decode-error.js';
 import { PhotoError } from './photo-error.js';
 
 /**
@@ -46,11 +47,10 @@ export async function readHeader(
 ): Promise<Metadata & { width: number; height: number }> {
   let header: Metadata;
   try {
-    header = await sharp(bytes).metadata();
+    // Header only, no pixels decoded: the limit is checked below, with the sizes in the message.
+    header = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (cause) {
-    throw new PhotoError('corrupt_image', `The image's header cannot be read: ${message(cause)}`, {
-      cause,
-    });
+    throw decodeError(cause);
   }
   const { width, height } = header;
   if (width === undefined || height === undefined || width < 1 || height < 1) {
@@ -135,8 +135,4 @@ function positive(value: unknown): number | null {
 
 function megapixels(pixels: number): string {
   return (pixels / 1_000_000).toFixed(1);
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
