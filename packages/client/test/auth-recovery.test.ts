@@ -1,32 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { errorBody } from '@proofsheet/protocol';
-import { createClient, isAuthError, isHttpError, MemoryCookieJar } from '../src/index.js';
+import { isAuthError, isHttpError } from '../src/index.js';
 import { clientPage, loginBody } from './helpers/bodies.js';
-import { fakeTime, fixedRandom, json, scriptedFetch } from './helpers/scripted-fetch.js';
+import { scriptedClient } from './helpers/scripted-client.js';
+import { json, type Step } from './helpers/scripted-fetch.js';
 
-const STUDIO = 'http://studio.test';
 const UNAUTHORIZED = errorBody('session_expired');
 const LOGIN = loginBody('csrf-2');
 
-async function setup(steps: Parameters<typeof scriptedFetch>[0], credentials = true) {
-  const scripted = scriptedFetch(steps);
-  const time = fakeTime();
-  const jar = new MemoryCookieJar();
-  await jar.setCookie('session_cookie=s1; Path=/', STUDIO);
-  const client = createClient({
-    studioUrl: STUDIO,
-    galleryUrl: 'http://gallery.test',
-    fetch: scripted.fetch,
-    cookieJar: jar,
-    clock: time.clock,
-    sleep: time.sleep,
-    random: fixedRandom(0),
+function setup(steps: Step[], credentials = true) {
+  return scriptedClient(steps, {
     cache: false,
-    validateResponses: true,
     ...(credentials ? { credentials: async () => ({ email: 'a@b.c', password: 'pw' }) } : {}),
   });
-  return { client, log: scripted.log };
 }
 
 describe('authentication recovery', () => {

@@ -1,29 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ResponseCache, resourcePrefix } from '../src/cache.js';
-import { createClient, MemoryCookieJar } from '../src/index.js';
 import { clientPage, clientRecord } from './helpers/bodies.js';
-import { fakeTime, fixedRandom, json, scriptedFetch } from './helpers/scripted-fetch.js';
+import { STUDIO, scriptedClient } from './helpers/scripted-client.js';
+import { json, type Step } from './helpers/scripted-fetch.js';
 
-const STUDIO = 'http://studio.test';
 const PAGE = clientPage();
 
-async function clientWith(steps: Parameters<typeof scriptedFetch>[0]) {
-  const scripted = scriptedFetch(steps);
-  const time = fakeTime();
-  const jar = new MemoryCookieJar();
-  await jar.setCookie('session_cookie=one; Path=/', STUDIO);
-  const client = createClient({
-    studioUrl: STUDIO,
-    galleryUrl: 'http://gallery.test',
-    fetch: scripted.fetch,
-    cookieJar: jar,
-    clock: time.clock,
-    sleep: time.sleep,
-    random: fixedRandom(0),
-    validateResponses: true,
-  });
-  return { client, log: scripted.log, jar };
+function clientWith(steps: Step[]) {
+  return scriptedClient(steps, {}, 'session_cookie=one; Path=/');
 }
 
 describe('GET cache', () => {

@@ -6,33 +6,16 @@ import {
   isHttpError,
   isProofsheetError,
   isResponseShapeError,
-  MemoryCookieJar,
   normalizeOptions,
   RESPONSE_SCHEMAS,
   ResponseShapeError,
 } from '../src/index.js';
 import { clientPage, clientRecord, fakeId } from './helpers/bodies.js';
-import { fakeTime, fixedRandom, json, type Step, scriptedFetch } from './helpers/scripted-fetch.js';
+import { STUDIO, scriptedClient } from './helpers/scripted-client.js';
+import { json, type Step } from './helpers/scripted-fetch.js';
 
-const STUDIO = 'http://studio.test';
-
-async function clientWith(steps: Step[], validateResponses = true) {
-  const scripted = scriptedFetch(steps);
-  const time = fakeTime();
-  const jar = new MemoryCookieJar();
-  await jar.setCookie('session_cookie=s1; Path=/', STUDIO);
-  const client = createClient({
-    studioUrl: STUDIO,
-    galleryUrl: 'http://gallery.test',
-    fetch: scripted.fetch,
-    cookieJar: jar,
-    clock: time.clock,
-    sleep: time.sleep,
-    random: fixedRandom(0),
-    cache: false,
-    validateResponses,
-  });
-  return { client, log: scripted.log };
+function clientWith(steps: Step[], validateResponses = true) {
+  return scriptedClient(steps, { cache: false, validateResponses });
 }
 
 /** Asserts a ResponseShapeError and returns it. */

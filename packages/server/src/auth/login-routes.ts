@@ -4,7 +4,7 @@ import { AppError } from '../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../http/html.js';
 import { optionalBody } from '../http/openapi/document.js';
 import { requirement } from '../http/openapi/security.js';
-import { PageOrError, Redirect, responses } from '../http/responses.js';
+import { noStore, PageOrError, Redirect, responses } from '../http/responses.js';
 import { validationDetails } from '../http/validation-details.js';
 import type { AuthContext } from './context.js';
 import { presentsCsrfToken, requireSessionCsrf } from './csrf.js';
@@ -42,10 +42,6 @@ export function safeNext(next: unknown, origin: string): string {
   const target = `${url.pathname}${url.search}${url.hash}`;
   // A path can still begin `//` (from `/.//evil`), which a browser reads as another host.
   return target.startsWith('//') ? APP_HOME : target;
-}
-
-function noStore(reply: FastifyReply): void {
-  reply.header('cache-control', 'no-store');
 }
 
 /** Whether the request comes from a browser, which tells us through Fetch Metadata or Origin. */

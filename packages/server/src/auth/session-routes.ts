@@ -11,12 +11,12 @@ import {
   type SessionInfo,
   SessionList,
 } from '@proofsheet/protocol';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { API_V1 } from '../http/api-path.js';
 import { AppError } from '../http/app-error.js';
 import { requirement } from '../http/openapi/security.js';
 import { IdParams } from '../http/path-params.js';
-import { NoContent, responses } from '../http/responses.js';
+import { NoContent, noStore, responses } from '../http/responses.js';
 import type { LoginRecord } from '../storage/ports/session-store.js';
 import type { AuthContext } from './context.js';
 import { throttledError } from './login-throttle.js';
@@ -24,10 +24,6 @@ import { toProfile } from './profile.js';
 import type { ActiveSession } from './session-service.js';
 import { signedIn } from './signed-in.js';
 import { csrfTokenFor } from './tokens.js';
-
-function noStore(reply: FastifyReply): void {
-  reply.header('cache-control', 'no-store');
-}
 
 /** A path of `PATHS` inside the `/api/v1` scope these routes are registered in. */
 function local(path: string): string {

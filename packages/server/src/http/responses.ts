@@ -1,5 +1,6 @@
 import { ERRORS, ErrorBody, type ErrorCode, errorBody, reasonPhrase } from '@proofsheet/protocol';
 import { type TSchema, Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 
 /** What every API route may answer, whatever it does: a bad request, no session, a role or
  * CSRF refusal, a URL over the limit, a query or path that breaks the text rule (422: the rule
@@ -68,4 +69,9 @@ export function responses(
   for (const [status, schema] of Object.entries(success)) out[status] = schema;
   for (const status of [...statuses].sort()) out[String(status)] = ErrorBody;
   return out;
+}
+
+/** Marks a response that carries a session's secrets (tokens, sign-ins) as never to be stored. */
+export function noStore(reply: FastifyReply): void {
+  reply.header('cache-control', 'no-store');
 }
