@@ -5,27 +5,27 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { UserRecord } from '../../src/storage/ports/user-store.js';
-import {
-  type Backing,
-  backingServices,
-  type Instance,
-  seedUsers,
-  startInstance,
-} from '../helpers/cluster.js';
+import { backingServices, type Instance, seedUsers, startInstance } from '../helpers/cluster.js';
 import { PASSWORD } from '../helpers/harness.js';
 import { HttpAgent } from '../helpers/http-agent.js';
 
 const services = await backingServices();
-let creating: Promise<Backing & { drop(): Promise<void> }> | null = null;
-after(async () => (await creating)?.drop());
 
+/**
+ * Two instances over a backing of their own, which `close` drops. Each suite gets its own:
+ * a backing shared by the suites and dropped by a file-level hook was once gone before the
+ * second suite had migrated it.
+ */
 async function cluster(overrides: Parameters<typeof startInstance>[1] = {}) {
-  creating ??= services.create();
-  const backing = await creating;
+  const backing = await services.create();
   const a = await startInstance(backing, overrides);
   const b = await startInstance(backing, overrides);
   const users = await seedUsers(a);
-  return { a, b, users, close: () => Promise.all([a.close(), b.close()]) };
+  const close = async () => {
+    await Promise.all([a.close(), b.close()]);
+    await backing.drop();
+  };
+  return { a, b, users, close };
 }
 
 async function signIn(agent: HttpAgent, instance: Instance, user: UserRecord) {
