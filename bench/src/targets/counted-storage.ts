@@ -37,6 +37,8 @@ export function countSessionWrites(storage: Storage): { storage: Storage; writes
     notifications: storage.notifications,
     collections: storage.collections,
     galleries: storage.galleries,
+    photos: storage.photos,
+    blobs: storage.blobs,
     counters: storage.counters,
     health: () => storage.health(),
     close: () => storage.close(),

@@ -94,4 +94,20 @@ export {
   pageMeta,
   pageWindow,
 } from './schemas/pagination.js';
+export {
+  MEDIA_KINDS,
+  type MediaKind,
+  PHOTO_ORDERS,
+  PHOTO_SIZES,
+  PHOTO_STATUSES,
+  Photo,
+  PhotoId,
+  PhotoListQuery,
+  type PhotoOrder,
+  type PhotoSize,
+  PhotoSizeUrls,
+  type PhotoStatus,
+  PhotoUpdate,
+  PhotoUrls,
+} from './schemas/photo.js';
 export { UserProfile } from './schemas/user.js';

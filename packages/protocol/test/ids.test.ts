@@ -30,7 +30,10 @@ describe('IDs', () => {
     for (let i = 0; i < 200; i++) {
       assert.equal(String(newNumericId('collection', bytes)).length, 8);
       assert.equal(String(newNumericId('gallery', bytes)).length, 9);
+      assert.equal(String(newNumericId('photo', bytes)).length, 10);
     }
+    assert.ok(isNumericId('photo', '4021583311'));
+    assert.ok(!isNumericId('photo', '402158331'));
     assert.ok(isNumericId('collection', '90516387'));
     assert.ok(!isNumericId('collection', '129003127'));
     assert.ok(isNumericId('gallery', '129003127'));

@@ -31,6 +31,7 @@ export function requireId(kind: keyof typeof PREFIXED_LABELS, value: string): st
 const NUMERIC_LABELS: Record<NumericResource, string> = {
   collection: 'Collection',
   gallery: 'Gallery',
+  photo: 'Photo',
 };
 
 /** Returns the number if `value` is a well-formed numeric ID of `kind`; otherwise throws a 400. */

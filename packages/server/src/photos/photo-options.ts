@@ -1,5 +1,7 @@
-/** The derivative kinds and the long edge, in pixels, of each. */
-export const DERIVATIVE_SIZES = { thumb: 400, preview: 1600, large: 2560 } as const;
+import { PHOTO_SIZES } from '@proofsheet/protocol';
+
+/** The derivative kinds and the long edge, in pixels, of each: the protocol's sizes. */
+export const DERIVATIVE_SIZES = PHOTO_SIZES;
 
 export type DerivativeKind = keyof typeof DERIVATIVE_SIZES;
 export type DerivativeFormat = 'webp' | 'jpeg';

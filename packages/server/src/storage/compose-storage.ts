@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Redis } from 'ioredis';
+import { fileBlobStore } from './blobs/file-blob-store.js';
 import { cachedClientStore } from './client-cache.js';
 import { memoryCounterStore } from './memory-counters.js';
+import type { BlobStore } from './ports/blob-store.js';
 import type { Storage } from './ports/storage.js';
 import { redisCounterStore } from './redis/counter-store.js';
 import { closeRedis, type RedisClient } from './redis/redis-client.js';
@@ -12,6 +17,7 @@ import { sqlClientStore } from './sql/clients.js';
 import { sqlCollectionStore } from './sql/collections.js';
 import { sqlGalleryStore } from './sql/galleries.js';
 import { sqlNotificationStore } from './sql/notifications.js';
+import { sqlPhotoStore } from './sql/photos.js';
 import { sqlSessionStore } from './sql/sessions.js';
 import { sqlUserStore } from './sql/users.js';
 import type { SqlConnection } from './sql-connection.js';
@@ -33,6 +39,11 @@ export interface ComposeStorageOptions {
    * storage is not exclusive. Without it, sessions are SQL and counters stay in memory.
    */
   redis?: RedisBacking;
+  /**
+   * Where photo bytes go (`create-blob-store.ts` picks it). Without one, files in a fresh
+   * temporary directory that closing the storage removes: for tests and one-off commands.
+   */
+  blobs?: BlobStore;
 }
 
 /**
@@ -55,6 +66,8 @@ export function composeStorage(
     throw new Error('Storage with Redis serves several instances: it cannot be exclusive');
   }
   const exclusive = !redis && (options.exclusive ?? connection.private);
+  const scratch = options.blobs ? null : mkdtempSync(join(tmpdir(), 'proofsheet-blobs-'));
+  const blobs = options.blobs ?? fileBlobStore(scratch as string);
   return {
     capabilities: { exclusive },
     accounts: sqlAccountStore(db),
@@ -71,24 +84,28 @@ export function composeStorage(
     notifications: sqlNotificationStore(db),
     collections: sqlCollectionStore(db),
     galleries: sqlGalleryStore(db),
+    photos: sqlPhotoStore(db),
+    blobs,
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),
     async health() {
-      const [database, cache] = await Promise.all([
+      const [database, cache, blobHealth] = await Promise.all([
         connection.ping(),
         redis?.client.ping().then(
           () => true,
           () => false,
         ),
+        blobs.health().catch(() => ({ blobs: false })),
       ]);
-      return cache === undefined
-        ? { [connection.name]: database }
-        : { [connection.name]: database, redis: cache };
+      const checks: Record<string, boolean> = { [connection.name]: database, ...blobHealth };
+      if (cache !== undefined) checks.redis = cache;
+      return checks;
     },
     async close() {
       const closed = await Promise.allSettled([
         connection.close(),
         redis ? closeRedis(redis.client) : null,
       ]);
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
       const failed = closed.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
     },

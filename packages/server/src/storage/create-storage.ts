@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/config.js';
 import { composeStorage } from './compose-storage.js';
+import { createBlobStore } from './create-blob-store.js';
 import type { Storage } from './ports/storage.js';
 import { openPostgres } from './postgres.js';
 import { connectRedis } from './redis/redis-client.js';
@@ -83,10 +84,12 @@ export async function createStorage(
   config: Config,
   options: CreateStorageOptions = {},
 ): Promise<{ storage: Storage; description: string }> {
-  const { connection, description } = await openDatabase(config, options);
+  const { connection, description: database } = await openDatabase(config, options);
+  const { store: blobs, description: blobPlace } = createBlobStore(config, config.dataDir);
+  const description = `${database}; ${blobPlace}`;
   if (!config.redisUrl) {
     // One process serving its own SQLite file is its only writer; PostgreSQL may be shared.
-    const storage = composeStorage(connection, { exclusive: !config.databaseUrl });
+    const storage = composeStorage(connection, { exclusive: !config.databaseUrl, blobs });
     return { storage, description };
   }
   const url = config.redisUrl;
@@ -102,6 +105,7 @@ export async function createStorage(
   // Redis is there for several instances: a logout on one must reach the others at their next
   // request, so nothing of sessions or clients is cached in process alone.
   const storage = composeStorage(connection, {
+    blobs,
     redis: {
       client,
       keyPrefix: options.redisKeyPrefix ?? 'proofsheet:',

@@ -15,9 +15,9 @@ test('a PNG with alpha keeps it in WebP; the JPEG fallback is flattened onto whi
   const png = await solid(600, 300, { r: 255, g: 0, b: 0, alpha: 0.5 }, 4).png().toBuffer();
   const { derivatives, type } = await processPhoto(png);
   assert.equal(type, 'png');
-  const webp = await sharp(find(derivatives, 'thumb', 'webp').bytes).metadata();
+  const webp = await sharp(find(derivatives, 'thumbnail', 'webp').bytes).metadata();
   assert.equal(webp.hasAlpha, true);
-  const jpeg = find(derivatives, 'thumb', 'jpeg');
+  const jpeg = find(derivatives, 'thumbnail', 'jpeg');
   assert.equal((await sharp(jpeg.bytes).metadata()).hasAlpha, false);
   const { channels } = await sharp(jpeg.bytes).stats();
   const [r, g, b] = channels.map((c) => Math.round(c.mean));
@@ -61,7 +61,7 @@ test('a TIFF and an AVIF decode', async () => {
     const { derivatives, type, metadata } = await processPhoto(bytes);
     assert.equal(type, format);
     assert.deepEqual([metadata.width, metadata.height], [800, 600]);
-    assert.deepEqual([find(derivatives, 'thumb', 'webp').width], [400]);
+    assert.deepEqual([find(derivatives, 'thumbnail', 'webp').width], [400]);
   }
 });
 

@@ -5,11 +5,13 @@
  * `create-storage.ts`, and wired in `compose-storage.ts`.
  */
 import type { AccountStore } from './account-store.js';
+import type { BlobStore } from './blob-store.js';
 import type { ClientStore } from './client-store.js';
 import type { CollectionStore } from './collection-store.js';
 import type { CounterStore } from './counter-store.js';
 import type { GalleryStore } from './gallery-store.js';
 import type { NotificationStore } from './notification-store.js';
+import type { PhotoStore } from './photo-store.js';
 import type { SessionStore } from './session-store.js';
 import type { UserStore } from './user-store.js';
 
@@ -33,6 +35,9 @@ export interface Storage {
   notifications: NotificationStore;
   collections: CollectionStore;
   galleries: GalleryStore;
+  photos: PhotoStore;
+  /** Photo originals and their sizes, by content hash. */
+  blobs: BlobStore;
   counters: CounterStore;
   /** Which dependencies are reachable, for `/readyz`. */
   health(): Promise<Record<string, boolean>>;

@@ -201,11 +201,76 @@ const clientVersions: Migration = {
   },
 };
 
+/**
+ * Photos and videos, with their sizes (derivatives) as JSON, and each account's stored bytes,
+ * kept with every write so that a quota is checked without summing a table. Galleries get a
+ * chosen cover; without one, the first photo a viewer may see is the cover.
+ */
+const photos: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('photos')
+      .addColumn('id', 'bigint', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addColumn('gallery_id', 'bigint', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('filename', 'text', (c) => c.notNull())
+      .addColumn('content_type', 'text', (c) => c.notNull())
+      .addColumn('size', 'bigint', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('width', 'integer')
+      .addColumn('height', 'integer')
+      .addColumn('taken_at', 'text')
+      .addColumn('camera', 'text')
+      .addColumn('lens', 'text')
+      .addColumn('has_gps', 'integer', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('status_reason', 'text')
+      .addColumn('thumbhash', 'text')
+      .addColumn('derivatives', 'text', (c) => c.notNull())
+      .addColumn('derivative_bytes', 'bigint', (c) => c.notNull())
+      .addColumn('position', 'bigint', (c) => c.notNull())
+      .addColumn('hidden', 'integer', (c) => c.notNull())
+      .addColumn('favorite_count', 'integer', (c) => c.notNull())
+      .addColumn('uploaded_by', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('photos_gallery_position')
+      .on('photos')
+      .columns(['gallery_id', 'position', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('photos_collection')
+      .on('photos')
+      .columns(['collection_id', 'gallery_id'])
+      .execute();
+    // Every blob a photo refers to (original and each derivative): what may not be deleted.
+    await db.schema
+      .createTable('photo_blobs')
+      .addColumn('photo_id', 'bigint', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('photo_blobs_pk', ['photo_id', 'sha256'])
+      .execute();
+    await db.schema.createIndex('photo_blobs_sha256').on('photo_blobs').column('sha256').execute();
+    await db.schema.createIndex('photos_status').on('photos').columns(['status', 'id']).execute();
+    await db.schema
+      .createTable('account_usage')
+      .addColumn('account_id', 'text', (c) => c.primaryKey())
+      .addColumn('bytes', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.alterTable('galleries').addColumn('cover_photo_id', 'bigint').execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_client_search_and_counts': clientSearchAndCounts,
   '0003_client_versions': clientVersions,
+  '0004_photos': photos,
 };
 
 /** A provider for Kysely's `Migrator`. */

@@ -123,8 +123,53 @@ export interface GalleriesTable {
   private: number;
   download: number;
   favorite_count: number;
+  /** The cover the studio chose; `null`: the first photo the viewer may see. */
+  cover_photo_id: number | null;
   created_at: number;
   updated_at: number;
+}
+
+export interface PhotosTable {
+  id: number;
+  account_id: string;
+  collection_id: number;
+  gallery_id: number;
+  kind: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  taken_at: string | null;
+  camera: string | null;
+  lens: string | null;
+  has_gps: number;
+  status: string;
+  status_reason: string | null;
+  thumbhash: string | null;
+  /** JSON array of the sizes made: kind, format, sha256, size, width, height, content type. */
+  derivatives: string;
+  /** Their bytes together, counted in the account's usage. */
+  derivative_bytes: number;
+  position: number;
+  hidden: number;
+  favorite_count: number;
+  uploaded_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Which blobs each photo refers to: a blob no row names may be deleted. */
+export interface PhotoBlobsTable {
+  photo_id: number;
+  sha256: string;
+}
+
+/** Bytes each account stores: originals and derivatives, once per photo. */
+export interface AccountUsageTable {
+  account_id: string;
+  bytes: number;
 }
 
 export interface GalleryFavoritesTable {
@@ -146,4 +191,7 @@ export interface Database {
   collection_shares: CollectionSharesTable;
   galleries: GalleriesTable;
   gallery_favorites: GalleryFavoritesTable;
+  photos: PhotosTable;
+  photo_blobs: PhotoBlobsTable;
+  account_usage: AccountUsageTable;
 }
