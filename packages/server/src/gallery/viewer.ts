@@ -13,6 +13,14 @@ export interface Viewer {
 }
 
 /**
+ * Who a viewer is, for what they own (favorites lists, comments, download records): the user
+ * id of a signed-in viewer.
+ */
+export function viewerKey(viewer: Viewer): string {
+  return viewer.userId;
+}
+
+/**
  * The viewer a session stands for. Owner and assistant see everything, expired collections
  * included (they are the ones who extend them). A gallery client sees only what is shared with
  * them, until its expiry date has passed where the studio is: a collection expiring on

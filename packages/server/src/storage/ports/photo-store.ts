@@ -72,6 +72,11 @@ export interface PhotoListOptions {
   /** Only what a gallery client or visitor may see: ready and not hidden. */
   visibleOnly?: boolean;
   status?: PhotoStatus;
+  /**
+   * Only the photos this person (a user id or a visitor id) favorited (`favorited: true`), or
+   * those they did not (`false`): in any of their lists, or in `listId` alone.
+   */
+  favorites?: { ownerKey: string; favorited: boolean; listId?: string };
 }
 
 /** Why a new photo was not stored. */

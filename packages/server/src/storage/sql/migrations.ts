@@ -256,6 +256,38 @@ const photos: Migration = {
       .execute();
     await db.schema.createIndex('photo_blobs_sha256').on('photo_blobs').column('sha256').execute();
     await db.schema.createIndex('photos_status').on('photos').columns(['status', 'id']).execute();
+    // Proofing: each person's named lists of favorite photos, in one collection. The owner is a
+    // user id or a share-link visitor id: a favorites list belongs to whoever made it.
+    await db.schema
+      .createTable('favorite_lists')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addColumn('owner_key', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('min_selection', 'integer')
+      .addColumn('max_selection', 'integer')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('favorite_lists_owner')
+      .on('favorite_lists')
+      .columns(['collection_id', 'owner_key'])
+      .execute();
+    await db.schema
+      .createTable('photo_favorites')
+      .addColumn('list_id', 'text', (c) => c.notNull())
+      .addColumn('photo_id', 'bigint', (c) => c.notNull())
+      .addColumn('owner_key', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('photo_favorites_pk', ['list_id', 'photo_id'])
+      .execute();
+    await db.schema
+      .createIndex('photo_favorites_photo_owner')
+      .on('photo_favorites')
+      .columns(['photo_id', 'owner_key'])
+      .execute();
     await db.schema
       .createTable('account_usage')
       .addColumn('account_id', 'text', (c) => c.primaryKey())

@@ -166,6 +166,28 @@ export interface PhotoBlobsTable {
   sha256: string;
 }
 
+/** A person's named list of favorite photos in one collection. */
+export interface FavoriteListsTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  /** A user id, or a share-link visitor's id. */
+  owner_key: string;
+  name: string;
+  min_selection: number | null;
+  max_selection: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A photo in a favorites list; `owner_key` repeats the list's, for "did they favorite it". */
+export interface PhotoFavoritesTable {
+  list_id: string;
+  photo_id: number;
+  owner_key: string;
+  created_at: number;
+}
+
 /** Bytes each account stores: originals and derivatives, once per photo. */
 export interface AccountUsageTable {
   account_id: string;
@@ -193,5 +215,7 @@ export interface Database {
   gallery_favorites: GalleryFavoritesTable;
   photos: PhotosTable;
   photo_blobs: PhotoBlobsTable;
+  favorite_lists: FavoriteListsTable;
+  photo_favorites: PhotoFavoritesTable;
   account_usage: AccountUsageTable;
 }
