@@ -32,8 +32,8 @@ test('every derivative is rotated as Orientation 6 says: portrait, 2:3', async (
   const { derivatives } = await processed;
   const sizes = derivatives.map((d) => `${d.kind} ${d.format} ${d.width}x${d.height}`);
   assert.deepEqual(sizes, [
-    'thumb webp 267x400',
-    'thumb jpeg 267x400',
+    'thumbnail webp 267x400',
+    'thumbnail jpeg 267x400',
     'preview webp 1067x1600',
     'preview jpeg 1067x1600',
     'large webp 1600x2400',
