@@ -14,12 +14,16 @@ import { cachedSessionStore } from './session-cache.js';
 import { sqlAccountStore } from './sql/accounts.js';
 import { readClientVersion } from './sql/client-versions.js';
 import { sqlClientStore } from './sql/clients.js';
+import { sqlCollectionAccessStore } from './sql/collection-access.js';
+import { sqlCollectionDefaultsStore } from './sql/collection-defaults.js';
 import { sqlCollectionStore } from './sql/collections.js';
 import { sqlGalleryStore } from './sql/galleries.js';
 import { sqlNotificationStore } from './sql/notifications.js';
 import { sqlPhotoStore } from './sql/photos.js';
 import { sqlSessionStore } from './sql/sessions.js';
+import { sqlShareLinkStore } from './sql/share-links.js';
 import { sqlUserStore } from './sql/users.js';
+import { sqlVisitorStore } from './sql/visitors.js';
 import type { SqlConnection } from './sql-connection.js';
 
 /** A Redis connection for sessions and counters; the storage closes it with the database. */
@@ -86,6 +90,10 @@ export function composeStorage(
     galleries: sqlGalleryStore(db),
     photos: sqlPhotoStore(db),
     blobs,
+    shareLinks: sqlShareLinkStore(db),
+    visitors: sqlVisitorStore(db),
+    collectionAccess: sqlCollectionAccessStore(db),
+    collectionDefaults: sqlCollectionDefaultsStore(db),
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),
     async health() {
       const [database, cache, blobHealth] = await Promise.all([

@@ -5,8 +5,17 @@ export interface CollectionRecord {
   accountId: string;
   name: string;
   description: string | null;
+  /**
+   * Whether share-link visitors must enter a password. Kept equal to `passwordHash !== null` by
+   * every write; a row from before passwords were stored may say true with no hash, and then
+   * no password opens it until the studio sets one (closed, not silently open).
+   */
   passwordProtected: boolean;
+  /** The argon2 hash of the password visitors enter, or null. Never leaves the server. */
+  passwordHash: string | null;
   downloadable: boolean;
+  /** Previews shown to clients and visitors carry the studio's watermark. */
+  watermark: boolean;
   expiryDate: string | null;
   /** User ids of the gallery clients it is shared with. */
   sharedWith: string[];
@@ -24,10 +33,17 @@ export interface CollectionView extends CollectionRecord {
   sharedWithEmails: string[];
 }
 
+/** Changes to a collection. `passwordHash` also sets `passwordProtected` (null clears both). */
 export type CollectionChanges = Partial<
   Pick<
     CollectionRecord,
-    'name' | 'description' | 'passwordProtected' | 'downloadable' | 'expiryDate' | 'sharedWith'
+    | 'name'
+    | 'description'
+    | 'passwordHash'
+    | 'downloadable'
+    | 'watermark'
+    | 'expiryDate'
+    | 'sharedWith'
   >
 > & { updatedAt: Date };
 
@@ -46,6 +62,9 @@ export interface CollectionStore {
     options: { visibleTo?: GalleryClientScope; offset: number; limit: number },
   ): Promise<{ items: CollectionView[]; total: number }>;
   update(accountId: string, id: number, changes: CollectionChanges): Promise<CollectionView | null>;
-  /** Deletes the collection and its galleries in one transaction. */
+  /**
+   * Deletes the collection and its galleries in one transaction, with its share links, their
+   * visitors and visitor sessions.
+   */
   delete(accountId: string, id: number): Promise<boolean>;
 }

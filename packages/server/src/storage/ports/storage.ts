@@ -7,13 +7,17 @@
 import type { AccountStore } from './account-store.js';
 import type { BlobStore } from './blob-store.js';
 import type { ClientStore } from './client-store.js';
+import type { CollectionAccessStore } from './collection-access-store.js';
+import type { CollectionDefaultsStore } from './collection-defaults-store.js';
 import type { CollectionStore } from './collection-store.js';
 import type { CounterStore } from './counter-store.js';
 import type { GalleryStore } from './gallery-store.js';
 import type { NotificationStore } from './notification-store.js';
 import type { PhotoStore } from './photo-store.js';
 import type { SessionStore } from './session-store.js';
+import type { ShareLinkStore } from './share-link-store.js';
 import type { UserStore } from './user-store.js';
+import type { VisitorStore } from './visitor-store.js';
 
 /** What the storage guarantees, for the code that may build on it. */
 export interface StorageCapabilities {
@@ -38,6 +42,14 @@ export interface Storage {
   photos: PhotoStore;
   /** Photo originals and their sizes, by content hash. */
   blobs: BlobStore;
+  /** Share links of collections. */
+  shareLinks: ShareLinkStore;
+  /** Share-link visitors and their sessions. */
+  visitors: VisitorStore;
+  /** Who has access to a collection, and when they last used it. */
+  collectionAccess: CollectionAccessStore;
+  /** What new collections start with, per account. */
+  collectionDefaults: CollectionDefaultsStore;
   counters: CounterStore;
   /** Which dependencies are reachable, for `/readyz`. */
   health(): Promise<Record<string, boolean>>;
