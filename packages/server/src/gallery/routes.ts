@@ -3,6 +3,9 @@ import { type AppContext, withStores } from '../app-context.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
 import { collectionRoutes } from './collections/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
+import { collectionInfoRoutes } from './sharing/collection-info-routes.js';
+import { collectionDefaultsRoutes } from './sharing/defaults-routes.js';
+import { shareLinkRoutes } from './sharing/routes.js';
 
 /** The Gallery API's resources. */
 export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -10,12 +13,37 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
     bootstrapRoutes(scope, withStores(ctx, ['accounts', 'users'])),
   );
   await app.register(async (scope) =>
-    collectionRoutes(scope, withStores(ctx, ['accounts', 'collections', 'users', 'notifications'])),
+    collectionRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'users',
+        'notifications',
+        'collectionDefaults',
+        'collectionAccess',
+      ]),
+    ),
   );
   await app.register(async (scope) =>
     galleryResourceRoutes(
       scope,
       withStores(ctx, ['accounts', 'collections', 'galleries', 'users', 'notifications']),
     ),
+  );
+  await app.register(async (scope) =>
+    shareLinkRoutes(
+      scope,
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'shareLinks']),
+    ),
+  );
+  await app.register(async (scope) =>
+    collectionInfoRoutes(
+      scope,
+      withStores(ctx, ['accounts', 'collections', 'shareLinks', 'visitors', 'collectionAccess']),
+    ),
+  );
+  await app.register(async (scope) =>
+    collectionDefaultsRoutes(scope, withStores(ctx, ['collectionDefaults'])),
   );
 }

@@ -18,12 +18,27 @@ import { IdParams } from '../../http/path-params.js';
 import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
 import { createWithFreshId } from '../../storage/fresh-id.js';
+import { serverCollectionDefaults } from '../../storage/ports/collection-defaults-store.js';
 import type { CollectionChanges, CollectionView } from '../../storage/ports/collection-store.js';
-import { type Viewer, viewerOf } from '../viewer.js';
+import { addDays, calendarDate } from '../calendar-date.js';
+import { requestViewer, type Viewer, viewerOf } from '../viewer.js';
 import { notifyNewShares, resolveSharedWith } from './sharing.js';
 import { toCollection } from './view.js';
 
 const One = Envelope(Collection);
+
+/** Route config of the reads a share-link visitor may make too (see auth/plugin.ts). */
+export const VISITORS = { visitors: true } as const;
+
+/** Today's date where the account's studio is. */
+async function studioDate(
+  ctx: Pick<ResourceContext<'accounts'>, 'storage'>,
+  accountId: string,
+  now: Date,
+): Promise<string> {
+  const account = await ctx.storage.accounts.findById(accountId);
+  return calendarDate(now, account?.timezone ?? 'UTC');
+}
 
 /**
  * The collection a viewer may see, or 404. A gallery client gets 404, not 403, for a
@@ -41,29 +56,40 @@ export async function visibleCollection(
   return found;
 }
 
-/** The changes a `PUT` body asks for: only the fields it names. */
+/**
+ * The changes a `PUT` body asks for: only the fields it names. `passwordHash` is the hash of
+ * the body's `password` (null to remove it), made by the caller.
+ */
 function collectionChanges(
   body: CollectionUpdate,
-  sharedWith: string[] | undefined,
+  resolved: { sharedWith: string[] | undefined; passwordHash: string | null | undefined },
   now: Date,
 ): CollectionChanges {
   const changes: CollectionChanges = { updatedAt: now };
   if (body.name !== undefined) changes.name = body.name;
   if (body.description !== undefined) changes.description = body.description;
-  if (body.password_protected !== undefined) changes.passwordProtected = body.password_protected;
+  if (resolved.passwordHash !== undefined) changes.passwordHash = resolved.passwordHash;
   if (body.downloadable !== undefined) changes.downloadable = body.downloadable;
+  if (body.watermark !== undefined) changes.watermark = body.watermark;
   if (body.expiry_date !== undefined) changes.expiryDate = body.expiry_date;
-  if (sharedWith !== undefined) changes.sharedWith = sharedWith;
+  if (resolved.sharedWith !== undefined) changes.sharedWith = resolved.sharedWith;
   return changes;
 }
 
+/** The stores collection routes use. */
+export type CollectionStores =
+  | 'accounts'
+  | 'collections'
+  | 'users'
+  | 'notifications'
+  | 'collectionDefaults'
+  | 'collectionAccess';
+
 /**
  * Collections: list, create, read, update, delete. Everyone signed in reads (gallery clients
- * only what is shared with them); staff create and edit; only the owner deletes.
+ * only what is shared with them), and so does a share-link visitor (their link's collection);
+ * staff create and edit; only the owner deletes.
  */
-/** The stores collection routes use. */
-export type CollectionStores = 'accounts' | 'collections' | 'users' | 'notifications';
-
 export async function collectionRoutes(
   scope: FastifyInstance,
   ctx: ResourceContext<CollectionStores>,
@@ -75,13 +101,14 @@ export async function collectionRoutes(
   const listSchema = {
     operationId: 'listCollections',
     summary: 'List collections, a page at a time',
-    description: 'A gallery client sees only the collections shared with them, and not expired.',
+    description:
+      "A gallery client sees only the collections shared with them, and not expired; a share-link visitor only their link's collection.",
     tags,
     querystring: PageQuery,
     response: responses({ 200: Page(Collection, PATHS.collections) }),
   };
-  app.get('/collections', { schema: listSchema }, async (request) => {
-    const viewer = await viewerOf(ctx, signedIn(request));
+  app.get('/collections', { schema: listSchema, config: VISITORS }, async (request) => {
+    const viewer = await requestViewer(ctx, request);
     const window = requestedWindow(request);
     const { items, total } = await collections.list(viewer.accountId, {
       ...(viewer.visibleTo !== undefined ? { visibleTo: viewer.visibleTo } : {}),
@@ -101,7 +128,7 @@ export async function collectionRoutes(
         operationId: 'createCollection',
         summary: 'Create a collection',
         description:
-          'Staff only. `shared_with` names gallery-client accounts by email; each gets a `collection_shared` notification.',
+          "Staff only. `shared_with` names gallery-client accounts by email; each gets a `collection_shared` notification. `password` (write-only, stored hashed) is what share-link visitors must enter. What the body leaves out of `downloadable`, `watermark` and `expiry_date` comes from the studio's collection defaults (`/api/v1/collection_defaults/{id}`).",
         tags,
         body: CollectionCreate,
         response: responses({ 201: One }, { body: true }),
@@ -112,16 +139,28 @@ export async function collectionRoutes(
       const viewer = await viewerOf(ctx, signedIn(request));
       const body = request.body;
       const sharedWith = await resolveSharedWith(ctx, viewer.accountId, body.shared_with ?? []);
+      const passwordHash = body.password ? await ctx.passwords.hash(body.password) : null;
+      const defaults =
+        (await ctx.storage.collectionDefaults.find(viewer.accountId)) ??
+        serverCollectionDefaults(viewer.accountId);
       const now = ctx.clock.now();
+      const expiryDate =
+        body.expiry_date !== undefined
+          ? body.expiry_date
+          : defaults.expiryDays === null
+            ? null
+            : addDays(await studioDate(ctx, viewer.accountId, now), defaults.expiryDays);
       const id = await createWithFreshId('collection', ctx.random, (candidate) =>
         collections.create({
           id: candidate,
           accountId: viewer.accountId,
           name: body.name,
           description: body.description ?? null,
-          passwordProtected: body.password_protected ?? false,
-          downloadable: body.downloadable ?? true,
-          expiryDate: body.expiry_date ?? null,
+          passwordProtected: passwordHash !== null,
+          passwordHash,
+          downloadable: body.downloadable ?? defaults.downloadable,
+          watermark: body.watermark ?? defaults.watermark,
+          expiryDate,
           sharedWith,
           createdAt: now,
           updatedAt: now,
@@ -137,14 +176,25 @@ export async function collectionRoutes(
   const itemSchema = {
     operationId: 'getCollection',
     summary: 'Read a collection',
-    description: 'A gallery client gets 404 for one not shared with them, or expired.',
+    description:
+      "A gallery client gets 404 for one not shared with them, or expired; a share-link visitor for any but their link's, and 403 `password_required` until they entered its password.",
     tags,
     params: IdParams,
     response: responses({ 200: One }, { found: true }),
   };
-  app.get('/collections/:id', { schema: itemSchema }, async (request) => {
-    const viewer = await viewerOf(ctx, signedIn(request));
+  app.get('/collections/:id', { schema: itemSchema, config: VISITORS }, async (request) => {
+    const viewer = await requestViewer(ctx, request);
     const collection = await visibleCollection(ctx, viewer, request.params.id);
+    // When a gallery client last opened it, for the studio's list of who has access (a
+    // visitor's activity is kept with their session).
+    if (viewer.visibleTo !== undefined && viewer.visitor === undefined) {
+      await ctx.storage.collectionAccess.recordAccess(
+        viewer.accountId,
+        collection.id,
+        viewer.userId,
+        ctx.clock.now(),
+      );
+    }
     return { data: toCollection(collection, viewer) };
   });
 
@@ -154,7 +204,8 @@ export async function collectionRoutes(
       schema: {
         operationId: 'updateCollection',
         summary: 'Change the fields of a collection that the body names',
-        description: 'Staff only. People newly in `shared_with` get a notification.',
+        description:
+          'Staff only. People newly in `shared_with` get a notification. A new `password` locks out every visitor until they enter it; `null` removes it.',
         tags,
         params: IdParams,
         body: CollectionUpdate,
@@ -170,7 +221,13 @@ export async function collectionRoutes(
         body.shared_with === undefined
           ? undefined
           : await resolveSharedWith(ctx, viewer.accountId, body.shared_with);
-      const changes = collectionChanges(body, sharedWith, ctx.clock.now());
+      const passwordHash =
+        body.password === undefined
+          ? undefined
+          : body.password === null
+            ? null
+            : await ctx.passwords.hash(body.password);
+      const changes = collectionChanges(body, { sharedWith, passwordHash }, ctx.clock.now());
       const updated = await collections.update(viewer.accountId, current.id, changes);
       // Deleted between the read and the write.
       if (!updated) throw new AppError('not_found', `No collection found with ID: ${current.id}`);

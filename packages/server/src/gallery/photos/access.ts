@@ -32,7 +32,8 @@ export function isStudio(viewer: Viewer): boolean {
 /**
  * The gallery, if this viewer may see it: the studio sees every gallery of its account; a
  * gallery client only a gallery that is not private, in a collection shared with them that has
- * not expired. Anything else is the same 404 as an unknown ID, so that a client cannot learn
+ * not expired; a share-link visitor the same in the link's collection, only among the link's
+ * galleries if it names some, and none for a single-photo link. Anything else is the same 404 as an unknown ID, so that a client cannot learn
  * which IDs exist.
  */
 export async function readableGallery(
@@ -57,7 +58,8 @@ export async function readableGallery(
 
 /**
  * The photo, if this viewer may see it: its gallery must be readable, and for anyone but the
- * studio it must be ready and not hidden. Checked on every request for a photo or any of its
+ * studio it must be ready and not hidden; for a single-photo link's visitor it must be that
+ * photo. Checked on every request for a photo or any of its
  * images: an address that leaks must not outlive the access it was made for.
  */
 export async function readablePhoto(
@@ -70,8 +72,16 @@ export async function readablePhoto(
   if (!isStudio(viewer) && (photo.hidden || photo.status !== 'ready')) {
     throw photoNotFound(photoId);
   }
+  // A single-photo link opens that photo and nothing else, not even its gallery as a whole:
+  // its gallery is read here in a scope widened to that one gallery.
+  const single = viewer.visitor?.photoId ?? null;
+  if (single !== null && single !== photoId) throw photoNotFound(photoId);
+  const through =
+    single !== null && viewer.visibleTo
+      ? { ...viewer, visibleTo: { ...viewer.visibleTo, galleryIds: [photo.galleryId] } }
+      : viewer;
   try {
-    return { photo, ...(await readableGallery(ctx, viewer, photo.galleryId)) };
+    return { photo, ...(await readableGallery(ctx, through, photo.galleryId)) };
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') throw photoNotFound(photoId);
     throw error;
