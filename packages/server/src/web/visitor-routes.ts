@@ -237,9 +237,10 @@ export async function visitorRoutes(app: FastifyInstance, ctx: AuthContext): Pro
       const access = isSecretShaped(cookie) ? await visitors.resolve(cookie) : null;
       if (!access) {
         if (cookie !== undefined) ctx.cookies.clearVisitor(reply);
+        // A page that says what to do, as the sign-in page does: nothing here is refused.
         return sendPage(
           reply,
-          401,
+          200,
           renderNoticePage(
             'Your visit has ended',
             'The link you used was revoked or has expired. Open the link your photographer sent you again, or ask for a new one.',

@@ -1,7 +1,7 @@
 /**
  * Rows for the fuzzer's requests to hit, made through the APIs as their owners would: clients,
  * collections shared with the gallery client and not, one past its expiry date, galleries, a
- * favorite and the notifications these raise; and the same in the second studio, whose rows
+ * share link of each, a favorite and the notifications these raise; and the same in the second studio, whose rows
  * every fuzzed role must find missing.
  */
 import type { FastifyInstance } from 'fastify';
@@ -55,6 +55,11 @@ async function studioRows(
       name: `${body.name} gallery`,
       photo_count: 12,
     });
+    // A share link of each, for the link routes to list, count and revoke.
+    await send(gallery, who.gallery, 'POST', `/api/v1/collections/${data.id}/share_links`, {
+      downloads: 'web',
+      ...(body.name === 'Shared' ? { password: 'link password' } : {}),
+    });
   }
 }
 
@@ -84,6 +89,9 @@ export async function createFixtures(world: FuzzWorld): Promise<void> {
   const first = (inside.json() as { data: Array<{ id: number }> }).data[0];
   if (!first) throw new Error(`The shared collection has no gallery: ${inside.body}`);
   await send(world.apps.gallery, client, 'POST', `/api/v1/galleries/${first.id}/favorite`);
+
+  // The visitor role enters a link of the shared collection.
+  await world.admitVisitor();
 
   // The second studio's owner signs in for this alone; no fuzzed role is of that studio.
   const foreign = world.foreign;

@@ -16,6 +16,8 @@ const ABSENT_IDS: Record<Resource, string> = {
   collection: '99999999',
   gallery: '999999999',
   asset: 'missing.js',
+  share_link: `sl_${'Z'.repeat(30)}`,
+  account: `ac_${'Z'.repeat(30)}`,
 };
 
 const ASSETS = ['app.css', ...[...SCRIPTS.keys()].sort()];
@@ -27,6 +29,8 @@ const TABLES = {
   collection: 'collections',
   gallery: 'galleries',
   login: 'logins',
+  share_link: 'share_links',
+  account: 'accounts',
 } as const satisfies Record<Exclude<Resource, 'asset'>, keyof Database>;
 
 /** The `index`-th (modulo their number) live ID of `resource`, in a fixed order that replays. */

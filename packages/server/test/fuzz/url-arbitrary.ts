@@ -24,6 +24,8 @@ const RESOURCES: readonly Resource[] = [
   'gallery',
   'login',
   'asset',
+  'share_link',
+  'account',
 ];
 
 /** What a parameter names, from the path segment before it: `/clients/:id` names a client. */
@@ -34,6 +36,8 @@ const RESOURCE_BY_SEGMENT: Readonly<Record<string, Resource>> = {
   galleries: 'gallery',
   sessions: 'login',
   assets: 'asset',
+  share_links: 'share_link',
+  collection_defaults: 'account',
 };
 
 /** `:id`, or the wildcard of `/assets/*`. */
