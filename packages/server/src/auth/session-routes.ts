@@ -66,7 +66,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     tags,
     response: responses({ 200: CsrfTokenResponse }),
   };
-  const csrfConfig = { visitors: 'locked' } as const;
+  // Share-link visitors exist on the Gallery API alone.
+  const csrfConfig = ctx.api === 'gallery' ? ({ visitors: 'locked' } as const) : {};
   app.get(
     local(PATHS.csrfToken),
     { schema: csrfSchema, config: csrfConfig },

@@ -14,6 +14,10 @@ const TAGS = [
   { name: 'Bootstrap', description: 'What the Gallery app loads at start-up.' },
   { name: 'Collections', description: 'Collections of galleries, shared with gallery clients.' },
   { name: 'Galleries', description: 'The galleries of a collection, and favorites.' },
+  {
+    name: 'Sharing',
+    description: 'Share links to collections, and how their visitors (no account) enter.',
+  },
   { name: 'Health', description: 'Liveness and readiness probes. No session needed.' },
 ] as const;
 
@@ -155,7 +159,7 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
           : { url: '/', description: 'This server' },
       ],
       components: {
-        securitySchemes: securitySchemes(options.secure),
+        securitySchemes: securitySchemes(options.secure, options.api === 'gallery'),
         // A TypeBox schema is a JSON schema; openapi-types' SchemaObject only types it narrower.
         schemas: { [ERROR_SCHEMA]: ErrorBody as never },
       },

@@ -29,9 +29,12 @@ export function requirement(...schemes: Scheme[]): SecurityRequirement {
   return Object.fromEntries(schemes.map((s) => [SCHEMES[s], []]));
 }
 
-/** The `components.securitySchemes` of a document; over HTTPS the cookies take `__Host-`. */
-export function securitySchemes(secure: boolean) {
-  return {
+/**
+ * The `components.securitySchemes` of a document; over HTTPS the cookies take `__Host-`. The
+ * visitor cookie is the Gallery API's alone (`visitors`).
+ */
+export function securitySchemes(secure: boolean, visitors: boolean) {
+  const schemes = {
     [SCHEMES.session]: {
       type: 'apiKey',
       in: 'cookie',
@@ -61,6 +64,9 @@ export function securitySchemes(secure: boolean) {
         "A share-link visitor's session, set by `POST /s/{token}` (HttpOnly) and bound to that link: it ends when the link is revoked or expires. Unsafe requests of a visitor carry the visitor's CSRF token (`X-CSRF-Token`), which `POST /s/{token}` answers and `GET /api/v1/csrf-token` reads again.",
     },
   } as const;
+  if (visitors) return schemes;
+  const { [SCHEMES.visitor]: _visitor, ...rest } = schemes;
+  return rest;
 }
 
 /**
