@@ -192,11 +192,16 @@ export async function shareLinkRoutes(
       const { viewer, window, page } = await pageOf(request, request.params.id, true);
       const now = ctx.clock.now();
       const data = await Promise.all(
-        page.items.map(async (link) => {
-          const photoId = link.photoId ?? 0;
-          const photo = await ctx.storage.photos.findInAccount(viewer.accountId, photoId);
-          return toPhotoSharingLink({ ...link, photoId }, photo, now);
-        }),
+        page.items.flatMap(({ photoId, ...link }) =>
+          // The store was asked for single-photo links alone: each has its photo's id.
+          photoId === null
+            ? []
+            : [
+                ctx.storage.photos
+                  .findInAccount(viewer.accountId, photoId)
+                  .then((photo) => toPhotoSharingLink({ ...link, photoId }, photo, now)),
+              ],
+        ),
       );
       return { data, meta: listMeta(request, window, page.total, page.items.length) };
     },

@@ -115,6 +115,26 @@ describe('collection passwords', () => {
     assert.equal(res.statusCode, 200);
   });
 
+  test('a link with its own password asks for both, and both must be right', async () => {
+    const link = await createShareLink(h, owner, wedding.id, { password: 'link secret' });
+    const page = await h.gallery.inject({ url: `/s/${tokenOf(link)}` });
+    assert.match(page.body, /name="password"/);
+    assert.match(page.body, /name="collection_password"/);
+    const tries: Array<[object, number]> = [
+      [{ password: 'link secret' }, 401],
+      [{ collection_password: 'first dance' }, 401],
+      [{ password: 'wrong', collection_password: 'first dance' }, 401],
+      [{ password: 'link secret', collection_password: 'first dance' }, 200],
+    ];
+    for (const [passwords, status] of tries) {
+      const res = await enter(h.gallery, tokenOf(link), {
+        email: 'both@example.com',
+        ...passwords,
+      });
+      assert.equal(res.statusCode, status, `${JSON.stringify(passwords)}: ${res.body}`);
+    }
+  });
+
   test('wrong guesses are throttled like logins, by link and IP, and a right one waits too', async () => {
     const link = await createShareLink(h, owner, wedding.id);
     const token = tokenOf(link);

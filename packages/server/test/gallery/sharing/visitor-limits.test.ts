@@ -250,6 +250,18 @@ describe('what a share-link visitor may read', () => {
     owner = await loginAs(h, 'owner', h.gallery);
   });
 
+  test("a visitor's session ends after its lifetime, even on a link that never expires", async () => {
+    const link = await createShareLink(h, owner, wedding.id);
+    const visitor = await enterAs(h, link);
+    h.clock.advance(h.config.visitorSessionLifetimeMs - 1);
+    assert.equal((await get(visitor, `/api/v1/collections/${wedding.id}`)).statusCode, 200);
+    h.clock.advance(1);
+    assert.equal((await get(visitor, `/api/v1/collections/${wedding.id}`)).statusCode, 401);
+    const again = await enterAs(h, link);
+    assert.equal((await get(again, `/api/v1/collections/${wedding.id}`)).statusCode, 200);
+    owner = await loginAs(h, 'owner', h.gallery);
+  });
+
   test('visitor emails are recorded, once per address, and the studio lists them', async () => {
     const collection = await createCollection(h, owner, { name: 'Guests' });
     const one = await createShareLink(h, owner, collection.id);
