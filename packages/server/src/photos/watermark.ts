@@ -1,3 +1,4 @@
+import type { WATERMARK_POSITIONS } from '@proofsheet/protocol';
 import sharp from 'sharp';
 import { decodeError } from './decode-error.js';
 import {
@@ -6,15 +7,7 @@ import {
   type PhotoOptions,
 } from './photo-options.js';
 
-/** Where a watermark goes on the picture. `tiled` repeats it over the whole picture. */
-export const WATERMARK_POSITIONS = [
-  'center',
-  'top-left',
-  'top-right',
-  'bottom-left',
-  'bottom-right',
-  'tiled',
-] as const;
+/** Where a watermark goes on the picture (the protocol's list). */
 export type WatermarkPosition = (typeof WATERMARK_POSITIONS)[number];
 
 interface WatermarkLook {
