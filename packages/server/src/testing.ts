@@ -61,9 +61,11 @@ export async function createTestStudio(
   options: TestStudioOptions = {},
 ): Promise<TestStudio> {
   const config = testConfig({ logLevel: 'silent', ...overrides });
-  const storage = options.storage ?? composeStorage(await openSqlite(':memory:'));
   const clock = manualClock();
   const random = systemRandom;
+  // The job queue runs on the test's clock: moving it expires leases and backoff delays.
+  const storage =
+    options.storage ?? composeStorage(await openSqlite(':memory:'), { clock, random });
   let refreshes = 0;
   const rotate = storage.sessions.rotate.bind(storage.sessions);
   storage.sessions.rotate = (hash, next) => {
