@@ -247,13 +247,15 @@ export const VARIABLES = [
     name: 'PROOFSHEET_PHOTO_WORKERS',
     kind: 'integer',
     default: '1',
-    description: 'Photos processed at once by this process (0: none here, another instance does it).',
+    description:
+      'Photos processed at once by this process (0: none here, another instance does it).',
   },
   {
     name: 'PROOFSHEET_PHOTO_THREADS',
     kind: 'integer',
     default: '1',
-    description: "Threads sharp (libvips) uses for each photo; keep workers x threads below the cores.",
+    description:
+      'Threads sharp (libvips) uses for each photo; keep workers x threads below the cores.',
   },
   {
     name: 'PROOFSHEET_JOB_POLL_INTERVAL',
@@ -265,13 +267,15 @@ export const VARIABLES = [
     name: 'PROOFSHEET_JOB_LEASE',
     kind: 'duration',
     default: '5m',
-    description: "How long a job whose worker died waits before it runs again (with pg-boss: a job's longest run).",
+    description:
+      "How long a job whose worker died waits before it runs again (with pg-boss: a job's longest run).",
   },
   {
     name: 'PROOFSHEET_JOB_RETRY_DELAY',
     kind: 'duration',
     default: '5s',
-    description: 'Delay before the first retry of a failed job; each next one doubles, with jitter.',
+    description:
+      'Delay before the first retry of a failed job; each next one doubles, with jitter.',
   },
   {
     name: 'PROOFSHEET_JOB_MAX_ATTEMPTS',
@@ -283,7 +287,8 @@ export const VARIABLES = [
     name: 'PROOFSHEET_ORPHAN_GRACE',
     kind: 'duration',
     default: '1h',
-    description: 'Reconciliation deletes unreferenced blobs and unfinished uploads only when older than this.',
+    description:
+      'Reconciliation deletes unreferenced blobs and unfinished uploads only when older than this.',
   },
   {
     name: 'PROOFSHEET_DEMO_PASSWORD',

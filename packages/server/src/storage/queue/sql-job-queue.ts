@@ -209,7 +209,9 @@ export function sqlJobQueue(db: Kysely<Database>, options: SqlJobQueueOptions): 
       const at = now();
       const maxAttempts = enqueue.maxAttempts ?? settings.maxAttempts;
       if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) {
-        throw new RangeError(`maxAttempts must be a whole number of at least 1 (got ${maxAttempts})`);
+        throw new RangeError(
+          `maxAttempts must be a whole number of at least 1 (got ${maxAttempts})`,
+        );
       }
       try {
         await db
