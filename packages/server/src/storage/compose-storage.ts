@@ -9,6 +9,7 @@ import { memoryCounterStore } from './memory-counters.js';
 import type { BlobStore } from './ports/blob-store.js';
 import type { JobQueue } from './ports/job-queue.js';
 import type { Storage } from './ports/storage.js';
+import type { JobQueueOptions } from './queue/queue-options.js';
 import { sqlJobQueue } from './queue/sql-job-queue.js';
 import { redisCounterStore } from './redis/counter-store.js';
 import { closeRedis, type RedisClient } from './redis/redis-client.js';
@@ -55,6 +56,8 @@ export interface ComposeStorageOptions {
   /** For the default job queue's leases and backoff. @default the system's */
   clock?: Clock;
   random?: Random;
+  /** The default job queue's settings. @default the queue's defaults, polling every 50 ms */
+  queue?: JobQueueOptions;
 }
 
 /**
@@ -86,6 +89,7 @@ export function composeStorage(
       random: options.random ?? systemRandom,
       // Short polls: this default serves tests and one-off commands, which should not wait.
       pollIntervalMs: 50,
+      ...options.queue,
     });
   return {
     capabilities: { exclusive },

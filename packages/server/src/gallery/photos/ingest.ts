@@ -48,6 +48,11 @@ function pendingOf(blobs: BlobStore): Map<string, number> {
   return map;
 }
 
+/** Whether an upload in this process stored this blob and has not yet made its photo. */
+export function isPending(blobs: BlobStore, sha256: string): boolean {
+  return pending.get(blobs)?.has(sha256) ?? false;
+}
+
 function settle(blobs: BlobStore, sha256: string): void {
   const map = pendingOf(blobs);
   const n = (map.get(sha256) ?? 1) - 1;

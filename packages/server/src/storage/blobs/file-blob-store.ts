@@ -9,6 +9,7 @@ import {
   rm,
   stat,
   unlink,
+  utimes,
   writeFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -82,6 +83,10 @@ export function fileBlobStore(root: string): BlobStore {
         const size = hashing.size;
         if (await exists(dataPath(sha256))) {
           await unlink(temp);
+          // Stored again now: reconciliation's grace period counts from this put, so an upload
+          // of bytes an orphan already holds is not undone before its photo is made.
+          const now = new Date();
+          await utimes(dataPath(sha256), now, now).catch(() => {});
           return { sha256, size };
         }
         await mkdir(dirOf(sha256), { recursive: true, mode: 0o700 });
