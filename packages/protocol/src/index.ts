@@ -108,7 +108,9 @@ export {
   PhotoSizeUrls,
   type PhotoStatus,
   PhotoUpdate,
+  PhotoUploadForm,
   PhotoUrls,
+  Sha256Hex,
 } from './schemas/photo.js';
 export { UserProfile } from './schemas/user.js';
 export {

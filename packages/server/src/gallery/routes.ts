@@ -4,6 +4,7 @@ import { bootstrapRoutes } from './bootstrap/routes.js';
 import { collectionRoutes } from './collections/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
 import { watermarkRoutes } from './watermarks/routes.js';
+import { photoUploadRoutes } from './photos/upload-routes.js';
 
 /** The Gallery API's resources. */
 export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -21,5 +22,11 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
   );
   await app.register(async (scope) =>
     watermarkRoutes(scope, withStores(ctx, ['accounts', 'collections', 'watermarks', 'blobs'])),
+  );
+  await app.register(async (scope) =>
+    photoUploadRoutes(
+      scope,
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'blobs', 'jobs']),
+    ),
   );
 }
