@@ -15,7 +15,7 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
   await app.register(async (scope) =>
     galleryResourceRoutes(
       scope,
-      withStores(ctx, ['accounts', 'collections', 'galleries', 'users', 'notifications']),
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'users', 'notifications']),
     ),
   );
 }
