@@ -3,6 +3,8 @@ import { type AppContext, withStores } from '../app-context.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
 import { collectionRoutes } from './collections/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
+import { photoImageRoutes } from './photos/image-routes.js';
+import { photoRoutes } from './photos/routes.js';
 
 /** The Gallery API's resources. */
 export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -18,4 +20,7 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
       withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'users', 'notifications']),
     ),
   );
+  const photoStores = ['accounts', 'collections', 'galleries', 'photos', 'blobs'] as const;
+  await app.register(async (scope) => photoRoutes(scope, withStores(ctx, photoStores)));
+  await app.register(async (scope) => photoImageRoutes(scope, withStores(ctx, photoStores)));
 }
