@@ -95,6 +95,7 @@ export {
   pageWindow,
 } from './schemas/pagination.js';
 export {
+  GalleryCover,
   MEDIA_KINDS,
   type MediaKind,
   PHOTO_ORDERS,
@@ -102,6 +103,7 @@ export {
   PHOTO_STATUSES,
   Photo,
   PhotoId,
+  PhotoImageQuery,
   PhotoListQuery,
   type PhotoOrder,
   type PhotoSize,
