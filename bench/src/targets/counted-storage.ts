@@ -43,6 +43,8 @@ export function countSessionWrites(storage: Storage): { storage: Storage; writes
     visitors: storage.visitors,
     collectionAccess: storage.collectionAccess,
     collectionDefaults: storage.collectionDefaults,
+    watermarks: storage.watermarks,
+    jobs: storage.jobs,
     counters: storage.counters,
     health: () => storage.health(),
     close: () => storage.close(),

@@ -98,6 +98,7 @@ export {
   pageWindow,
 } from './schemas/pagination.js';
 export {
+  GalleryCover,
   MEDIA_KINDS,
   type MediaKind,
   PHOTO_ORDERS,
@@ -105,13 +106,16 @@ export {
   PHOTO_STATUSES,
   Photo,
   PhotoId,
+  PhotoImageQuery,
   PhotoListQuery,
   type PhotoOrder,
   type PhotoSize,
   PhotoSizeUrls,
   type PhotoStatus,
   PhotoUpdate,
+  PhotoUploadForm,
   PhotoUrls,
+  Sha256Hex,
 } from './schemas/photo.js';
 export {
   ACCESS_LEVELS,
@@ -137,3 +141,9 @@ export {
   VisitorId,
 } from './schemas/sharing.js';
 export { UserProfile } from './schemas/user.js';
+export {
+  CollectionWatermark,
+  WATERMARK_POSITIONS,
+  Watermark,
+  WatermarkUpdate,
+} from './schemas/watermark.js';

@@ -17,6 +17,7 @@ export type Resource =
   | 'notification'
   | 'collection'
   | 'gallery'
+  | 'photo'
   | 'login'
   | 'asset'
   | 'share_link'

@@ -1,25 +1,17 @@
 /**
  * Builders for the share-link tests: links made through the API as the studio would, visitors
- * entering as a JSON client would, photos stored and processed directly (the upload route is
- * another part of the photo work), and the image probe described below.
+ * entering as a JSON client would, ready photos (helpers/photos.ts), and the image probe
+ * described below.
  */
 import assert from 'node:assert/strict';
-import {
-  COOKIE_NAMES,
-  type CreatedShareLink,
-  newNumericId,
-  type VisitorEntered,
-} from '@proofsheet/protocol';
+import { COOKIE_NAMES, type CreatedShareLink, type VisitorEntered } from '@proofsheet/protocol';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { readablePhoto } from '../../src/gallery/photos/access.js';
-import { processStoredPhoto } from '../../src/gallery/photos/processing.js';
 import { requestViewer } from '../../src/gallery/viewer.js';
 import { AppError } from '../../src/http/app-error.js';
 import type { PhotoRecord } from '../../src/storage/ports/photo-store.js';
-import { solid } from '../photos/images.js';
 import type { Credentials, Harness } from './harness.js';
-
-const bytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+import { addPhoto as addStoredPhoto } from './photos.js';
 
 /** Creates a share link through the Gallery API and returns it, with its one sight of the URL. */
 export async function createShareLink(
@@ -85,49 +77,19 @@ export async function enterAs(
   };
 }
 
-/**
- * Stores a generated JPEG as a photo of the gallery and processes it (sizes, `ready`), as the
- * upload route and the job will once they exist.
- */
+/** A ready photo in a gallery given as the API shows it (see helpers/photos.ts). */
 export async function addPhoto(
   h: Harness,
   gallery: { id: number; collection_id: number },
-  filename = 'DSC_0001.jpg',
+  filename?: string,
 ): Promise<PhotoRecord> {
-  const jpeg = await solid(640, 480, '#3060a0').jpeg().toBuffer();
-  const stored = await h.storage.blobs.put(jpeg, { contentType: 'image/jpeg' });
-  const now = h.clock.now();
-  const made = await h.storage.photos.create({
-    id: newNumericId('photo', bytes),
-    accountId: h.accountId,
-    collectionId: gallery.collection_id,
+  const photo = await addStoredPhoto(h, {
     galleryId: gallery.id,
-    kind: 'photo',
-    filename,
-    contentType: 'image/jpeg',
-    size: stored.size,
-    sha256: stored.sha256,
-    width: null,
-    height: null,
-    takenAt: null,
-    camera: null,
-    lens: null,
-    hasGps: false,
-    status: 'processing',
-    statusReason: null,
-    thumbhash: null,
-    derivatives: [],
-    position: 0,
-    hidden: false,
-    favoriteCount: 0,
-    uploadedBy: h.users.owner.id,
-    createdAt: now,
-    updatedAt: now,
+    collectionId: gallery.collection_id,
+    ...(filename !== undefined ? { filename } : {}),
   });
-  assert.ok('created' in made, 'the photo was stored');
-  const ready = await processStoredPhoto({ storage: h.storage, clock: h.clock }, made.created.id);
-  assert.equal(ready?.status, 'ready', ready?.statusReason ?? 'processed');
-  return ready;
+  assert.equal(photo.status, 'ready', photo.statusReason ?? 'processed');
+  return photo;
 }
 
 /** Where the probe serves a photo's preview. */

@@ -146,7 +146,6 @@ export async function seedDemoData(storage: Storage, options: DemoOptions): Prom
         // Its visitors' password is the demo password, which whoever runs the demo knows.
         passwordHash: d.passwordProtected === true ? passwordHash : null,
         downloadable: true,
-        watermark: false,
         expiryDate: d.expiryDate ?? null,
         sharedWith: d.shared ? [galleryClient.id] : [],
         createdAt,
@@ -162,8 +161,6 @@ export async function seedDemoData(storage: Storage, options: DemoOptions): Prom
           accountId,
           name: g.name,
           description: null,
-          photoCount: g.photos,
-          videoCount: g.videos,
           private: g.private === true,
           download: true,
           favoriteCount: 0,

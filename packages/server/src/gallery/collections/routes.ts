@@ -70,7 +70,6 @@ function collectionChanges(
   if (body.description !== undefined) changes.description = body.description;
   if (resolved.passwordHash !== undefined) changes.passwordHash = resolved.passwordHash;
   if (body.downloadable !== undefined) changes.downloadable = body.downloadable;
-  if (body.watermark !== undefined) changes.watermark = body.watermark;
   if (body.expiry_date !== undefined) changes.expiryDate = body.expiry_date;
   if (resolved.sharedWith !== undefined) changes.sharedWith = resolved.sharedWith;
   return changes;
@@ -83,7 +82,8 @@ export type CollectionStores =
   | 'users'
   | 'notifications'
   | 'collectionDefaults'
-  | 'collectionAccess';
+  | 'collectionAccess'
+  | 'watermarks';
 
 /**
  * Collections: list, create, read, update, delete. Everyone signed in reads (gallery clients
@@ -128,7 +128,7 @@ export async function collectionRoutes(
         operationId: 'createCollection',
         summary: 'Create a collection',
         description:
-          "Staff only. `shared_with` names gallery-client accounts by email; each gets a `collection_shared` notification. `password` (write-only, stored hashed) is what share-link visitors must enter. What the body leaves out of `downloadable`, `watermark` and `expiry_date` comes from the studio's collection defaults (`/api/v1/collection_defaults/{id}`).",
+          "Staff only. `shared_with` names gallery-client accounts by email; each gets a `collection_shared` notification. `password` (write-only, stored hashed) is what share-link visitors must enter. What the body leaves out of `downloadable` and `expiry_date` comes from the studio's collection defaults (`/api/v1/collection_defaults/{id}`), and so does whether its watermark is on (`/api/v1/collections/{id}/watermark`).",
         tags,
         body: CollectionCreate,
         response: responses({ 201: One }, { body: true }),
@@ -159,7 +159,6 @@ export async function collectionRoutes(
           passwordProtected: passwordHash !== null,
           passwordHash,
           downloadable: body.downloadable ?? defaults.downloadable,
-          watermark: body.watermark ?? defaults.watermark,
           expiryDate,
           sharedWith,
           createdAt: now,
@@ -168,6 +167,11 @@ export async function collectionRoutes(
       );
       const created = await collections.findById(viewer.accountId, id);
       if (!created) throw new Error(`Collection ${id} vanished right after it was created`);
+      // The watermark switch lives with the watermark settings (gallery/watermarks/): a
+      // studio whose defaults turn it on gets it on for each new collection.
+      if (defaults.watermark) {
+        await ctx.storage.watermarks.setEnabled(viewer.accountId, id, true);
+      }
       await notifyNewShares(ctx, created, []);
       return reply.code(201).send({ data: toCollection(created, viewer) });
     },

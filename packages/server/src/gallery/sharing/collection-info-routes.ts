@@ -29,7 +29,8 @@ export type CollectionInfoStores =
   | 'collections'
   | 'shareLinks'
   | 'visitors'
-  | 'collectionAccess';
+  | 'collectionAccess'
+  | 'watermarks';
 
 /**
  * The documented helpers of a collection (`gallery-api/collections.md`): its editable settings,
@@ -59,7 +60,10 @@ export async function collectionInfoRoutes(
     async (request) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const c = await visibleCollection(ctx, viewer, request.params.id);
-      const active = await ctx.storage.shareLinks.countActive(c.accountId, c.id, ctx.clock.now());
+      const [active, watermark] = await Promise.all([
+        ctx.storage.shareLinks.countActive(c.accountId, c.id, ctx.clock.now()),
+        ctx.storage.watermarks.isEnabled(c.accountId, c.id),
+      ]);
       return {
         data: {
           id: c.id,
@@ -67,7 +71,7 @@ export async function collectionInfoRoutes(
           description: c.description,
           password_protected: c.passwordProtected,
           downloadable: c.downloadable,
-          watermark: c.watermark,
+          watermark,
           expiry_date: c.expiryDate,
           shared_with: c.sharedWithEmails,
           active_share_links: active,

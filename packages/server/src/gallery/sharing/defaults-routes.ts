@@ -47,7 +47,7 @@ export async function collectionDefaultsRoutes(
         operationId: 'getCollectionDefaults',
         summary: 'What a new collection starts with',
         description:
-          "Staff only. `{id}` is the account's ID (`account.id` of `/api/v1/data/bootstrap`). `POST /api/v1/collections` takes `downloadable`, `watermark` and `expiry_date` (today plus `expiry_days`, where the studio is) from these when its body leaves them out.",
+          "Staff only. `{id}` is the account's ID (`account.id` of `/api/v1/data/bootstrap`). `POST /api/v1/collections` takes `downloadable` and `expiry_date` (today plus `expiry_days`, where the studio is) from these when its body leaves them out, and turns the new collection's watermark on if `watermark` is.",
         tags,
         params: IdParams,
         response: responses({ 200: Envelope(CollectionDefaults) }, { found: true }),

@@ -14,8 +14,6 @@ export interface CollectionRecord {
   /** The argon2 hash of the password visitors enter, or null. Never leaves the server. */
   passwordHash: string | null;
   downloadable: boolean;
-  /** Previews shown to clients and visitors carry the studio's watermark. */
-  watermark: boolean;
   expiryDate: string | null;
   /** User ids of the gallery clients it is shared with. */
   sharedWith: string[];
@@ -37,13 +35,7 @@ export interface CollectionView extends CollectionRecord {
 export type CollectionChanges = Partial<
   Pick<
     CollectionRecord,
-    | 'name'
-    | 'description'
-    | 'passwordHash'
-    | 'downloadable'
-    | 'watermark'
-    | 'expiryDate'
-    | 'sharedWith'
+    'name' | 'description' | 'passwordHash' | 'downloadable' | 'expiryDate' | 'sharedWith'
   >
 > & { updatedAt: Date };
 

@@ -1,3 +1,4 @@
+import type { MediaKind } from '@proofsheet/protocol';
 import type { Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type {
   CollectionRecord,
@@ -7,6 +8,7 @@ import type {
 import type { GalleryClientScope } from '../ports/gallery-client-scope.js';
 import { isUniqueViolation } from './errors.js';
 import { visibleGalleries } from './galleries.js';
+import { countedPhoto } from './photos.js';
 import type { CollectionsTable, Database } from './schema.js';
 
 type CollectionRow = Selectable<CollectionsTable>;
@@ -49,7 +51,6 @@ function toRecord(row: CollectionRow, sharedWith: string[]): CollectionRecord {
     passwordProtected: Number(row.password_protected) === 1,
     passwordHash: row.password_hash,
     downloadable: Number(row.downloadable) === 1,
-    watermark: Number(row.watermark) === 1,
     expiryDate: row.expiry_date,
     sharedWith,
     createdAt: new Date(Number(row.created_at)),
@@ -58,9 +59,9 @@ function toRecord(row: CollectionRow, sharedWith: string[]): CollectionRecord {
 }
 
 /**
- * Adds the counts and shares to collection rows, in two queries for any number of rows (not
- * two per row). The counts cover only the galleries the reader may see. PostgreSQL returns
- * counts and sums as strings, hence `Number`.
+ * Adds the counts and shares to collection rows, in three queries for any number of rows (not
+ * three per row). The counts cover only the galleries the reader may see, and in them only the
+ * photos they may see (`countedPhoto`). PostgreSQL returns counts as strings, hence `Number`.
  */
 async function viewsOf(
   db: Kysely<Database>,
@@ -69,16 +70,25 @@ async function viewsOf(
 ): Promise<CollectionView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => Number(r.id));
-  const counts = await visibleGalleries(db.selectFrom('galleries'), visibleTo)
-    .select((eb) => [
-      'collection_id',
-      eb.fn.countAll<number>().as('galleries'),
-      eb.fn.sum<number>('photo_count').as('photos'),
-      eb.fn.sum<number>('video_count').as('videos'),
-    ])
+  const galleryCounts = await visibleGalleries(db.selectFrom('galleries'), visibleTo)
+    .select((eb) => ['collection_id', eb.fn.countAll<number>().as('galleries')])
     .where('collection_id', 'in', ids)
     .groupBy('collection_id')
     .execute();
+  const media = await db
+    .selectFrom('photos')
+    .select((eb) => ['photos.collection_id', 'photos.kind', eb.fn.countAll<number>().as('n')])
+    .where('photos.collection_id', 'in', ids)
+    .where('photos.gallery_id', 'in', (eb) =>
+      visibleGalleries(eb.selectFrom('galleries'), visibleTo)
+        .select('galleries.id')
+        .where('galleries.collection_id', 'in', ids),
+    )
+    .where((eb) => countedPhoto(eb, visibleTo !== undefined))
+    .groupBy(['photos.collection_id', 'photos.kind'])
+    .execute();
+  const mediaCount = (id: number, kind: MediaKind) =>
+    Number(media.find((m) => Number(m.collection_id) === id && m.kind === kind)?.n ?? 0);
   const shares = await db
     .selectFrom('collection_shares')
     .innerJoin('users', 'users.id', 'collection_shares.user_id')
@@ -88,7 +98,7 @@ async function viewsOf(
     .execute();
   return rows.map((row) => {
     const id = Number(row.id);
-    const count = counts.find((c) => Number(c.collection_id) === id);
+    const count = galleryCounts.find((c) => Number(c.collection_id) === id);
     const mine = shares.filter((s) => Number(s.collection_id) === id);
     return {
       ...toRecord(
@@ -96,8 +106,8 @@ async function viewsOf(
         mine.map((s) => s.user_id),
       ),
       galleryCount: Number(count?.galleries ?? 0),
-      photoCount: Number(count?.photos ?? 0),
-      videoCount: Number(count?.videos ?? 0),
+      photoCount: mediaCount(id, 'photo'),
+      videoCount: mediaCount(id, 'video'),
       sharedWithEmails: mine.map((s) => s.email),
     };
   });
@@ -164,7 +174,6 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
               password_protected: c.passwordProtected || c.passwordHash !== null ? 1 : 0,
               password_hash: c.passwordHash,
               downloadable: c.downloadable ? 1 : 0,
-              watermark: c.watermark ? 1 : 0,
               expiry_date: c.expiryDate,
               created_at: c.createdAt.getTime(),
               updated_at: c.updatedAt.getTime(),
@@ -208,7 +217,6 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
         values.password_protected = changes.passwordHash === null ? 0 : 1;
       }
       if (changes.downloadable !== undefined) values.downloadable = changes.downloadable ? 1 : 0;
-      if (changes.watermark !== undefined) values.watermark = changes.watermark ? 1 : 0;
       if (changes.expiryDate !== undefined) values.expiry_date = changes.expiryDate;
       return db.transaction().execute(async (trx) => {
         const result = await trx

@@ -31,11 +31,24 @@ describe('the documented collection endpoints', () => {
       name: 'Reyes Wedding',
       description: 'Fort Mason',
       password: 'first dance',
-      watermark: true,
       expiry_date: '2026-12-31',
       shared_with: [h.users.gallery_client.email],
     });
+    const marked = await h.gallery.inject({
+      method: 'PUT',
+      url: `/api/v1/collections/${wedding.id}/watermark`,
+      headers: owner.headers,
+      payload: { enabled: true },
+    });
+    assert.equal(marked.statusCode, 200, marked.body);
   });
+
+  /** Whether a collection's watermark is on, as the watermark routes say. */
+  async function watermarked(id: number): Promise<boolean> {
+    const res = await get(owner, `/api/v1/collections/${id}/watermark`);
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json<{ data: { enabled: boolean } }>().data.enabled;
+  }
   after(() => h.close());
 
   const get = (who: { headers: Record<string, string> }, url: string) =>
@@ -194,7 +207,10 @@ describe('the documented collection endpoints', () => {
       updated_at: null,
     });
     const fresh = await createCollection(h, owner, { name: 'Before defaults' });
-    assert.deepEqual([fresh.downloadable, fresh.watermark, fresh.expiry_date], [true, false, null]);
+    assert.deepEqual(
+      [fresh.downloadable, await watermarked(fresh.id), fresh.expiry_date],
+      [true, false, null],
+    );
 
     const changed = await h.gallery.inject({
       method: 'PUT',
@@ -208,24 +224,16 @@ describe('the documented collection endpoints', () => {
     // The harness's clock is 2026-01-15T10:00Z and the studio is on UTC.
     const started = await createCollection(h, owner, { name: 'After defaults' });
     assert.deepEqual(
-      [started.downloadable, started.watermark, started.expiry_date],
+      [started.downloadable, await watermarked(started.id), started.expiry_date],
       [false, true, '2026-02-14'],
     );
     const chosen = await createCollection(h, owner, {
       name: 'Chosen',
       downloadable: true,
-      watermark: false,
       expiry_date: null,
     });
-    assert.deepEqual(
-      [chosen.downloadable, chosen.watermark, chosen.expiry_date],
-      [true, false, null],
-    );
-    assert.deepEqual(
-      [fresh.downloadable, fresh.watermark],
-      [true, false],
-      'collections made before keep theirs',
-    );
+    assert.deepEqual([chosen.downloadable, chosen.expiry_date], [true, null]);
+    assert.equal(await watermarked(fresh.id), false, 'collections made before keep theirs');
 
     const partial = await h.gallery.inject({
       method: 'PUT',

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Collection, CreatedShareLink, Gallery } from '@proofsheet/protocol';
 import { type Credentials, createHarness, type Harness, loginAs } from '../../helpers/harness.js';
 import { createCollection, createGallery } from '../../helpers/resources.js';
-import { createShareLink, tokenOf } from '../../helpers/share-links.js';
+import { addPhoto, createShareLink, tokenOf } from '../../helpers/share-links.js';
 
 /** A browser's cookie jar, good enough for one host: name → value, and each cookie's attributes. */
 class Browser {
@@ -87,7 +87,8 @@ describe('a visitor in a browser, over sockets', () => {
     galleryUrl = (await h.listen()).galleryUrl;
     owner = await loginAs(h, 'owner', h.gallery);
     wedding = await createCollection(h, owner, { name: 'Reyes Wedding' });
-    ceremony = await createGallery(h, owner, wedding.id, { name: 'Ceremony', photo_count: 3 });
+    ceremony = await createGallery(h, owner, wedding.id, { name: 'Ceremony' });
+    for (let i = 0; i < 3; i++) await addPhoto(h, ceremony);
     await createGallery(h, owner, wedding.id, { name: 'Culls', private: true });
     open = await createShareLink(h, owner, wedding.id, { downloads: 'web' });
     guarded = await createShareLink(h, owner, wedding.id, { password: 'first dance' });
