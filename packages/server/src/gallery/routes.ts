@@ -12,12 +12,23 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
     bootstrapRoutes(scope, withStores(ctx, ['accounts', 'users'])),
   );
   await app.register(async (scope) =>
-    collectionRoutes(scope, withStores(ctx, ['accounts', 'collections', 'users', 'notifications'])),
+    collectionRoutes(
+      scope,
+      withStores(ctx, ['accounts', 'collections', 'photos', 'blobs', 'users', 'notifications']),
+    ),
   );
   await app.register(async (scope) =>
     galleryResourceRoutes(
       scope,
-      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'users', 'notifications']),
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'galleries',
+        'photos',
+        'blobs',
+        'users',
+        'notifications',
+      ]),
     ),
   );
   const photoStores = ['accounts', 'collections', 'galleries', 'photos', 'blobs'] as const;
