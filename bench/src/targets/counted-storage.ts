@@ -39,6 +39,8 @@ export function countSessionWrites(storage: Storage): { storage: Storage; writes
     galleries: storage.galleries,
     photos: storage.photos,
     blobs: storage.blobs,
+    watermarks: storage.watermarks,
+    jobs: storage.jobs,
     counters: storage.counters,
     health: () => storage.health(),
     close: () => storage.close(),

@@ -110,6 +110,14 @@ export {
   PhotoSizeUrls,
   type PhotoStatus,
   PhotoUpdate,
+  PhotoUploadForm,
   PhotoUrls,
+  Sha256Hex,
 } from './schemas/photo.js';
 export { UserProfile } from './schemas/user.js';
+export {
+  CollectionWatermark,
+  WATERMARK_POSITIONS,
+  Watermark,
+  WatermarkUpdate,
+} from './schemas/watermark.js';

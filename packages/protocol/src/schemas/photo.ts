@@ -197,3 +197,21 @@ export const PhotoUpdate = withExamples(
   [{ position: 1, cover: true }],
 );
 export type PhotoUpdate = Static<typeof PhotoUpdate>;
+
+/** A SHA-256 as lowercase hex: how the API writes content hashes. */
+export const Sha256Hex = Type.String({ minLength: 64, maxLength: 64, pattern: '^[0-9a-f]{64}$' });
+
+/**
+ * The multipart form of `POST /api/v1/galleries/{galleryId}/photos`, documented for clients:
+ * the server reads the parts as they stream in rather than validating a parsed body.
+ */
+export const PhotoUploadForm = Closed({
+  /**
+   * The SHA-256 of the file, to have it verified: a file that differs is refused with
+   * `digest_mismatch` and nothing is kept. Send it before `file`.
+   */
+  sha256: Type.Optional(Sha256Hex),
+  /** The photo or video, with its file name in the part's `filename`. */
+  file: Type.String({ format: 'binary', maxLength: 209_715_200 }),
+});
+export type PhotoUploadForm = Static<typeof PhotoUploadForm>;

@@ -79,8 +79,8 @@ export interface PhotoListOptions {
   favorites?: { ownerKey: string; favorited: boolean; listId?: string };
 }
 
-/** Why a new photo was not stored. */
-export type CreatePhotoRefusal = 'id_taken' | 'quota_exceeded';
+/** Why a new photo was not stored; `gallery_missing`: its gallery was deleted meanwhile. */
+export type CreatePhotoRefusal = 'id_taken' | 'quota_exceeded' | 'gallery_missing';
 
 /**
  * Photos and videos of galleries, and the bytes each account stores. Positions are 1-based

@@ -75,12 +75,14 @@ class Refused extends Error {
  * PostgreSQL (SQLite serialises every write transaction anyway) and works on both, which
  * `SELECT … FOR UPDATE` does not.
  */
-async function lockGallery(trx: Db, galleryId: number): Promise<void> {
-  await trx
+async function lockGallery(trx: Db, galleryId: number): Promise<boolean> {
+  const result = await trx
     .updateTable('galleries')
     .set((eb) => ({ updated_at: eb.ref('updated_at') }))
     .where('id', '=', galleryId)
-    .execute();
+    .executeTakeFirst();
+  // Whether the gallery (still) exists.
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /**
@@ -141,7 +143,7 @@ export function sqlPhotoStore(db: Kysely<Database>): PhotoStore {
     async create(photo, options = {}) {
       try {
         const created = await db.transaction().execute(async (trx) => {
-          await lockGallery(trx, photo.galleryId);
+          if (!(await lockGallery(trx, photo.galleryId))) throw new Refused('gallery_missing');
           const last = await trx
             .selectFrom('photos')
             .select((eb) => eb.fn.max('position').as('last'))
