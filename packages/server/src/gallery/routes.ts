@@ -17,7 +17,15 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
   await app.register(async (scope) =>
     collectionRoutes(
       scope,
-      withStores(ctx, ['accounts', 'collections', 'photos', 'blobs', 'users', 'notifications']),
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'photos',
+        'blobs',
+        'watermarks',
+        'users',
+        'notifications',
+      ]),
     ),
   );
   await app.register(async (scope) =>
@@ -29,6 +37,7 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         'galleries',
         'photos',
         'blobs',
+        'watermarks',
         'users',
         'notifications',
       ]),
@@ -44,7 +53,9 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
     ),
   );
   const photoStores = ['accounts', 'collections', 'galleries', 'photos', 'blobs'] as const;
-  await app.register(async (scope) => photoRoutes(scope, withStores(ctx, photoStores)));
+  await app.register(async (scope) =>
+    photoRoutes(scope, withStores(ctx, [...photoStores, 'watermarks'])),
+  );
   await app.register(async (scope) => photoImageRoutes(scope, withStores(ctx, photoStores)));
   await app.register(async (scope) => {
     const tus = await tusUploadRoutes(

@@ -68,6 +68,7 @@ export type CollectionStores =
   | 'collections'
   | 'photos'
   | 'blobs'
+  | 'watermarks'
   | 'users'
   | 'notifications';
 

@@ -49,6 +49,7 @@ export type GalleryStores =
   | 'galleries'
   | 'photos'
   | 'blobs'
+  | 'watermarks'
   | 'users'
   | 'notifications';
 

@@ -20,7 +20,13 @@ import { photosAsSeen } from './photos-as-seen.js';
 import { releaseBlobs } from './release-blobs.js';
 
 /** The stores photo routes use: reading what a viewer may see, and releasing deleted blobs. */
-export type PhotoStores = 'accounts' | 'collections' | 'galleries' | 'photos' | 'blobs';
+export type PhotoStores =
+  | 'accounts'
+  | 'collections'
+  | 'galleries'
+  | 'photos'
+  | 'blobs'
+  | 'watermarks';
 
 const One = Envelope(Photo);
 

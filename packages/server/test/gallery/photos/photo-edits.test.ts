@@ -276,6 +276,28 @@ describe('editing and deleting photos', () => {
     for (const key of keys) assert.equal(await h.storage.blobs.head(key), null, `gone: ${key}`);
   });
 
+  test('a blob the watermark uses (a logo uploaded as a photo too) is kept', async () => {
+    const logo = await addPhoto(h, { galleryId: gallery.id, collectionId: collection.id });
+    await h.storage.watermarks.save({
+      accountId: h.accountId,
+      kind: 'logo',
+      text: 'Test Studio',
+      logoSha256: logo.sha256,
+      opacity: 60,
+      scale: 30,
+      position: 'bottom-right',
+      updatedAt: h.clock.now(),
+    });
+    const del = await h.gallery.inject({
+      method: 'DELETE',
+      url: `/api/v1/photos/${logo.id}`,
+      headers: owner.headers,
+    });
+    assert.equal(del.statusCode, 204);
+    assert.ok(await h.storage.blobs.head(logo.sha256), 'the logo stays');
+    for (const d of logo.derivatives) assert.equal(await h.storage.blobs.head(d.sha256), null);
+  });
+
   test('deleting a gallery, or a collection, deletes its photos and releases their files', async () => {
     const doomed = await createCollection(h, owner, { name: 'Doomed' });
     const first = await createGallery(h, owner, doomed.id, { name: 'First' });
