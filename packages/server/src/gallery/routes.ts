@@ -23,18 +23,29 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
       withStores(ctx, [
         'accounts',
         'collections',
+        'photos',
+        'blobs',
+        'watermarks',
         'users',
         'notifications',
         'collectionDefaults',
         'collectionAccess',
-        'watermarks',
       ]),
     ),
   );
   await app.register(async (scope) =>
     galleryResourceRoutes(
       scope,
-      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'users', 'notifications']),
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'galleries',
+        'photos',
+        'blobs',
+        'watermarks',
+        'users',
+        'notifications',
+      ]),
     ),
   );
   await app.register(async (scope) =>
@@ -69,7 +80,9 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
     ),
   );
   const photoStores = ['accounts', 'collections', 'galleries', 'photos', 'blobs'] as const;
-  await app.register(async (scope) => photoRoutes(scope, withStores(ctx, photoStores)));
+  await app.register(async (scope) =>
+    photoRoutes(scope, withStores(ctx, [...photoStores, 'watermarks'])),
+  );
   await app.register(async (scope) => photoImageRoutes(scope, withStores(ctx, photoStores)));
   await app.register(async (scope) => {
     const tus = await tusUploadRoutes(

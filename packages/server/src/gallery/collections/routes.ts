@@ -21,6 +21,7 @@ import { createWithFreshId } from '../../storage/fresh-id.js';
 import { serverCollectionDefaults } from '../../storage/ports/collection-defaults-store.js';
 import type { CollectionChanges, CollectionView } from '../../storage/ports/collection-store.js';
 import { addDays, calendarDate } from '../calendar-date.js';
+import { releaseBlobs } from '../photos/release-blobs.js';
 import { requestViewer, type Viewer, viewerOf } from '../viewer.js';
 import { notifyNewShares, resolveSharedWith } from './sharing.js';
 import { toCollection } from './view.js';
@@ -79,11 +80,13 @@ function collectionChanges(
 export type CollectionStores =
   | 'accounts'
   | 'collections'
+  | 'photos'
+  | 'blobs'
+  | 'watermarks'
   | 'users'
   | 'notifications'
   | 'collectionDefaults'
-  | 'collectionAccess'
-  | 'watermarks';
+  | 'collectionAccess';
 
 /**
  * Collections: list, create, read, update, delete. Everyone signed in reads (gallery clients
@@ -245,8 +248,9 @@ export async function collectionRoutes(
     {
       schema: {
         operationId: 'deleteCollection',
-        summary: 'Delete a collection and its galleries',
-        description: 'The owner only.',
+        summary: 'Delete a collection, its galleries and their photos',
+        description:
+          'The owner only. The photos go with it, and their files unless another photo holds the same bytes.',
         tags,
         params: IdParams,
         response: responses({ 204: NoContent }, { found: true }),
@@ -259,6 +263,8 @@ export async function collectionRoutes(
       if (!(await collections.delete(accountId, id))) {
         throw new AppError('not_found', `No collection found with ID: ${id}`);
       }
+      const photos = await ctx.storage.photos.deleteAll(accountId, { collectionId: id });
+      await releaseBlobs(ctx, photos, request.log);
       return reply.code(204).send();
     },
   );
