@@ -36,6 +36,7 @@ export const REASON_PHRASES = {
   413: 'Payload Too Large',
   414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
@@ -130,6 +131,12 @@ export const ERRORS = {
     status: 415,
     message: 'Content-Type must be application/json',
     description: 'The body is in a content type that the endpoint does not take.',
+  },
+  range_not_satisfiable: {
+    status: 416,
+    message: 'The requested range is outside the file',
+    description:
+      'A `Range` that starts past the end of the file; `Content-Range: bytes */<size>` gives its size.',
   },
   validation_failed: {
     status: 422,

@@ -95,6 +95,7 @@ export {
   pageWindow,
 } from './schemas/pagination.js';
 export {
+  GalleryCover,
   MEDIA_KINDS,
   type MediaKind,
   PHOTO_ORDERS,
@@ -102,6 +103,7 @@ export {
   PHOTO_STATUSES,
   Photo,
   PhotoId,
+  PhotoImageQuery,
   PhotoListQuery,
   type PhotoOrder,
   type PhotoSize,
@@ -113,3 +115,9 @@ export {
   Sha256Hex,
 } from './schemas/photo.js';
 export { UserProfile } from './schemas/user.js';
+export {
+  CollectionWatermark,
+  WATERMARK_POSITIONS,
+  Watermark,
+  WatermarkUpdate,
+} from './schemas/watermark.js';

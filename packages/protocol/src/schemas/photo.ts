@@ -1,11 +1,10 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Closed } from './closed.js';
-import { CollectionId, GalleryId } from './collection.js';
 import { withExamples } from './examples.js';
+import { CollectionId, GalleryId, PhotoId } from './numeric-ids.js';
 import { PAGE_PARAMS } from './pagination.js';
 
-/** A photo (or video) ID: a number of 10 digits. */
-export const PhotoId = Type.Integer({ minimum: 1_000_000_000, maximum: 9_999_999_999 });
+export { PhotoId };
 
 /**
  * Where a photo is in its life: `processing` from upload until its sizes exist, then `ready`,
@@ -49,6 +48,18 @@ export type PhotoUrls = Static<typeof PhotoUrls>;
 
 const Timestamp = Type.String();
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/**
+ * A gallery's cover as a gallery shows it: which photo, its placeholder, and the two sizes a
+ * cover page uses. Only a ready photo is a cover, so both sizes are always there.
+ */
+export const GalleryCover = Closed({
+  photo_id: PhotoId,
+  thumbhash: Nullable(Type.String()),
+  thumbnail: PhotoSizeUrls,
+  preview: PhotoSizeUrls,
+});
+export type GalleryCover = Static<typeof GalleryCover>;
 
 /** A photo or video in a gallery. */
 export const Photo = withExamples(
@@ -156,6 +167,16 @@ export const PhotoListQuery = Closed({
   status: Type.Optional(Type.Union(PHOTO_STATUSES.map((s) => Type.Literal(s)))),
 });
 export type PhotoListQuery = Static<typeof PhotoListQuery>;
+
+/**
+ * The query of an image address (`/api/v1/photos/{photoId}/thumbnail.webp?v=…`): `v` is the
+ * content version that `urls` gives. Any `v` gets the current image; only with the current one
+ * may it be cached for good.
+ */
+export const PhotoImageQuery = Closed({
+  v: Type.Optional(Type.String({ maxLength: 64, pattern: '^[0-9a-f]*$' })),
+});
+export type PhotoImageQuery = Static<typeof PhotoImageQuery>;
 
 /** The body of `PUT /api/v1/photos/{photoId}`: the fields to change, at least one. */
 export const PhotoUpdate = withExamples(

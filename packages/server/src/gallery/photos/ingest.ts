@@ -235,8 +235,8 @@ export interface IngestedPhoto {
 
 /**
  * Makes the photo of a pending original, at the end of its gallery, and queues its processing
- * (`photo.process`, one per photo): a photo starts `processing`; a video is `ready` as it is,
- * with no sizes (its poster frame is another step's). The quota is checked in the photo's own
+ * (`photo.process`, one per photo): photos and videos start `processing` (a video's sizes are
+ * made of its poster frame, `processing.ts`). The quota is checked in the photo's own
  * transaction. On a refusal (413 `quota_exceeded`, 404 for a gallery deleted meanwhile) the
  * original is discarded.
  */
@@ -259,7 +259,7 @@ export async function createPhotoOf(ctx: IngestContext, input: NewPhoto): Promis
     camera: null,
     lens: null,
     hasGps: false,
-    status: original.kind === 'photo' ? 'processing' : 'ready',
+    status: 'processing',
     statusReason: null,
     thumbhash: null,
     derivatives: [],
@@ -293,7 +293,6 @@ export async function createPhotoOf(ctx: IngestContext, input: NewPhoto): Promis
   settle(ctx.storage.blobs, original.sha256);
   const photo = made.photo;
   if (!photo) throw new Error('createWithFreshId returned without a photo');
-  if (photo.kind !== 'photo') return { photo, queueError: null };
   try {
     await ctx.storage.jobs.enqueue(
       'photo.process',

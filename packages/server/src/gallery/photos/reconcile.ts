@@ -18,7 +18,7 @@ export interface ReconcileReport {
 }
 
 export interface ReconcileContext {
-  storage: Pick<Storage, 'photos' | 'blobs' | 'jobs'>;
+  storage: Pick<Storage, 'photos' | 'blobs' | 'jobs' | 'watermarks'>;
   clock: Clock;
   config: Pick<Config, 'orphanGraceMs'>;
 }
@@ -35,7 +35,7 @@ const MAX_REQUEUE = 10_000;
  * LastModified): wall-clock, compared with the injected clock.
  */
 export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport> {
-  const { photos, blobs, jobs } = ctx.storage;
+  const { photos, blobs, jobs, watermarks } = ctx.storage;
   const cutoff = new Date(ctx.clock.now().getTime() - ctx.config.orphanGraceMs);
   const report: ReconcileReport = {
     blobsDeleted: 0,
@@ -45,7 +45,11 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     processing: 0,
     requeued: 0,
   };
-  const referenced = await photos.referencedBlobs();
+  // Photos' blobs, and the watermark's: the studio's logo and the marked renderings.
+  const referenced = new Set([
+    ...(await photos.referencedBlobs()),
+    ...(await watermarks.referencedBlobs()),
+  ]);
   for await (const blob of blobs.list()) {
     if (referenced.has(blob.sha256)) continue;
     if (blob.lastModified >= cutoff || isPending(blobs, blob.sha256)) {
@@ -54,6 +58,7 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     }
     // A photo of these bytes may have been made since the set was read.
     if (await photos.isBlobReferenced(blob.sha256)) continue;
+    if ((await watermarks.referencedBlobs()).has(blob.sha256)) continue;
     if (await blobs.delete(blob.sha256)) {
       report.blobsDeleted += 1;
       report.bytesFreed += blob.size;

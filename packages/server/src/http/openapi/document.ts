@@ -16,8 +16,9 @@ const TAGS = [
   { name: 'Galleries', description: 'The galleries of a collection, and favorites.' },
   {
     name: 'Photos',
-    description: 'The photos and videos of a gallery: uploads, and what is made of them.',
+    description: 'The photos and videos of a gallery: uploads, their images, and edits.',
   },
+  { name: 'Watermarks', description: "The studio's watermark, and which collections carry it." },
   { name: 'Health', description: 'Liveness and readiness probes. No session needed.' },
 ] as const;
 

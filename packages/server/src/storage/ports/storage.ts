@@ -15,6 +15,7 @@ import type { NotificationStore } from './notification-store.js';
 import type { PhotoStore } from './photo-store.js';
 import type { SessionStore } from './session-store.js';
 import type { UserStore } from './user-store.js';
+import type { WatermarkStore } from './watermark-store.js';
 
 /** What the storage guarantees, for the code that may build on it. */
 export interface StorageCapabilities {
@@ -39,6 +40,7 @@ export interface Storage {
   photos: PhotoStore;
   /** Photo originals and their sizes, by content hash. */
   blobs: BlobStore;
+  watermarks: WatermarkStore;
   /**
    * Background jobs (photo processing). Here rather than beside the storage because the queue
    * lives in the same database (a table of it, or pg-boss in the same PostgreSQL), is picked

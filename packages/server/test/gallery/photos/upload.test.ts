@@ -83,14 +83,14 @@ describe('uploading photos into a gallery', () => {
     assert.equal(after.total, photos.total);
   });
 
-  test('an MP4 is a video, ready at once with no sizes, and queues nothing', async () => {
+  test('an MP4 is a video, processing, with its poster queued like a photo', async () => {
     const before = (await h.storage.jobs.depth())['photo.process'] ?? 0;
     const bytes = mp4();
     const photo = uploaded(await upload(h, owner, gallery.id, bytes, { filename: 'clip.mp4' }));
     assert.equal(photo.kind, 'video');
     assert.equal(photo.content_type, 'video/mp4');
-    assert.equal(photo.status, 'ready');
-    assert.equal((await h.storage.jobs.depth())['photo.process'] ?? 0, before);
+    assert.equal(photo.status, 'processing');
+    assert.equal((await h.storage.jobs.depth())['photo.process'] ?? 0, before + 1);
   });
 
   test('a matching sha256 field is accepted; one that differs gets 422 and keeps nothing', async () => {
