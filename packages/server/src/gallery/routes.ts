@@ -3,6 +3,7 @@ import { type AppContext, withStores } from '../app-context.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
 import { collectionRoutes } from './collections/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
+import { proofingRoutes } from './proofing/routes.js';
 
 /** The Gallery API's resources. */
 export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -16,6 +17,20 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
     galleryResourceRoutes(
       scope,
       withStores(ctx, ['accounts', 'collections', 'galleries', 'users', 'notifications']),
+    ),
+  );
+  await app.register(async (scope) =>
+    proofingRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'galleries',
+        'photos',
+        'favorites',
+        'comments',
+        'notifications',
+      ]),
     ),
   );
 }

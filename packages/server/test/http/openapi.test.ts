@@ -81,7 +81,7 @@ describe('OpenAPI document', () => {
     }
     assert.deepEqual(
       docs.gallery.tags?.map((t) => t.name),
-      ['Auth', 'Bootstrap', 'Collections', 'Galleries', 'Health'],
+      ['Auth', 'Bootstrap', 'Collections', 'Galleries', 'Proofing', 'Health'],
     );
   });
 

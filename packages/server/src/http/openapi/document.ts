@@ -14,6 +14,11 @@ const TAGS = [
   { name: 'Bootstrap', description: 'What the Gallery app loads at start-up.' },
   { name: 'Collections', description: 'Collections of galleries, shared with gallery clients.' },
   { name: 'Galleries', description: 'The galleries of a collection, and favorites.' },
+  {
+    name: 'Proofing',
+    description:
+      'What clients choose: favorite photos in lists, the selections the studio reads and exports, comments on photos.',
+  },
   { name: 'Health', description: 'Liveness and readiness probes. No session needed.' },
 ] as const;
 
