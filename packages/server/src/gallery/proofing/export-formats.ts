@@ -79,6 +79,8 @@ export function exportBody(
 export function exportFilename(listName: string, format: FavoriteExportFormat, extension: string) {
   const slug = listName
     .normalize('NFKD')
+    // Accents come apart from their letters: drop them, so that "Élodie" is "elodie".
+    .replace(/\p{M}+/gu, '')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .toLowerCase()
     .slice(0, 60)
