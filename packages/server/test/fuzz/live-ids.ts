@@ -16,6 +16,9 @@ const ABSENT_IDS: Record<Resource, string> = {
   collection: '99999999',
   gallery: '999999999',
   asset: 'missing.js',
+  photo: '9999999999',
+  favorite_list: `fl_${'Z'.repeat(30)}`,
+  comment: `pc_${'Z'.repeat(30)}`,
 };
 
 const ASSETS = ['app.css', ...[...SCRIPTS.keys()].sort()];
@@ -27,6 +30,9 @@ const TABLES = {
   collection: 'collections',
   gallery: 'galleries',
   login: 'logins',
+  photo: 'photos',
+  favorite_list: 'favorite_lists',
+  comment: 'photo_comments',
 } as const satisfies Record<Exclude<Resource, 'asset'>, keyof Database>;
 
 /** The `index`-th (modulo their number) live ID of `resource`, in a fixed order that replays. */

@@ -24,6 +24,9 @@ const RESOURCES: readonly Resource[] = [
   'gallery',
   'login',
   'asset',
+  'photo',
+  'favorite_list',
+  'comment',
 ];
 
 /** What a parameter names, from the path segment before it: `/clients/:id` names a client. */
@@ -34,6 +37,9 @@ const RESOURCE_BY_SEGMENT: Readonly<Record<string, Resource>> = {
   galleries: 'gallery',
   sessions: 'login',
   assets: 'asset',
+  photos: 'photo',
+  favorite_lists: 'favorite_list',
+  comments: 'comment',
 };
 
 /** `:id`, or the wildcard of `/assets/*`. */
