@@ -14,62 +14,18 @@ import { AppError } from '../../http/app-error.js';
 import { listMeta, requestedWindow } from '../../http/paging.js';
 import { IdParams } from '../../http/path-params.js';
 import { NoContent, responses } from '../../http/responses.js';
-import type { CollectionView } from '../../storage/ports/collection-store.js';
-import type { FavoriteListChanges } from '../../storage/ports/favorite-store.js';
 import { notify } from '../../studio/notifications/notify.js';
 import { visibleCollection } from '../collections/routes.js';
 import { isStudio } from '../photos/access.js';
-import { type Viewer, viewerKey, viewerOf } from '../viewer.js';
+import { viewerKey, viewerOf } from '../viewer.js';
 import { mayEdit, readableList } from './list-access.js';
+import { contradiction, listChanges, newListOwner } from './list-rules.js';
 import { FavoriteListParams } from './params.js';
 import { defaultList, type ProofingContext } from './stores.js';
 import { displayName, toFavoriteList } from './view.js';
 
-/** Lists one person may have in one collection, besides none: enough for any album. */
+/** Lists one person may have in one collection: enough for any album. */
 export const MAX_LISTS_PER_PERSON = 20;
-
-const CONTRADICTING = {
-  min_selection: ['must not be more than max_selection'],
-  max_selection: ['must not be less than min_selection'],
-};
-
-function contradiction(): AppError {
-  return new AppError(
-    'validation_failed',
-    'min_selection is more than max_selection',
-    CONTRADICTING,
-  );
-}
-
-/**
- * Whose list a new one is: the caller's own, or, for the studio, a gallery client's the
- * collection is shared with (`owner_id`).
- */
-function newListOwner(
-  viewer: Viewer,
-  collection: CollectionView,
-  ownerId: string | undefined,
-): string {
-  if (ownerId === undefined) return viewerKey(viewer);
-  if (!isStudio(viewer)) {
-    throw new AppError('forbidden', 'Only the studio makes lists for someone else');
-  }
-  if (!collection.sharedWith.includes(ownerId)) {
-    throw new AppError('validation_failed', 'owner_id is no one this collection is shared with', {
-      owner_id: [`${ownerId} is not a gallery client this collection is shared with`],
-    });
-  }
-  return ownerId;
-}
-
-function listChanges(body: FavoriteListUpdate, now: Date): FavoriteListChanges {
-  const changes: FavoriteListChanges = { updatedAt: now };
-  if (body.name !== undefined) changes.name = body.name;
-  if (body.min_selection !== undefined) changes.minSelection = body.min_selection;
-  if (body.max_selection !== undefined) changes.maxSelection = body.max_selection;
-  if (body.submitted === false) changes.reopen = true;
-  return changes;
-}
 
 /** Favorites lists: list, make, change, delete and submit them. */
 export async function favoriteListRoutes(
