@@ -41,6 +41,8 @@ export function countSessionWrites(storage: Storage): { storage: Storage; writes
     favorites: storage.favorites,
     comments: storage.comments,
     blobs: storage.blobs,
+    watermarks: storage.watermarks,
+    jobs: storage.jobs,
     counters: storage.counters,
     health: () => storage.health(),
     close: () => storage.close(),

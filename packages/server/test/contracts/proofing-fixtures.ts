@@ -74,8 +74,6 @@ export async function addGallery(
     accountId,
     name: `Gallery ${id}`,
     description: null,
-    photoCount: 0,
-    videoCount: 0,
     private: options.private ?? false,
     download: true,
     favoriteCount: 0,

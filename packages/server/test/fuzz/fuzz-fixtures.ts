@@ -1,13 +1,13 @@
 /**
  * Rows for the fuzzer's requests to hit, made through the APIs as their owners would: clients,
  * collections shared with the gallery client and not, one past its expiry date, galleries, a
- * favorite and the notifications these raise; photos (written to the stores and processed, until
- * an upload route exists), favorites lists and comments; and the same in the second studio,
- * whose rows every fuzzed role must find missing.
+ * favorite and the notifications these raise; favorites lists and comments on photos; and the
+ * same in the second studio, whose rows every fuzzed role must find missing. Photos go straight
+ * into storage (ready, hidden, still processing, failed), as the upload route is not what is
+ * fuzzed for them.
  */
 import type { FastifyInstance } from 'fastify';
-import sharp from 'sharp';
-import { processStoredPhoto } from '../../src/gallery/photos/processing.js';
+import { addPhoto, makeJpeg } from '../helpers/photos.js';
 import type { FuzzWorld } from './fuzz-world.js';
 
 async function send(
@@ -31,58 +31,30 @@ async function send(
   return response.json() as { data: { id: string | number } };
 }
 
-const FIXTURE_TIME = new Date('2026-01-15T10:00:00Z');
-let nextPhotoId = 1_500_000_000;
-
-/** Two processed photos in a gallery, as an upload would leave them. */
-async function addPhotos(
+/**
+ * A gallery's photos: two ready (so that one can be the cover), a hidden, a waiting, a failed.
+ * Returns the IDs of the two ready ones.
+ */
+async function galleryPhotos(
   world: FuzzWorld,
   accountId: string,
-  collectionId: number,
-  galleryId: number,
+  ids: { galleryId: number; collectionId: number },
 ): Promise<number[]> {
-  const { storage } = world.store;
-  const bytes = await sharp({
-    create: { width: 32, height: 24, channels: 3, background: '#808080' },
-  })
-    .jpeg()
-    .toBuffer();
-  const blob = await storage.blobs.put(bytes, { contentType: 'image/jpeg' });
-  const ids: number[] = [];
-  for (const filename of ['DSC_0001.jpg', 'DSC_0002.jpg']) {
-    nextPhotoId += 1;
-    const created = await storage.photos.create({
-      id: nextPhotoId,
-      accountId,
-      collectionId,
-      galleryId,
-      kind: 'photo',
-      filename,
-      contentType: 'image/jpeg',
-      size: blob.size,
-      sha256: blob.sha256,
-      width: null,
-      height: null,
-      takenAt: null,
-      camera: null,
-      lens: null,
-      hasGps: false,
-      status: 'processing',
-      statusReason: null,
-      thumbhash: null,
-      derivatives: [],
-      position: 0,
-      hidden: false,
-      favoriteCount: 0,
-      uploadedBy: null,
-      createdAt: FIXTURE_TIME,
-      updatedAt: FIXTURE_TIME,
-    });
-    if (!('created' in created)) throw new Error(`Fixture photo refused: ${created.refused}`);
-    await processStoredPhoto({ storage, clock: { now: () => FIXTURE_TIME } }, nextPhotoId);
-    ids.push(nextPhotoId);
-  }
-  return ids;
+  const target = {
+    storage: world.store.storage,
+    accountId,
+    clock: world.clock,
+    random: world.random,
+  };
+  const small = (n: number) => makeJpeg({ width: 48 + n, height: 32 });
+  const ready = [
+    await addPhoto(target, { ...ids, bytes: await small(0) }),
+    await addPhoto(target, { ...ids, bytes: await small(1) }),
+  ];
+  await addPhoto(target, { ...ids, bytes: await small(2), hidden: true });
+  await addPhoto(target, { ...ids, bytes: await small(3), process: false });
+  await addPhoto(target, { ...ids, bytes: Buffer.from('no image here') });
+  return ready.map((p) => p.id);
 }
 
 /**
@@ -94,17 +66,16 @@ async function proofingRows(
   owner: { cookie: string; csrf: string },
   client: { cookie: string; csrf: string },
   clientId: string,
-  collectionId: number,
-  photoIds: number[],
+  shared: { collection: number; photos: number[] },
 ): Promise<void> {
   const { gallery } = world.apps;
-  const [first, second] = photoIds;
+  const [first, second] = shared.photos;
   await send(gallery, client, 'POST', `/api/v1/photos/${first}/favorite`);
   const { data: list } = await send(
     gallery,
     owner,
     'POST',
-    `/api/v1/collections/${collectionId}/favorite_lists`,
+    `/api/v1/collections/${shared.collection}/favorite_lists`,
     { name: 'Album picks', min_selection: 1, max_selection: 2, owner_id: clientId },
   );
   await send(gallery, client, 'POST', `/api/v1/photos/${second}/favorite?list_id=${list.id}`);
@@ -112,13 +83,13 @@ async function proofingRows(
   await send(gallery, owner, 'POST', `/api/v1/photos/${first}/comments`, { text: 'Sure.' });
 }
 
-/** One studio's rows, made by `who` (its owner). */
+/** One studio's rows, made by `who` (its owner); returns the shared collection and its photos. */
 async function studioRows(
   world: FuzzWorld,
+  accountId: string,
   who: { studio: { cookie: string; csrf: string }; gallery: { cookie: string; csrf: string } },
   galleryClientEmail: string,
-  accountId: string,
-): Promise<{ sharedCollection: number; sharedPhotos: number[] }> {
+): Promise<{ collection: number; photos: number[] }> {
   const { studio, gallery } = world.apps;
   await send(studio, who.studio, 'POST', '/api/v1/clients', { first_name: 'Ada' });
   await send(studio, who.studio, 'POST', '/api/v1/clients', {
@@ -142,28 +113,30 @@ async function studioRows(
       who.gallery,
       'POST',
       `/api/v1/collections/${data.id}/galleries`,
-      { name: `${body.name} gallery`, photo_count: 12 },
+      {
+        name: `${body.name} gallery`,
+      },
     );
-    const collection = Number(data.id);
-    made.push({
-      collection,
-      photos: await addPhotos(world, accountId, collection, Number(inside.data.id)),
+    const photos = await galleryPhotos(world, accountId, {
+      galleryId: Number(inside.data.id),
+      collectionId: Number(data.id),
     });
+    made.push({ collection: Number(data.id), photos });
   }
   const shared = made[0];
-  if (!shared) throw new Error('No shared collection was made');
-  return { sharedCollection: shared.collection, sharedPhotos: shared.photos };
+  if (!shared) throw new Error('No collection was made');
+  return shared;
 }
 
 export async function createFixtures(world: FuzzWorld): Promise<void> {
   const home = await studioRows(
     world,
+    world.accountId,
     {
       studio: world.credentials('studio', 'owner'),
       gallery: world.credentials('gallery', 'owner'),
     },
     world.users.gallery_client.email,
-    world.accountId,
   );
   // The gallery client favorites the shared gallery: a favorite row and a notification.
   const client = world.credentials('gallery', 'gallery_client');
@@ -187,8 +160,7 @@ export async function createFixtures(world: FuzzWorld): Promise<void> {
     world.credentials('gallery', 'owner'),
     client,
     world.users.gallery_client.id,
-    home.sharedCollection,
-    home.sharedPhotos,
+    home,
   );
 
   // The second studio's owner signs in for this alone; no fuzzed role is of that studio.
@@ -196,16 +168,15 @@ export async function createFixtures(world: FuzzWorld): Promise<void> {
   const foreignOwner = await world.signIn('gallery', foreign.owner.email);
   const theirs = await studioRows(
     world,
+    foreign.accountId,
     { studio: await world.signIn('studio', foreign.owner.email), gallery: foreignOwner },
     foreign.galleryClient.email,
-    foreign.accountId,
   );
   await proofingRows(
     world,
     foreignOwner,
     await world.signIn('gallery', foreign.galleryClient.email),
     foreign.galleryClient.id,
-    theirs.sharedCollection,
-    theirs.sharedPhotos,
+    theirs,
   );
 }

@@ -16,9 +16,9 @@ export type Resource =
   | 'notification'
   | 'collection'
   | 'gallery'
+  | 'photo'
   | 'login'
   | 'asset'
-  | 'photo'
   | 'favorite_list'
   | 'comment';
 

@@ -15,8 +15,8 @@ const ABSENT_IDS: Record<Resource, string> = {
   login: `lg_${'Z'.repeat(30)}`,
   collection: '99999999',
   gallery: '999999999',
-  asset: 'missing.js',
   photo: '9999999999',
+  asset: 'missing.js',
   favorite_list: `fl_${'Z'.repeat(30)}`,
   comment: `pc_${'Z'.repeat(30)}`,
 };
@@ -29,8 +29,8 @@ const TABLES = {
   notification: 'notifications',
   collection: 'collections',
   gallery: 'galleries',
-  login: 'logins',
   photo: 'photos',
+  login: 'logins',
   favorite_list: 'favorite_lists',
   comment: 'photo_comments',
 } as const satisfies Record<Exclude<Resource, 'asset'>, keyof Database>;

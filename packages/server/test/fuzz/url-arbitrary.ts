@@ -22,9 +22,9 @@ const RESOURCES: readonly Resource[] = [
   'notification',
   'collection',
   'gallery',
+  'photo',
   'login',
   'asset',
-  'photo',
   'favorite_list',
   'comment',
 ];
@@ -35,9 +35,9 @@ const RESOURCE_BY_SEGMENT: Readonly<Record<string, Resource>> = {
   notifications: 'notification',
   collections: 'collection',
   galleries: 'gallery',
+  photos: 'photo',
   sessions: 'login',
   assets: 'asset',
-  photos: 'photo',
   favorite_lists: 'favorite_list',
   comments: 'comment',
 };

@@ -152,8 +152,6 @@ export interface FavoriteStore {
     photoId: number,
     at: Date,
   ): Promise<{ removed: boolean; list: FavoriteListView } | { refused: 'submitted' } | null>;
-  /** Of `photoIds`, those the person favorited in any list: a client's own favorite count. */
-  favoritedAmong(ownerKey: string, photoIds: readonly number[]): Promise<Set<number>>;
   /** Photos with favorites in the account, a page at a time, as `query` scopes and orders them. */
   favoritedPhotos(
     accountId: string,

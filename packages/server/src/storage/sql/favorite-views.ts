@@ -2,12 +2,13 @@
  * Reading favorites lists as views: their selection counts and who owns them. Shared by the
  * store's writes (which answer with the list as it now is) and its reads.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
 import type {
   FavoriteListRecord,
   FavoriteListView,
   OwnerDetails,
 } from '../ports/favorite-store.js';
+import { countedPhoto } from './photos.js';
 import type { Database, FavoriteListsTable } from './schema.js';
 
 /** A favorites-list row as a record. */
@@ -79,9 +80,17 @@ export function ownerOf(owners: ReadonlyMap<string, OwnerDetails>, key: string):
 }
 
 /**
- * How many photos of each list are in its selection: the photo still exists, is ready, is not
- * hidden and its gallery is not private. One query for any number of lists.
+ * Whether a favorited photo is in its list's selection: what the list's owner can see of it,
+ * ready and not hidden (the photo store's rule for what a client counts) in a gallery that is
+ * not private. Limits, counts and exports all go by this.
  */
+export function inSelection(
+  eb: ExpressionBuilder<Database, 'photos' | 'galleries'>,
+): Expression<SqlBool> {
+  return eb.and([countedPhoto(eb, true), eb('galleries.private', '=', 0)]);
+}
+
+/** How many photos of each list are in its selection, in one query for any number of lists. */
 export async function selectionCounts(
   db: Kysely<Database>,
   listIds: readonly string[],
@@ -90,13 +99,11 @@ export async function selectionCounts(
   if (listIds.length === 0) return counts;
   const rows = await db
     .selectFrom('photo_favorites as f')
-    .innerJoin('photos as p', 'p.id', 'f.photo_id')
-    .innerJoin('galleries as g', 'g.id', 'p.gallery_id')
+    .innerJoin('photos', 'photos.id', 'f.photo_id')
+    .innerJoin('galleries', 'galleries.id', 'photos.gallery_id')
     .select((eb) => ['f.list_id', eb.fn.countAll<number>().as('n')])
     .where('f.list_id', 'in', [...listIds])
-    .where('p.status', '=', 'ready')
-    .where('p.hidden', '=', 0)
-    .where('g.private', '=', 0)
+    .where(inSelection)
     .groupBy('f.list_id')
     .execute();
   for (const row of rows) counts.set(row.list_id, Number(row.n));

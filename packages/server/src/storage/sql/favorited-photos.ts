@@ -4,7 +4,7 @@ import type {
   FavoritedPhotoRecord,
   FavoriteEntryRecord,
 } from '../ports/favorite-store.js';
-import { ownerOf, ownersOf } from './favorite-views.js';
+import { inSelection, ownerOf, ownersOf } from './favorite-views.js';
 import { toRecord as photoRecord } from './photos.js';
 import type { Database } from './schema.js';
 
@@ -13,22 +13,16 @@ function scoped(db: Kysely<Database>, accountId: string, query: FavoritedPhotoQu
   let base = db
     .selectFrom('photo_favorites as f')
     .innerJoin('favorite_lists as l', 'l.id', 'f.list_id')
-    .innerJoin('photos as p', 'p.id', 'f.photo_id')
-    .innerJoin('galleries as g', 'g.id', 'p.gallery_id')
+    .innerJoin('photos', 'photos.id', 'f.photo_id')
+    .innerJoin('galleries', 'galleries.id', 'photos.gallery_id')
     .where('l.account_id', '=', accountId)
-    .where('p.account_id', '=', accountId);
+    .where('photos.account_id', '=', accountId);
   if (query.collectionIds !== undefined) {
     base = base.where('l.collection_id', 'in', [...query.collectionIds]);
   }
   if (query.ownerKey !== undefined) base = base.where('f.owner_key', '=', query.ownerKey);
   if (query.listId !== undefined) base = base.where('f.list_id', '=', query.listId);
-  if (query.visibleOnly) {
-    // What a client can see of a photo (as `readablePhoto` and the gallery store rule it).
-    base = base
-      .where('p.status', '=', 'ready')
-      .where('p.hidden', '=', 0)
-      .where('g.private', '=', 0);
-  }
+  if (query.visibleOnly) base = base.where(inSelection);
   return base;
 }
 
@@ -49,23 +43,27 @@ export async function favoritedPhotos(
     .select((eb) => eb.fn.count<number>('f.photo_id').distinct().as('n'))
     .executeTakeFirst();
   let page = base
-    .selectAll('p')
+    .selectAll('photos')
     .select((eb) => [
       eb.fn.count<number>('f.owner_key').distinct().as('people'),
       eb.fn.min<number>('f.created_at').as('first_at'),
       eb.fn.max<number>('f.created_at').as('last_at'),
     ])
     // PostgreSQL takes the photo's other columns as determined by its primary key.
-    .groupBy(['p.id', 'g.created_at', 'g.id']);
+    .groupBy(['photos.id', 'galleries.created_at', 'galleries.id']);
   switch (query.order) {
     case 'popular':
-      page = page.orderBy('people', 'desc').orderBy('last_at', 'desc').orderBy('p.id');
+      page = page.orderBy('people', 'desc').orderBy('last_at', 'desc').orderBy('photos.id');
       break;
     case 'recent':
-      page = page.orderBy('last_at', 'desc').orderBy('p.id', 'desc');
+      page = page.orderBy('last_at', 'desc').orderBy('photos.id', 'desc');
       break;
     default:
-      page = page.orderBy('g.created_at').orderBy('g.id').orderBy('p.position').orderBy('p.id');
+      page = page
+        .orderBy('galleries.created_at')
+        .orderBy('galleries.id')
+        .orderBy('photos.position')
+        .orderBy('photos.id');
   }
   const rows = await page.offset(query.offset).limit(query.limit).execute();
   const entries = new Map<number, FavoriteEntryRecord[]>();

@@ -243,18 +243,6 @@ export function sqlFavoriteStore(db: Kysely<Database>): FavoriteStore {
       });
     },
 
-    async favoritedAmong(ownerKey, photoIds) {
-      if (photoIds.length === 0) return new Set();
-      const rows = await db
-        .selectFrom('photo_favorites')
-        .select('photo_id')
-        .distinct()
-        .where('owner_key', '=', ownerKey)
-        .where('photo_id', 'in', [...photoIds])
-        .execute();
-      return new Set(rows.map((r) => Number(r.photo_id)));
-    },
-
     favoritedPhotos: (accountId, query) => favoritedPhotos(db, accountId, query),
   };
 }

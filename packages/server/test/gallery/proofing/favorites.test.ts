@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Collection, FavoriteList, FavoriteStatus, Gallery } from '@proofsheet/protocol';
-import { favoriteCountsFor } from '../../../src/gallery/proofing/favorite-counts.js';
-import type { Viewer } from '../../../src/gallery/viewer.js';
+import type {
+  Collection,
+  FavoriteList,
+  FavoriteStatus,
+  Gallery,
+  Photo,
+} from '@proofsheet/protocol';
 import type { PhotoRecord } from '../../../src/storage/ports/photo-store.js';
 import { type Credentials, createHarness, type Harness, loginAs } from '../../helpers/harness.js';
 import { createCollection, createGallery } from '../../helpers/resources.js';
@@ -114,25 +118,31 @@ describe('POST and DELETE /api/v1/photos/:photoId/favorite', () => {
     assert.equal(await storedCount(h, photo(0)), 2);
   });
 
-  test('a client sees their own 0 or 1 as favorite_count; the studio sees everyone', async () => {
-    const clientViewer: Viewer = {
-      userId: h.users.gallery_client.id,
-      accountId: h.accountId,
-      visibleTo: { userId: h.users.gallery_client.id, today: '2026-01-15' },
+  test("the photo list shows a client their own 0 or 1, and the studio everyone's count", async () => {
+    const listed = async (creds: Credentials, query = '') => {
+      const res = await h.gallery.inject({
+        url: `/api/v1/galleries/${ceremony.id}/photos${query}`,
+        headers: creds.headers,
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json<{ data: Photo[] }>().data;
     };
-    const studioViewer: Viewer = { userId: h.users.owner.id, accountId: h.accountId };
-    const records = await Promise.all(
-      [0, 1, 2].map(async (i) => (await h.storage.photos.findById(photo(i).id)) as PhotoRecord),
-    );
-    const forClient = await favoriteCountsFor(h, clientViewer, records);
+    const counts = (photos: Photo[]) =>
+      photos.slice(0, 3).map((p) => [p.filename, p.favorite_count]);
+    assert.deepEqual(counts(await listed(client)), [
+      ['DSC_0001.jpg', 1],
+      ['DSC_0002.jpg', 1],
+      ['DSC_0003.jpg', 0],
+    ]);
+    assert.deepEqual(counts(await listed(owner)), [
+      ['DSC_0001.jpg', 2],
+      ['DSC_0002.jpg', 1],
+      ['DSC_0003.jpg', 0],
+    ]);
+    const mine = await listed(client, '?favorites=true');
     assert.deepEqual(
-      [0, 1, 2].map((i) => forClient.get(photo(i).id)),
-      [1, 1, 0],
-    );
-    const forStudio = await favoriteCountsFor(h, studioViewer, records);
-    assert.deepEqual(
-      [0, 1, 2].map((i) => forStudio.get(photo(i).id)),
-      [2, 1, 0],
+      mine.map((p) => p.filename),
+      ['DSC_0001.jpg', 'DSC_0002.jpg'],
     );
   });
 
