@@ -39,6 +39,7 @@ export function countSessionWrites(storage: Storage): { storage: Storage; writes
     galleries: storage.galleries,
     photos: storage.photos,
     blobs: storage.blobs,
+    downloads: storage.downloads,
     counters: storage.counters,
     health: () => storage.health(),
     close: () => storage.close(),

@@ -36,6 +36,7 @@ export const REASON_PHRASES = {
   413: 'Payload Too Large',
   414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
@@ -96,6 +97,23 @@ export const ERRORS = {
     message: 'Cross-site request refused',
     description: 'An unsafe request from a browser on an origin outside the allow-list.',
   },
+  download_not_allowed: {
+    status: 403,
+    message: 'Downloads are not allowed here',
+    description:
+      'The collection or gallery is not downloadable for this viewer, or not in the size asked for.',
+  },
+  download_pin_required: {
+    status: 403,
+    message: 'This collection needs its download PIN',
+    description:
+      'Give the PIN to `POST /api/v1/collections/{id}/download_pin` first, then download again.',
+  },
+  download_pin_wrong: {
+    status: 403,
+    message: 'The download PIN is wrong',
+    description: "The PIN given is not the collection's; attempts are throttled like sign-ins.",
+  },
   not_found: {
     status: 404,
     message: 'Resource not found',
@@ -130,6 +148,12 @@ export const ERRORS = {
     status: 415,
     message: 'Content-Type must be application/json',
     description: 'The body is in a content type that the endpoint does not take.',
+  },
+  range_not_satisfiable: {
+    status: 416,
+    message: 'The requested range is outside the file',
+    description:
+      'A `Range` that starts past the end; `Content-Range: bytes */<size>` gives the size.',
   },
   validation_failed: {
     status: 422,

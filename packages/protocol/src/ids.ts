@@ -14,6 +14,8 @@ export const ID_PREFIXES = {
   /** A login: one sign-in, which the user sees as one entry in their session list. */
   login: 'lg_',
   account: 'ac_',
+  /** One recorded download of a photo, video, gallery or collection. */
+  download: 'dl_',
 } as const;
 
 /** A resource whose ID is prefixed. */

@@ -133,11 +133,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       'X-CSRF-Token',
       'X-XSRF-TOKEN',
       'If-None-Match',
+      'Range',
+      'If-Range',
       'X-Request-Id',
     ],
     exposedHeaders: [
       'X-CSRF-Token',
       'ETag',
+      'Content-Disposition',
+      'Content-Range',
+      'Accept-Ranges',
       'Retry-After',
       'RateLimit-Limit',
       'RateLimit-Remaining',
@@ -181,7 +186,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     publicOrigin,
     secure,
   };
-  const appContext: AppContext = { config, storage, clock, random };
+  const appContext: AppContext = {
+    config,
+    storage,
+    clock,
+    random,
+    passwords: services.passwords,
+  };
   await registerOpenApi(app, { api, publicUrl: publicUrlOf(config, api), secure });
   await registerApiDocs(
     app,

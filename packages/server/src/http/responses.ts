@@ -39,6 +39,8 @@ export interface ContentResponse {
   description: string;
   /** Each type's schema, and an example for the OpenAPI document. */
   content: Record<string, { schema: TSchema; example?: unknown }>;
+  /** Headers the response carries, each a JSON schema with a description. */
+  headers?: Record<string, { type: 'string' | 'integer'; description: string }>;
 }
 
 export interface ResponseOptions {

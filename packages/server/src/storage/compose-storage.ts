@@ -15,6 +15,7 @@ import { sqlAccountStore } from './sql/accounts.js';
 import { readClientVersion } from './sql/client-versions.js';
 import { sqlClientStore } from './sql/clients.js';
 import { sqlCollectionStore } from './sql/collections.js';
+import { sqlDownloadStore } from './sql/downloads.js';
 import { sqlGalleryStore } from './sql/galleries.js';
 import { sqlNotificationStore } from './sql/notifications.js';
 import { sqlPhotoStore } from './sql/photos.js';
@@ -86,6 +87,7 @@ export function composeStorage(
     galleries: sqlGalleryStore(db),
     photos: sqlPhotoStore(db),
     blobs,
+    downloads: sqlDownloadStore(db),
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),
     async health() {
       const [database, cache, blobHealth] = await Promise.all([

@@ -14,6 +14,10 @@ const TAGS = [
   { name: 'Bootstrap', description: 'What the Gallery app loads at start-up.' },
   { name: 'Collections', description: 'Collections of galleries, shared with gallery clients.' },
   { name: 'Galleries', description: 'The galleries of a collection, and favorites.' },
+  {
+    name: 'Downloads',
+    description: 'Photos, galleries and collections downloaded, the download PIN, and tracking.',
+  },
   { name: 'Health', description: 'Liveness and readiness probes. No session needed.' },
 ] as const;
 

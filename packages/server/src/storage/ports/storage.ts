@@ -9,6 +9,7 @@ import type { BlobStore } from './blob-store.js';
 import type { ClientStore } from './client-store.js';
 import type { CollectionStore } from './collection-store.js';
 import type { CounterStore } from './counter-store.js';
+import type { DownloadStore } from './download-store.js';
 import type { GalleryStore } from './gallery-store.js';
 import type { NotificationStore } from './notification-store.js';
 import type { PhotoStore } from './photo-store.js';
@@ -38,6 +39,8 @@ export interface Storage {
   photos: PhotoStore;
   /** Photo originals and their sizes, by content hash. */
   blobs: BlobStore;
+  /** Every download of the Gallery API, for the studio's tracking endpoints. */
+  downloads: DownloadStore;
   counters: CounterStore;
   /** Which dependencies are reachable, for `/readyz`. */
   health(): Promise<Record<string, boolean>>;
