@@ -58,10 +58,16 @@ export async function recordDownload(
     finishedAt: null,
   });
   let sent = 0;
+  // 'finish': every byte went to the operating system; a client that went away first closes
+  // the response without it.
+  let finished = false;
+  reply.raw.once('finish', () => {
+    finished = true;
+  });
   reply.raw.once('close', () => {
     const outcome = {
       bytesSent: sent,
-      completed: sent === start.bytesExpected && reply.raw.writableFinished,
+      completed: finished && sent === start.bytesExpected,
       at: ctx.clock.now(),
     };
     ctx.storage.downloads.finish(id, outcome).catch((error: unknown) => {

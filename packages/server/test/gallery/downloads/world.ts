@@ -46,6 +46,22 @@ export async function downloadWorld(overrides: Partial<Config> = {}): Promise<Do
   };
 }
 
+/**
+ * Resolves once no download of the account is still unfinished: a download's record is
+ * completed when its response closes, just after the client has read it.
+ */
+export async function downloadsSettled(h: Harness, collectionId: number): Promise<void> {
+  for (let turn = 0; turn < 10_000; turn++) {
+    const { items } = await h.storage.downloads.list(h.accountId, collectionId, {
+      offset: 0,
+      limit: 100,
+    });
+    if (items.every((d) => d.finishedAt !== null)) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`Downloads of collection ${collectionId} are still unfinished`);
+}
+
 export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
