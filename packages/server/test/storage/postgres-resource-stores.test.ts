@@ -1,6 +1,7 @@
 import { after } from 'node:test';
 import { describeClientStore } from '../contracts/client-store.contract.js';
 import { describeCollectionStores } from '../contracts/collection-store.contract.js';
+import { describeDownloadStore } from '../contracts/download-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
 import { describeSharedClientLists } from '../contracts/shared-client-lists.contract.js';
@@ -22,6 +23,7 @@ const options = { skip: postgres.skip };
 describeClientStore('PostgreSQL', pgStorage, options);
 describeNotificationStore('PostgreSQL', pgStorage, options);
 describeCollectionStores('PostgreSQL', pgStorage, options);
+describeDownloadStore('PostgreSQL', pgStorage, options);
 describeSharedClientLists(
   'PostgreSQL',
   async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after } from 'node:test';
 import { describeClientStore } from '../contracts/client-store.contract.js';
 import { describeCollectionStores } from '../contracts/collection-store.contract.js';
+import { describeDownloadStore } from '../contracts/download-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
 import { describeSharedClientLists } from '../contracts/shared-client-lists.contract.js';
@@ -14,6 +15,7 @@ const sqlite: MakeStorage = () => openSqliteStorage(':memory:');
 describeClientStore('SQLite', sqlite);
 describeNotificationStore('SQLite', sqlite);
 describeCollectionStores('SQLite', sqlite);
+describeDownloadStore('SQLite', sqlite);
 
 const dir = mkdtempSync(join(tmpdir(), 'proofsheet-shared-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
