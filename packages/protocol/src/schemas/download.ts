@@ -117,7 +117,7 @@ export const DownloadEvent = withExamples(
   }),
   [
     {
-      id: 'dl_Q2v8TnL4xR7pK1mZ9cW3bY6hJ0fD5sA',
+      id: 'dl_Q2v8TnL4xR7pK1mZ9cW3bY6hJ0fD5s',
       subject: 'photo',
       collection_id: 48213907,
       gallery_id: 530144826,
@@ -163,7 +163,7 @@ export const MediaDownloads = withExamples(
       last_downloaded_at: '2026-05-03T08:12:44.000000Z',
       recent: [
         {
-          id: 'dl_Q2v8TnL4xR7pK1mZ9cW3bY6hJ0fD5sA',
+          id: 'dl_Q2v8TnL4xR7pK1mZ9cW3bY6hJ0fD5s',
           subject: 'photo',
           collection_id: 48213907,
           gallery_id: 530144826,

@@ -81,7 +81,7 @@ describe('OpenAPI document', () => {
     }
     assert.deepEqual(
       docs.gallery.tags?.map((t) => t.name),
-      ['Auth', 'Bootstrap', 'Collections', 'Galleries', 'Health'],
+      ['Auth', 'Bootstrap', 'Collections', 'Galleries', 'Downloads', 'Health'],
     );
   });
 
@@ -166,7 +166,14 @@ describe('OpenAPI document', () => {
     }
     const forbidden = docs.studio.components.responses?.Forbidden;
     const examples = forbidden?.content?.['application/json']?.examples ?? {};
-    assert.deepEqual(Object.keys(examples), ['forbidden', 'csrf_mismatch', 'cross_site']);
+    assert.deepEqual(Object.keys(examples), [
+      'forbidden',
+      'csrf_mismatch',
+      'cross_site',
+      'download_not_allowed',
+      'download_pin_required',
+      'download_pin_wrong',
+    ]);
     assert.deepEqual(examples.csrf_mismatch?.value, {
       error: 'Forbidden',
       message: 'CSRF token mismatch',

@@ -23,7 +23,9 @@ const PARTIAL_HEADERS = {
 } as const;
 
 function binary(types: readonly string[]): ContentResponse['content'] {
-  return Object.fromEntries(types.map((type) => [type, { schema: Binary }]));
+  return Object.fromEntries(
+    types.map((type) => [type, { schema: Binary, example: `(the bytes, as ${type})` }]),
+  );
 }
 
 /** A 304 to `If-None-Match`: no body. */
