@@ -1,5 +1,8 @@
 import { Readable } from 'node:stream';
 import { type EndOptions, ZipFile } from 'yazl';
+import { useNativeCrc32 } from './fast-crc32.js';
+
+useNativeCrc32();
 
 /** One file of an archive: its path inside, its exact size, and its fixed modification time. */
 export interface ZipMember {
