@@ -88,6 +88,30 @@ describe('gallery and collection ZIPs', () => {
     );
   });
 
+  test('names are made unique per folder, folders too, and names that escape are made safe', async () => {
+    const c = await w.collection({ name: 'Duplicates' });
+    const a = await w.gallery(c, { name: 'Ceremony' });
+    w.h.clock.advance(1000); // Galleries list oldest first: the second one is the second folder.
+    const b = await w.gallery(c, { name: 'Ceremony' });
+    for (const [i, name] of ['IMG.jpg', 'IMG.jpg', 'img.JPG', '..', '../../etc/passwd'].entries()) {
+      await addPhoto(w.h, a, { filename: name, bytes: await jpeg(40 + i) });
+    }
+    await addPhoto(w.h, b, { filename: 'IMG.jpg', bytes: await jpeg(50) });
+    const res = await download(`/api/v1/collections/${c.id}/download`);
+    assert.equal(res.statusCode, 200, res.body);
+    const paths = (await readZip(res.rawPayload)).map((m) => m.path);
+    const dots = paths.find((p) => p.startsWith('Ceremony/photo-'));
+    assert.deepEqual(paths.sort(), [
+      'Ceremony (2)/IMG.jpg',
+      'Ceremony/.._.._etc_passwd',
+      'Ceremony/IMG (2).jpg',
+      'Ceremony/IMG.jpg',
+      'Ceremony/img (3).JPG',
+      dots,
+    ]);
+    assert.match(String(dots), /^Ceremony\/photo-\d{10}$/, 'a name of dots gets one of its own');
+  });
+
   test('Info-ZIP checks every CRC of a collection ZIP', { skip: unzip }, async () => {
     const res = await download(`/api/v1/collections/${collection.id}/download`);
     const checked = unzipTest(res.rawPayload);
