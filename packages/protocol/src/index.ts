@@ -119,6 +119,7 @@ export {
   pageWindow,
 } from './schemas/pagination.js';
 export {
+  GalleryCover,
   MEDIA_KINDS,
   type MediaKind,
   PHOTO_ORDERS,
@@ -126,12 +127,21 @@ export {
   PHOTO_STATUSES,
   Photo,
   PhotoId,
+  PhotoImageQuery,
   PhotoListQuery,
   type PhotoOrder,
   type PhotoSize,
   PhotoSizeUrls,
   type PhotoStatus,
   PhotoUpdate,
+  PhotoUploadForm,
   PhotoUrls,
+  Sha256Hex,
 } from './schemas/photo.js';
 export { UserProfile } from './schemas/user.js';
+export {
+  CollectionWatermark,
+  WATERMARK_POSITIONS,
+  Watermark,
+  WatermarkUpdate,
+} from './schemas/watermark.js';

@@ -3,13 +3,18 @@
  * manual clock, and an owner, an assistant and a gallery client to sign in as. Integrators use
  * it to test their code against a faithful server; our own packages' tests use it too.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { newId, type Role } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type SharedServices } from './app.js';
 import { type Config, testConfig } from './config/config.js';
 import { type ManualClock, manualClock, systemRandom } from './deps.js';
+import { startPhotoWorkers } from './gallery/photos/worker.js';
 import type { ResponseObserver } from './http/response-observer.js';
 import { composeStorage } from './storage/compose-storage.js';
+import { jobQueueOptions } from './storage/create-job-queue.js';
 import type { Storage } from './storage/ports/storage.js';
 import type { UserRecord } from './storage/ports/user-store.js';
 import { openSqlite } from './storage/sqlite.js';
@@ -45,6 +50,11 @@ export interface TestStudioOptions {
   storage?: Storage;
   /** Shown every response either API sends: to check them against the OpenAPI documents. */
   observe?: ResponseObserver;
+  /**
+   * Start this many photo workers, as the real server does, so that uploads become `ready`
+   * (on the studio's storage and clock). @default 0: uploads stay `processing`, their jobs queued
+   */
+  photoWorkers?: number;
 }
 
 /**
@@ -60,10 +70,25 @@ export async function createTestStudio(
   overrides: Partial<Config> = {},
   options: TestStudioOptions = {},
 ): Promise<TestStudio> {
-  const config = testConfig({ logLevel: 'silent', ...overrides });
-  const storage = options.storage ?? composeStorage(await openSqlite(':memory:'));
+  // Idle workers look for jobs often: a test waits for processing, never for a poll.
+  // Its own data directory (unfinished uploads go there), unless the test names one.
+  const scratch = overrides.dataDir ? null : mkdtempSync(join(tmpdir(), 'proofsheet-studio-'));
+  const config = testConfig({
+    logLevel: 'silent',
+    jobPollIntervalMs: 20,
+    ...(scratch ? { dataDir: scratch } : {}),
+    ...overrides,
+  });
   const clock = manualClock();
   const random = systemRandom;
+  // The job queue runs on the test's clock: moving it expires leases and backoff delays.
+  const storage =
+    options.storage ??
+    composeStorage(await openSqlite(':memory:'), {
+      clock,
+      random,
+      queue: jobQueueOptions(config),
+    });
   let refreshes = 0;
   const rotate = storage.sessions.rotate.bind(storage.sessions);
   storage.sessions.rotate = (hash, next) => {
@@ -108,6 +133,12 @@ export async function createTestStudio(
   };
   const studio = await buildApp({ ...deps, api: 'studio' });
   const gallery = await buildApp({ ...deps, api: 'gallery' });
+  if (options.photoWorkers) {
+    await startPhotoWorkers(
+      { storage, clock },
+      { concurrency: options.photoWorkers, threads: config.photoThreads },
+    );
+  }
   return {
     studio,
     gallery,
@@ -127,6 +158,7 @@ export async function createTestStudio(
       await studio.close();
       await gallery.close();
       await storage.close();
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,11 @@ import { bootstrapRoutes } from './bootstrap/routes.js';
 import { collectionRoutes } from './collections/routes.js';
 import { downloadRoutes } from './downloads/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
+import { photoImageRoutes } from './photos/image-routes.js';
+import { photoRoutes } from './photos/routes.js';
+import { tusUploadRoutes } from './photos/tus-uploads.js';
+import { photoUploadRoutes } from './photos/upload-routes.js';
+import { watermarkRoutes } from './watermarks/routes.js';
 
 /** The Gallery API's resources. */
 export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -16,9 +21,33 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
   await app.register(async (scope) =>
     galleryResourceRoutes(
       scope,
-      withStores(ctx, ['accounts', 'collections', 'galleries', 'users', 'notifications']),
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'users', 'notifications']),
     ),
   );
+  await app.register(async (scope) =>
+    watermarkRoutes(scope, withStores(ctx, ['accounts', 'collections', 'watermarks', 'blobs'])),
+  );
+  await app.register(async (scope) =>
+    photoUploadRoutes(
+      scope,
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'blobs', 'jobs']),
+    ),
+  );
+  const photoStores = ['accounts', 'collections', 'galleries', 'photos', 'blobs'] as const;
+  await app.register(async (scope) => photoRoutes(scope, withStores(ctx, photoStores)));
+  await app.register(async (scope) => photoImageRoutes(scope, withStores(ctx, photoStores)));
+  await app.register(async (scope) => {
+    const tus = await tusUploadRoutes(
+      scope,
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'blobs', 'jobs']),
+    );
+    // Uploads abandoned for a day are deleted once at start-up; tus resumes the others.
+    scope.addHook('onReady', async () => {
+      void tus
+        .deleteExpired()
+        .catch((error: unknown) => scope.log.warn({ err: error }, 'tus cleanup'));
+    });
+  });
   await app.register(async (scope) =>
     downloadRoutes(
       scope,

@@ -1,84 +1,13 @@
 /**
  * Rows for the fuzzer's requests to hit, made through the APIs as their owners would: clients,
  * collections shared with the gallery client and not, one past its expiry date, one with a
- * download PIN, galleries, a favorite and the notifications these raise; photos and a video
- * (stored and processed as an upload leaves them, until there is an upload route); and the same
- * in the second studio, whose rows every fuzzed role must find missing.
+ * download PIN offering web size only, galleries, a favorite and the notifications these raise; and the same in the second studio, whose rows
+ * every fuzzed role must find missing. Photos go straight into storage (ready, hidden, still
+ * processing, failed), as the upload route is not what is fuzzed for them.
  */
-import type { MediaKind } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import sharp from 'sharp';
-import { processStoredPhoto } from '../../src/gallery/photos/processing.js';
+import { addPhoto, makeJpeg } from '../helpers/photos.js';
 import type { FuzzWorld } from './fuzz-world.js';
-
-/** Fixed photo IDs, so that a seed replays against the same rows. */
-let nextPhotoId = 1_000_000_001;
-
-/** A photo (processed to `ready`) or a video in a gallery, as an upload would leave it. */
-async function addPhoto(
-  world: FuzzWorld,
-  accountId: string,
-  gallery: { id: number; collectionId: number },
-  kind: MediaKind,
-): Promise<void> {
-  const { storage } = world.store;
-  const bytes =
-    kind === 'photo'
-      ? await sharp({ create: { width: 48, height: 32, channels: 3, background: '#a05030' } })
-          .jpeg()
-          .toBuffer()
-      : Buffer.from(`not really a film ${nextPhotoId}`);
-  const contentType = kind === 'photo' ? 'image/jpeg' : 'video/mp4';
-  const blob = await storage.blobs.put(bytes, { contentType });
-  const at = new Date('2026-01-15T10:00:00Z');
-  const created = await storage.photos.create({
-    id: nextPhotoId++,
-    accountId,
-    collectionId: gallery.collectionId,
-    galleryId: gallery.id,
-    kind,
-    filename: kind === 'photo' ? 'fixture.jpg' : 'fixture.mp4',
-    contentType,
-    size: blob.size,
-    sha256: blob.sha256,
-    width: null,
-    height: null,
-    takenAt: null,
-    camera: null,
-    lens: null,
-    hasGps: false,
-    status: 'processing',
-    statusReason: null,
-    thumbhash: null,
-    derivatives: [],
-    position: 0,
-    hidden: false,
-    favoriteCount: 0,
-    uploadedBy: null,
-    createdAt: at,
-    updatedAt: at,
-  });
-  if (!('created' in created)) throw new Error(`Fixture photo refused: ${created.refused}`);
-  const id = created.created.id;
-  const ready =
-    kind === 'photo'
-      ? await processStoredPhoto({ storage, clock: { now: () => at } }, id)
-      : await storage.photos.markReady(
-          id,
-          {
-            width: 16,
-            height: 9,
-            takenAt: null,
-            camera: null,
-            lens: null,
-            hasGps: false,
-            thumbhash: null,
-            derivatives: [],
-          },
-          at,
-        );
-  if (ready?.status !== 'ready') throw new Error(`Fixture photo ${id} is ${ready?.status}`);
-}
 
 async function send(
   app: FastifyInstance,
@@ -102,6 +31,26 @@ async function send(
 }
 
 /** One studio's rows, made by `who` (its owner). */
+/** A gallery's photos: two ready (so that one can be the cover), a hidden, a waiting, a failed. */
+async function galleryPhotos(
+  world: FuzzWorld,
+  accountId: string,
+  ids: { galleryId: number; collectionId: number },
+): Promise<void> {
+  const target = {
+    storage: world.store.storage,
+    accountId,
+    clock: world.clock,
+    random: world.random,
+  };
+  const small = (n: number) => makeJpeg({ width: 48 + n, height: 32 });
+  await addPhoto(target, { ...ids, bytes: await small(0) });
+  await addPhoto(target, { ...ids, bytes: await small(1) });
+  await addPhoto(target, { ...ids, bytes: await small(2), hidden: true });
+  await addPhoto(target, { ...ids, bytes: await small(3), process: false });
+  await addPhoto(target, { ...ids, bytes: Buffer.from('no image here') });
+}
+
 async function studioRows(
   world: FuzzWorld,
   accountId: string,
@@ -136,11 +85,14 @@ async function studioRows(
       who.gallery,
       'POST',
       `/api/v1/collections/${data.id}/galleries`,
-      { name: `${body.name} gallery`, photo_count: 12 },
+      {
+        name: `${body.name} gallery`,
+      },
     );
-    const inside = { id: Number(made.data.id), collectionId: Number(data.id) };
-    await addPhoto(world, accountId, inside, 'photo');
-    if (body.name === 'Shared') await addPhoto(world, accountId, inside, 'video');
+    await galleryPhotos(world, accountId, {
+      galleryId: Number(made.data.id),
+      collectionId: Number(data.id),
+    });
   }
 }
 

@@ -111,7 +111,8 @@ export const DEMO_CLIENTS: DemoClient[] = ROWS.map((r, i) => ({
 export interface DemoCollection {
   name: string;
   description: string;
-  galleries: Array<{ name: string; photos: number; videos: number; private?: true }>;
+  /** Their photos and videos are the demo photos' to add: counts come from the photos. */
+  galleries: Array<{ name: string; private?: true }>;
   /** Shared with the demo gallery client. */
   shared?: true;
   expiryDate?: string;
@@ -123,10 +124,10 @@ export const DEMO_COLLECTIONS: DemoCollection[] = [
     name: 'Harper & Quinn Wedding',
     description: 'A June wedding at the Alder Lane gardens.',
     galleries: [
-      { name: 'Getting Ready', photos: 86, videos: 2 },
-      { name: 'Ceremony', photos: 142, videos: 1 },
-      { name: 'Reception', photos: 211, videos: 4 },
-      { name: 'Portraits', photos: 64, videos: 0 },
+      { name: 'Getting Ready' },
+      { name: 'Ceremony' },
+      { name: 'Reception' },
+      { name: 'Portraits' },
     ],
     shared: true,
     passwordProtected: true,
@@ -134,28 +135,17 @@ export const DEMO_COLLECTIONS: DemoCollection[] = [
   {
     name: 'Okafor Family — Autumn Session',
     description: 'Golden hour in High Park.',
-    galleries: [
-      { name: 'Favorites', photos: 24, videos: 0 },
-      { name: 'Full Gallery', photos: 118, videos: 0 },
-    ],
+    galleries: [{ name: 'Favorites' }, { name: 'Full Gallery' }],
     expiryDate: '2026-12-31',
   },
   {
     name: 'Lumen Coffee Brand Shoot',
     description: 'Interiors, products and the team for the new website.',
-    galleries: [
-      { name: 'Interiors', photos: 45, videos: 0 },
-      { name: 'Product', photos: 73, videos: 3 },
-      { name: 'Team', photos: 31, videos: 0 },
-    ],
+    galleries: [{ name: 'Interiors' }, { name: 'Product' }, { name: 'Team' }],
   },
   {
     name: 'Maya Chen Newborn',
     description: 'At home, in soft window light.',
-    galleries: [
-      { name: 'Highlights', photos: 30, videos: 1 },
-      { name: 'Family', photos: 52, videos: 0 },
-      { name: 'Outtakes', photos: 19, videos: 0, private: true },
-    ],
+    galleries: [{ name: 'Highlights' }, { name: 'Family' }, { name: 'Outtakes', private: true }],
   },
 ];

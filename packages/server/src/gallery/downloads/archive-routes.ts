@@ -74,8 +74,8 @@ export async function archiveRoutes(
         photoId: null,
         size: archive.size,
       },
-      async open(range) {
-        return zipStream(layout, range, async (member) => {
+      async open(span) {
+        return zipStream(layout, span, async (member) => {
           const stream = await ctx.storage.blobs.get(member.sha256);
           if (!stream)
             throw new Error(`Blob ${member.sha256} of photo ${member.photoId} is missing`);

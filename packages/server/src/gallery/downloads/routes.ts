@@ -8,13 +8,13 @@ import {
   type DownloadSize,
   Envelope,
 } from '@proofsheet/protocol';
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
 import { signedIn } from '../../auth/signed-in.js';
 import { AppError } from '../../http/app-error.js';
+import { strongEtag } from '../../http/byte-range.js';
 import { requireNumericId } from '../../http/path-ids.js';
-import { IdParams, MAX_PARAM_LENGTH } from '../../http/path-params.js';
+import { IdParams, PhotoParams } from '../../http/path-params.js';
 import { responses } from '../../http/responses.js';
 import { formatTimestamp } from '../../http/timestamp.js';
 import type { PhotoRecord } from '../../storage/ports/photo-store.js';
@@ -46,12 +46,6 @@ export type DownloadStores =
   | 'downloads'
   | 'counters'
   | 'users';
-
-/** `/photos/:photoId/…`. */
-const PhotoParams = Type.Object(
-  { photoId: Type.String({ maxLength: MAX_PARAM_LENGTH }) },
-  { additionalProperties: false },
-);
 
 const tags = ['Downloads'];
 
@@ -106,7 +100,7 @@ export async function downloadRoutes(
       if (!file)
         throw new AppError('conflict', `Photo ${id} has no ${size} size: it is ${photo.status}`);
       return sendDownload(ctx, request, reply, viewer, {
-        etag: `"${file.sha256}"`,
+        etag: strongEtag(file.sha256),
         size: file.size,
         contentType: contentTypeOf(photo, size),
         filename: safeSegment(file.name, `photo-${id}`),
@@ -117,10 +111,10 @@ export async function downloadRoutes(
           photoId: photo.id,
           size,
         },
-        async open(range) {
+        async open(span) {
           const stream = await ctx.storage.blobs.get(
             file.sha256,
-            range.partial ? { start: range.start, end: range.end } : undefined,
+            span.partial ? { start: span.start, end: span.end } : undefined,
           );
           if (!stream) throw new AppError('not_found', `The file of photo ${id} is missing`);
           return stream;

@@ -11,10 +11,12 @@ import type { CollectionStore } from './collection-store.js';
 import type { CounterStore } from './counter-store.js';
 import type { DownloadStore } from './download-store.js';
 import type { GalleryStore } from './gallery-store.js';
+import type { JobQueue } from './job-queue.js';
 import type { NotificationStore } from './notification-store.js';
 import type { PhotoStore } from './photo-store.js';
 import type { SessionStore } from './session-store.js';
 import type { UserStore } from './user-store.js';
+import type { WatermarkStore } from './watermark-store.js';
 
 /** What the storage guarantees, for the code that may build on it. */
 export interface StorageCapabilities {
@@ -41,6 +43,14 @@ export interface Storage {
   blobs: BlobStore;
   /** Every download of the Gallery API, for the studio's tracking endpoints. */
   downloads: DownloadStore;
+  watermarks: WatermarkStore;
+  /**
+   * Background jobs (photo processing). Here rather than beside the storage because the queue
+   * lives in the same database (a table of it, or pg-boss in the same PostgreSQL), is picked
+   * from the same configuration, and must be stopped before the database closes: `close()`
+   * stops it first, waiting a moment for the jobs running.
+   */
+  jobs: JobQueue;
   counters: CounterStore;
   /** Which dependencies are reachable, for `/readyz`. */
   health(): Promise<Record<string, boolean>>;

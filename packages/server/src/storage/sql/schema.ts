@@ -198,6 +198,26 @@ export interface AccountUsageTable {
   bytes: number;
 }
 
+/** Background jobs of the table queue (`storage/queue/sql-job-queue.ts`). */
+export interface JobsTable {
+  id: string;
+  name: string;
+  /** JSON. */
+  payload: string;
+  /** `queued` (waiting for `run_at`), `running` (under a lease) or `failed` (for good). */
+  state: string;
+  singleton_key: string | null;
+  /** Runs started so far; also the fencing token of the current lease. */
+  attempts: number;
+  max_attempts: number;
+  run_at: number;
+  lease_until: number | null;
+  lease_owner: string | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface GalleryFavoritesTable {
   gallery_id: number;
   user_id: string;
@@ -230,6 +250,34 @@ export interface DownloadsTable {
   finished_at: number | null;
 }
 
+/** The studio's watermark; opacity and scale in whole percent. */
+export interface WatermarksTable {
+  account_id: string;
+  kind: string;
+  text: string;
+  logo_sha256: string | null;
+  opacity: number;
+  scale: number;
+  position: string;
+  updated_at: number;
+}
+
+export interface CollectionWatermarksTable {
+  collection_id: number;
+  account_id: string;
+  enabled: number;
+}
+
+/** A derivative with a watermark on it, by source blob and the settings it was made with. */
+export interface WatermarkVariantsTable {
+  source_sha256: string;
+  mark_key: string;
+  sha256: string;
+  bytes: number;
+  content_type: string;
+  created_at: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -249,4 +297,8 @@ export interface Database {
   photo_favorites: PhotoFavoritesTable;
   account_usage: AccountUsageTable;
   downloads: DownloadsTable;
+  watermarks: WatermarksTable;
+  collection_watermarks: CollectionWatermarksTable;
+  watermark_variants: WatermarkVariantsTable;
+  jobs: JobsTable;
 }

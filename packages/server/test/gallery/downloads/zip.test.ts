@@ -27,6 +27,7 @@ describe('gallery and collection ZIPs', () => {
     w = await downloadWorld();
     collection = await w.collection({ name: 'Reyes Wedding' });
     ceremony = await w.gallery(collection, { name: 'Ceremony' });
+    w.h.clock.advance(1000); // Galleries list oldest first: Party is the second folder.
     party = await w.gallery(collection, { name: 'Party' });
     photos = [];
     for (const [i, name] of ['first.jpg', 'second.jpg', 'third.jpg'].entries()) {
