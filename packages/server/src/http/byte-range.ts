@@ -41,11 +41,9 @@ export function parseRange(header: string | undefined, size: number): RangeAnswe
     return { kind: 'part', start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(first);
-  // A last position before the first is no range at all (ignored); judged before the size,
-  // or `bytes=1000-` of 1000 bytes would read as a last position of 999 before 1000.
-  if (last !== '' && Number(last) < start) return { kind: 'whole' };
+  const end = last === '' ? Number.MAX_SAFE_INTEGER : Number(last);
+  if (end < start) return { kind: 'whole' };
   if (start >= size) return { kind: 'unsatisfiable' };
-  const end = last === '' ? size - 1 : Number(last);
   return { kind: 'part', start, end: Math.min(end, size - 1) };
 }
 
