@@ -2,8 +2,9 @@
  * Rows for the fuzzer's requests to hit, made through the APIs as their owners would: clients,
  * collections shared with the gallery client and not, one past its expiry date, one with a
  * download PIN offering web size only, galleries, a favorite and the notifications these
- * raise; and the same in the second studio, whose rows every fuzzed role must find missing. Photos go straight into storage (ready, hidden, still
- * processing, failed), as the upload route is not what is fuzzed for them.
+ * raise; and the same in the second studio, whose rows every fuzzed role must find missing.
+ * Photos go straight into storage (ready, hidden, still processing, failed), as the upload
+ * route is not what is fuzzed for them.
  */
 import type { FastifyInstance } from 'fastify';
 import { addPhoto, makeJpeg } from '../helpers/photos.js';
