@@ -41,6 +41,7 @@ export function countSessionWrites(storage: Storage): { storage: Storage; writes
     favorites: storage.favorites,
     comments: storage.comments,
     blobs: storage.blobs,
+    downloads: storage.downloads,
     watermarks: storage.watermarks,
     jobs: storage.jobs,
     counters: storage.counters,

@@ -18,6 +18,8 @@ export const ID_PREFIXES = {
   favorite_list: 'fl_',
   /** A comment on a photo. */
   comment: 'pc_',
+  /** One recorded download of a photo, video, gallery or collection. */
+  download: 'dl_',
 } as const;
 
 /** A resource whose ID is prefixed. */

@@ -69,6 +69,30 @@ export {
   GalleryId,
   GalleryUpdate,
 } from './schemas/collection.js';
+export {
+  BeforeDownloadSettings,
+  DOWNLOAD_CONTENT_TYPES,
+  DOWNLOAD_PIN_GRANT_SECONDS,
+  DOWNLOAD_SUBJECTS,
+  DownloadEvent,
+  DownloadId,
+  DownloadListQuery,
+  DownloadPinBody,
+  DownloadPinGrant,
+  DownloadQuery,
+  type DownloadSubject,
+  GalleryDownloadSetting,
+  MEDIA_DOWNLOADS_RECENT,
+  MediaDownloads,
+} from './schemas/download.js';
+export {
+  DOWNLOAD_DERIVATIVES,
+  DOWNLOAD_PIN_PATTERN,
+  DOWNLOAD_SIZES,
+  DownloadPin,
+  DownloadSize,
+  DownloadSizes,
+} from './schemas/download-size.js';
 export { exampleOf, examplesOf, withExamples } from './schemas/examples.js';
 export {
   NOTIFICATION_TYPES,

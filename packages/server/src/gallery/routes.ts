@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type AppContext, withStores } from '../app-context.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
 import { collectionRoutes } from './collections/routes.js';
+import { downloadRoutes } from './downloads/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
 import { photoImageRoutes } from './photos/image-routes.js';
 import { photoRoutes } from './photos/routes.js';
@@ -86,6 +87,21 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         'favorites',
         'comments',
         'notifications',
+      ]),
+    ),
+  );
+  await app.register(async (scope) =>
+    downloadRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'galleries',
+        'photos',
+        'blobs',
+        'downloads',
+        'counters',
+        'users',
       ]),
     ),
   );

@@ -20,6 +20,7 @@ import { readClientVersion } from './sql/client-versions.js';
 import { sqlClientStore } from './sql/clients.js';
 import { sqlCollectionStore } from './sql/collections.js';
 import { sqlCommentStore } from './sql/comments.js';
+import { sqlDownloadStore } from './sql/downloads.js';
 import { sqlFavoriteStore } from './sql/favorites.js';
 import { sqlGalleryStore } from './sql/galleries.js';
 import { sqlNotificationStore } from './sql/notifications.js';
@@ -114,6 +115,7 @@ export function composeStorage(
     favorites: sqlFavoriteStore(db),
     comments: sqlCommentStore(db),
     blobs,
+    downloads: sqlDownloadStore(db),
     watermarks: sqlWatermarkStore(db),
     jobs,
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),

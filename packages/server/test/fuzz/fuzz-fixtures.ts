@@ -1,10 +1,10 @@
 /**
  * Rows for the fuzzer's requests to hit, made through the APIs as their owners would: clients,
- * collections shared with the gallery client and not, one past its expiry date, galleries, a
- * favorite and the notifications these raise; favorites lists and comments on photos; and the
- * same in the second studio, whose rows every fuzzed role must find missing. Photos go straight
- * into storage (ready, hidden, still processing, failed), as the upload route is not what is
- * fuzzed for them.
+ * collections shared with the gallery client and not, one past its expiry date, one with a
+ * download PIN offering web size only, galleries, a favorite and the notifications these
+ * raise; favorites lists and comments on photos; and the same in the second studio, whose rows
+ * every fuzzed role must find missing. Photos go straight into storage (ready, hidden, still
+ * processing, failed), as the upload route is not what is fuzzed for them.
  */
 import type { FastifyInstance } from 'fastify';
 import { addPhoto, makeJpeg } from '../helpers/photos.js';
@@ -104,6 +104,12 @@ async function studioRows(
     { name: 'Shared', shared_with: [galleryClientEmail] },
     { name: 'Private', downloadable: false },
     { name: 'Expired', expiry_date: '2020-01-01', shared_with: [galleryClientEmail] },
+    {
+      name: 'Pinned',
+      download_pin: '2468',
+      download_sizes: ['web'],
+      shared_with: [galleryClientEmail],
+    },
   ];
   const made: Array<{ collection: number; photos: number[] }> = [];
   for (const body of collections) {

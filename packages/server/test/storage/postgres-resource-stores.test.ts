@@ -2,6 +2,7 @@ import { after } from 'node:test';
 import { describeClientStore } from '../contracts/client-store.contract.js';
 import { describeCollectionStores } from '../contracts/collection-store.contract.js';
 import { describeCommentStore } from '../contracts/comment-store.contract.js';
+import { describeDownloadStore } from '../contracts/download-store.contract.js';
 import { describeFavoriteStore } from '../contracts/favorite-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
@@ -26,6 +27,7 @@ describeNotificationStore('PostgreSQL', pgStorage, options);
 describeCollectionStores('PostgreSQL', pgStorage, options);
 describeFavoriteStore('PostgreSQL', pgStorage, options);
 describeCommentStore('PostgreSQL', pgStorage, options);
+describeDownloadStore('PostgreSQL', pgStorage, options);
 describeSharedClientLists(
   'PostgreSQL',
   async () => {

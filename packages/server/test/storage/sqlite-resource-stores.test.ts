@@ -5,6 +5,7 @@ import { after } from 'node:test';
 import { describeClientStore } from '../contracts/client-store.contract.js';
 import { describeCollectionStores } from '../contracts/collection-store.contract.js';
 import { describeCommentStore } from '../contracts/comment-store.contract.js';
+import { describeDownloadStore } from '../contracts/download-store.contract.js';
 import { describeFavoriteStore } from '../contracts/favorite-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
@@ -18,6 +19,7 @@ describeNotificationStore('SQLite', sqlite);
 describeCollectionStores('SQLite', sqlite);
 describeFavoriteStore('SQLite', sqlite);
 describeCommentStore('SQLite', sqlite);
+describeDownloadStore('SQLite', sqlite);
 
 const dir = mkdtempSync(join(tmpdir(), 'proofsheet-shared-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -24,6 +24,10 @@ const TAGS = [
     description:
       'What clients choose: favorite photos in lists, the selections the studio reads and exports, comments on photos.',
   },
+  {
+    name: 'Downloads',
+    description: 'Photos, galleries and collections downloaded, the download PIN, and tracking.',
+  },
   { name: 'Health', description: 'Liveness and readiness probes. No session needed.' },
 ] as const;
 

@@ -10,6 +10,7 @@ import type { ClientStore } from './client-store.js';
 import type { CollectionStore } from './collection-store.js';
 import type { CommentStore } from './comment-store.js';
 import type { CounterStore } from './counter-store.js';
+import type { DownloadStore } from './download-store.js';
 import type { FavoriteStore } from './favorite-store.js';
 import type { GalleryStore } from './gallery-store.js';
 import type { JobQueue } from './job-queue.js';
@@ -46,6 +47,8 @@ export interface Storage {
   comments: CommentStore;
   /** Photo originals and their sizes, by content hash. */
   blobs: BlobStore;
+  /** Every download of the Gallery API, for the studio's tracking endpoints. */
+  downloads: DownloadStore;
   watermarks: WatermarkStore;
   /**
    * Background jobs (photo processing). Here rather than beside the storage because the queue

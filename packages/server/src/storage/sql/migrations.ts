@@ -422,6 +422,51 @@ const proofing: Migration = {
   },
 };
 
+/**
+ * Download settings of collections (the sizes offered, a hashed download PIN), and a record of
+ * every download, for the tracking endpoints: per collection newest first, and per photo.
+ */
+const downloads: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .alterTable('collections')
+      .addColumn('download_sizes', 'text', (c) => c.notNull().defaultTo('original,high,web'))
+      .execute();
+    await db.schema.alterTable('collections').addColumn('download_pin_hash', 'text').execute();
+    await db.schema
+      .createTable('downloads')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addColumn('gallery_id', 'bigint')
+      .addColumn('photo_id', 'bigint')
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('size', 'text', (c) => c.notNull())
+      .addColumn('filename', 'text', (c) => c.notNull())
+      .addColumn('viewer_key', 'text', (c) => c.notNull())
+      .addColumn('email', 'text')
+      .addColumn('ip', 'text', (c) => c.notNull())
+      .addColumn('user_agent', 'text')
+      .addColumn('range_start', 'bigint', (c) => c.notNull())
+      .addColumn('bytes_expected', 'bigint', (c) => c.notNull())
+      .addColumn('bytes_sent', 'bigint')
+      .addColumn('completed', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('finished_at', 'bigint')
+      .execute();
+    await db.schema
+      .createIndex('downloads_collection_created')
+      .on('downloads')
+      .columns(['collection_id', 'created_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('downloads_photo')
+      .on('downloads')
+      .columns(['photo_id', 'created_at'])
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -430,6 +475,7 @@ export const migrations: Record<string, Migration> = {
   '0004_photos': photos,
   '0005_jobs': jobs,
   '0006_proofing': proofing,
+  '0008_downloads': downloads,
   '0009_watermarks': watermarks,
 };
 

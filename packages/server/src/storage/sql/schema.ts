@@ -102,6 +102,10 @@ export interface CollectionsTable {
   description: string | null;
   password_protected: number;
   downloadable: number;
+  /** The sizes offered, comma-separated (`original,high,web`); empty: none. */
+  download_sizes: string;
+  /** Argon2id hash of the download PIN; `null`: no PIN. */
+  download_pin_hash: string | null;
   expiry_date: string | null;
   created_at: number;
   updated_at: number;
@@ -242,6 +246,32 @@ export interface GalleryFavoritesTable {
   created_at: number;
 }
 
+/** One download: who fetched what, in which size, and how much of it arrived. */
+export interface DownloadsTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  /** `null` for a collection's ZIP. */
+  gallery_id: number | null;
+  /** `null` for a ZIP. */
+  photo_id: number | null;
+  /** `photo`, `video`, `gallery` or `collection`. */
+  subject: string;
+  size: string;
+  filename: string;
+  viewer_key: string;
+  email: string | null;
+  ip: string;
+  user_agent: string | null;
+  range_start: number;
+  bytes_expected: number;
+  /** `null` until the response closes. */
+  bytes_sent: number | null;
+  completed: number;
+  created_at: number;
+  finished_at: number | null;
+}
+
 /** The studio's watermark; opacity and scale in whole percent. */
 export interface WatermarksTable {
   account_id: string;
@@ -289,6 +319,7 @@ export interface Database {
   photo_favorites: PhotoFavoritesTable;
   photo_comments: PhotoCommentsTable;
   account_usage: AccountUsageTable;
+  downloads: DownloadsTable;
   watermarks: WatermarksTable;
   collection_watermarks: CollectionWatermarksTable;
   watermark_variants: WatermarkVariantsTable;
