@@ -12,6 +12,7 @@ export interface AppContext {
   storage: Storage;
   clock: Clock;
   random: Random;
+  /** The process's hasher: secrets other than passwords (a download PIN) share its pool. */
   passwords: PasswordHasher;
 }
 

@@ -134,6 +134,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       'X-CSRF-Token',
       'X-XSRF-TOKEN',
       'If-None-Match',
+      'Range',
+      'If-Range',
       'X-Request-Id',
       // Resumable uploads (tus): a browser on another allowed origin sends these.
       'Tus-Resumable',
@@ -144,6 +146,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     exposedHeaders: [
       'X-CSRF-Token',
       'ETag',
+      'Content-Disposition',
+      'Content-Range',
+      'Accept-Ranges',
       'Retry-After',
       'RateLimit-Limit',
       'RateLimit-Remaining',

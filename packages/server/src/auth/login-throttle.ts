@@ -50,8 +50,9 @@ export function throttledError(waitMs: number, action: string): AppError {
  */
 export class LoginThrottle {
   /**
-   * `namespace` keeps the counters of one kind of secret apart from another's: `login` for
-   * sign-ins (by email), `share` for share-link and collection passwords (by link).
+   * `scope` keeps the counters of another secret guessed like a password (a collection's
+   * download PIN, whose "account" is the collection; a share link's and its collection's
+   * passwords, `share`, whose "account" is the link) apart from the logins'.
    */
   constructor(
     private readonly counters: CounterStore,
@@ -59,13 +60,13 @@ export class LoginThrottle {
       Config,
       'loginMaxFailuresIp' | 'loginMaxFailuresAccountIp' | 'loginSoftLimitAccount'
     >,
-    private readonly namespace = 'login',
+    private readonly scope = 'login',
   ) {}
 
   /**
    * Runs `check` (which verifies a password: a value when right, null when wrong) only if the
    * guess could be reserved, and records how it went. `email` names whose secret is guessed:
-   * the account's email, or, in the `share` namespace, the link's id.
+   * the account's email, or what stands for it in another scope (a link's id for `share`).
    */
   async guess<T>(
     email: string,
@@ -144,14 +145,14 @@ export class LoginThrottle {
 
   private keys(email: string, ip: string) {
     const account = email.toLowerCase();
-    const ns = this.namespace;
+    const s = this.scope;
     return {
-      ip: `${ns}:fail:ip:${ip}`,
-      accountIp: `${ns}:fail:pair:${account}:${ip}`,
-      account: `${ns}:fail:account:${account}`,
-      blockIp: `${ns}:block:ip:${ip}`,
-      blockAccountIp: `${ns}:block:pair:${account}:${ip}`,
-      known: `${ns}:known:${account}:${ip}`,
+      ip: `${s}:fail:ip:${ip}`,
+      accountIp: `${s}:fail:pair:${account}:${ip}`,
+      account: `${s}:fail:account:${account}`,
+      blockIp: `${s}:block:ip:${ip}`,
+      blockAccountIp: `${s}:block:pair:${account}:${ip}`,
+      known: `${s}:known:${account}:${ip}`,
     };
   }
 }

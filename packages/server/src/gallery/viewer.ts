@@ -121,8 +121,10 @@ export async function visitorViewer(
  * 4. reach photos through `readableGallery` / `readablePhoto` (gallery/photos/access.ts), which
  *    apply the link's galleries and single photo; a list of a gallery's photos needs nothing
  *    more, since a single-photo link reads no gallery;
- * 5. downloads: allow at most `viewer.visitor.downloads` (`none` < `web` < `high` <
- *    `original`) for a visitor, as well as the collection's and the gallery's settings;
+ * 5. downloads: in `downloadCapability` (gallery/downloads/policy.ts), a visitor is
+ *    `permitted` unless `viewer.visitor.downloads` is `none`, and gets no size larger than it
+ *    (`web` < `high` < `original`, the protocol's `DOWNLOAD_SIZES` names), on top of the
+ *    collection's and the gallery's settings; `unrestricted` stays the studio's alone;
  * 6. images for visitors: `Cache-Control: private` (never `public`), so that no shared cache
  *    keeps serving an image after the link is revoked.
  * Unsafe methods need nothing more: the guard checks the visitor's CSRF token itself.

@@ -20,6 +20,8 @@ function shown(value: string): string {
 const PREFIXED_LABELS = {
   client: 'Client',
   notification: 'Notification',
+  favorite_list: 'Favorites list',
+  comment: 'Comment',
   shareLink: 'Share link',
 } as const;
 

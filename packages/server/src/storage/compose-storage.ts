@@ -21,6 +21,9 @@ import { sqlClientStore } from './sql/clients.js';
 import { sqlCollectionAccessStore } from './sql/collection-access.js';
 import { sqlCollectionDefaultsStore } from './sql/collection-defaults.js';
 import { sqlCollectionStore } from './sql/collections.js';
+import { sqlCommentStore } from './sql/comments.js';
+import { sqlDownloadStore } from './sql/downloads.js';
+import { sqlFavoriteStore } from './sql/favorites.js';
 import { sqlGalleryStore } from './sql/galleries.js';
 import { sqlNotificationStore } from './sql/notifications.js';
 import { sqlPhotoStore } from './sql/photos.js';
@@ -113,11 +116,14 @@ export function composeStorage(
     collections: sqlCollectionStore(db),
     galleries: sqlGalleryStore(db),
     photos: sqlPhotoStore(db),
+    favorites: sqlFavoriteStore(db),
+    comments: sqlCommentStore(db),
     blobs,
     shareLinks: sqlShareLinkStore(db),
     visitors: sqlVisitorStore(db),
     collectionAccess: sqlCollectionAccessStore(db),
     collectionDefaults: sqlCollectionDefaultsStore(db),
+    downloads: sqlDownloadStore(db),
     watermarks: sqlWatermarkStore(db),
     jobs,
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),

@@ -21,7 +21,9 @@ export type Resource =
   | 'login'
   | 'asset'
   | 'share_link'
-  | 'account';
+  | 'account'
+  | 'favorite_list'
+  | 'comment';
 
 export type PathPiece =
   | { literal: string }

@@ -85,7 +85,7 @@ describe('OpenAPI document', () => {
     const galleryTags = docs.gallery.tags?.map((t) => t.name) ?? [];
     assert.deepEqual(galleryTags.slice(0, 4), ['Auth', 'Bootstrap', 'Collections', 'Galleries']);
     assert.equal(galleryTags.at(-1), 'Health');
-    for (const tag of ['Photos', 'Watermarks', 'Sharing'])
+    for (const tag of ['Photos', 'Watermarks', 'Proofing', 'Downloads', 'Sharing'])
       assert.ok(galleryTags.includes(tag), tag);
   });
 
@@ -193,6 +193,9 @@ describe('OpenAPI document', () => {
       'forbidden',
       'csrf_mismatch',
       'cross_site',
+      'download_not_allowed',
+      'download_pin_required',
+      'download_pin_wrong',
       'password_required',
     ]);
     assert.deepEqual(examples.csrf_mismatch?.value, {

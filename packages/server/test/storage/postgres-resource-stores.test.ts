@@ -3,6 +3,9 @@ import { composeStorage } from '../../src/storage/compose-storage.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { describeClientStore } from '../contracts/client-store.contract.js';
 import { describeCollectionStores } from '../contracts/collection-store.contract.js';
+import { describeCommentStore } from '../contracts/comment-store.contract.js';
+import { describeDownloadStore } from '../contracts/download-store.contract.js';
+import { describeFavoriteStore } from '../contracts/favorite-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
 import { describeShareLinkStores } from '../contracts/share-link-store.contract.js';
@@ -35,6 +38,9 @@ describeShareLinkStores(
   },
   options,
 );
+describeFavoriteStore('PostgreSQL', pgStorage, options);
+describeCommentStore('PostgreSQL', pgStorage, options);
+describeDownloadStore('PostgreSQL', pgStorage, options);
 describeSharedClientLists(
   'PostgreSQL',
   async () => {

@@ -6,6 +6,9 @@ import { composeStorage } from '../../src/storage/compose-storage.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
 import { describeClientStore } from '../contracts/client-store.contract.js';
 import { describeCollectionStores } from '../contracts/collection-store.contract.js';
+import { describeCommentStore } from '../contracts/comment-store.contract.js';
+import { describeDownloadStore } from '../contracts/download-store.contract.js';
+import { describeFavoriteStore } from '../contracts/favorite-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
 import { describeShareLinkStores } from '../contracts/share-link-store.contract.js';
@@ -21,6 +24,9 @@ describeShareLinkStores('SQLite', async () => {
   const connection = await openSqlite(':memory:');
   return { storage: composeStorage(connection), db: connection.db };
 });
+describeFavoriteStore('SQLite', sqlite);
+describeCommentStore('SQLite', sqlite);
+describeDownloadStore('SQLite', sqlite);
 
 const dir = mkdtempSync(join(tmpdir(), 'proofsheet-shared-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -21,6 +21,7 @@ import { createWithFreshId } from '../../storage/fresh-id.js';
 import { serverCollectionDefaults } from '../../storage/ports/collection-defaults-store.js';
 import type { CollectionChanges, CollectionView } from '../../storage/ports/collection-store.js';
 import { addDays, calendarDate } from '../calendar-date.js';
+import { hashDownloadPin } from '../downloads/pin.js';
 import { releaseBlobs } from '../photos/release-blobs.js';
 import { requestViewer, type Viewer, viewerOf } from '../viewer.js';
 import { notifyNewShares, resolveSharedWith } from './sharing.js';
@@ -71,6 +72,7 @@ function collectionChanges(
   if (body.description !== undefined) changes.description = body.description;
   if (resolved.passwordHash !== undefined) changes.passwordHash = resolved.passwordHash;
   if (body.downloadable !== undefined) changes.downloadable = body.downloadable;
+  if (body.download_sizes !== undefined) changes.downloadSizes = body.download_sizes;
   if (body.expiry_date !== undefined) changes.expiryDate = body.expiry_date;
   if (resolved.sharedWith !== undefined) changes.sharedWith = resolved.sharedWith;
   return changes;
@@ -143,6 +145,7 @@ export async function collectionRoutes(
       const body = request.body;
       const sharedWith = await resolveSharedWith(ctx, viewer.accountId, body.shared_with ?? []);
       const passwordHash = body.password ? await ctx.passwords.hash(body.password) : null;
+      const downloadPinHash = await hashDownloadPin(ctx, body.download_pin ?? null);
       const defaults =
         (await ctx.storage.collectionDefaults.find(viewer.accountId)) ??
         serverCollectionDefaults(viewer.accountId);
@@ -162,6 +165,8 @@ export async function collectionRoutes(
           passwordProtected: passwordHash !== null,
           passwordHash,
           downloadable: body.downloadable ?? defaults.downloadable,
+          ...(body.download_sizes !== undefined ? { downloadSizes: body.download_sizes } : {}),
+          downloadPinHash,
           expiryDate,
           sharedWith,
           createdAt: now,
@@ -212,7 +217,7 @@ export async function collectionRoutes(
         operationId: 'updateCollection',
         summary: 'Change the fields of a collection that the body names',
         description:
-          'Staff only. People newly in `shared_with` get a notification. A new `password` locks out every visitor until they enter it; `null` removes it.',
+          'Staff only. People newly in `shared_with` get a notification. A new `password` locks out every visitor until they enter it; `null` removes it. `download_pin` sets the download PIN, `null` clears it; it is never returned (`download_pin_protected` says whether there is one).',
         tags,
         params: IdParams,
         body: CollectionUpdate,
@@ -235,6 +240,9 @@ export async function collectionRoutes(
             ? null
             : await ctx.passwords.hash(body.password);
       const changes = collectionChanges(body, { sharedWith, passwordHash }, ctx.clock.now());
+      if (body.download_pin !== undefined) {
+        changes.downloadPinHash = await hashDownloadPin(ctx, body.download_pin);
+      }
       const updated = await collections.update(viewer.accountId, current.id, changes);
       // Deleted between the read and the write.
       if (!updated) throw new AppError('not_found', `No collection found with ID: ${current.id}`);

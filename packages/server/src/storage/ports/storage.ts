@@ -10,7 +10,10 @@ import type { ClientStore } from './client-store.js';
 import type { CollectionAccessStore } from './collection-access-store.js';
 import type { CollectionDefaultsStore } from './collection-defaults-store.js';
 import type { CollectionStore } from './collection-store.js';
+import type { CommentStore } from './comment-store.js';
 import type { CounterStore } from './counter-store.js';
+import type { DownloadStore } from './download-store.js';
+import type { FavoriteStore } from './favorite-store.js';
 import type { GalleryStore } from './gallery-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { NotificationStore } from './notification-store.js';
@@ -42,6 +45,10 @@ export interface Storage {
   collections: CollectionStore;
   galleries: GalleryStore;
   photos: PhotoStore;
+  /** Favorites lists and the photos in them (proofing). */
+  favorites: FavoriteStore;
+  /** Comments on photos. */
+  comments: CommentStore;
   /** Photo originals and their sizes, by content hash. */
   blobs: BlobStore;
   /** Share links of collections. */
@@ -52,6 +59,8 @@ export interface Storage {
   collectionAccess: CollectionAccessStore;
   /** What new collections start with, per account. */
   collectionDefaults: CollectionDefaultsStore;
+  /** Every download of the Gallery API, for the studio's tracking endpoints. */
+  downloads: DownloadStore;
   watermarks: WatermarkStore;
   /**
    * Background jobs (photo processing). Here rather than beside the storage because the queue

@@ -104,6 +104,10 @@ export interface CollectionsTable {
   /** Added by `0007_share_links`: the argon2 hash of the visitors' password. */
   password_hash: string | null;
   downloadable: number;
+  /** The sizes offered, comma-separated (`original,high,web`); empty: none. */
+  download_sizes: string;
+  /** Argon2id hash of the download PIN; `null`: no PIN. */
+  download_pin_hash: string | null;
   expiry_date: string | null;
   created_at: number;
   updated_at: number;
@@ -180,6 +184,14 @@ export interface FavoriteListsTable {
   max_selection: number | null;
   created_at: number;
   updated_at: number;
+  /** 1 for the person's default list in the collection. */
+  is_default: number;
+  /** `<collection_id>:<owner_key>` for a default list, else null: unique, so there is one. */
+  default_key: string | null;
+  /** 1 when the studio made it for its owner. */
+  set_by_studio: number;
+  /** When its owner submitted it; null while open. */
+  submitted_at: number | null;
 }
 
 /** A photo in a favorites list; `owner_key` repeats the list's, for "did they favorite it". */
@@ -187,6 +199,20 @@ export interface PhotoFavoritesTable {
   list_id: string;
   photo_id: number;
   owner_key: string;
+  created_at: number;
+}
+
+/** A comment on a photo, plain text. */
+export interface PhotoCommentsTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  photo_id: number;
+  /** A user id, or a share-link visitor's id. */
+  author_key: string;
+  /** 1 when the author was the studio's owner or an assistant. */
+  from_studio: number;
+  text: string;
   created_at: number;
 }
 
@@ -293,6 +319,32 @@ export interface CollectionDefaultsTable {
   updated_at: number;
 }
 
+/** One download: who fetched what, in which size, and how much of it arrived. */
+export interface DownloadsTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  /** `null` for a collection's ZIP. */
+  gallery_id: number | null;
+  /** `null` for a ZIP. */
+  photo_id: number | null;
+  /** `photo`, `video`, `gallery` or `collection`. */
+  subject: string;
+  size: string;
+  filename: string;
+  viewer_key: string;
+  email: string | null;
+  ip: string;
+  user_agent: string | null;
+  range_start: number;
+  bytes_expected: number;
+  /** `null` until the response closes. */
+  bytes_sent: number | null;
+  completed: number;
+  created_at: number;
+  finished_at: number | null;
+}
+
 /** The studio's watermark; opacity and scale in whole percent. */
 export interface WatermarksTable {
   account_id: string;
@@ -338,6 +390,7 @@ export interface Database {
   photo_blobs: PhotoBlobsTable;
   favorite_lists: FavoriteListsTable;
   photo_favorites: PhotoFavoritesTable;
+  photo_comments: PhotoCommentsTable;
   account_usage: AccountUsageTable;
   share_links: ShareLinksTable;
   visitors: VisitorsTable;
@@ -345,6 +398,7 @@ export interface Database {
   visitor_sessions: VisitorSessionsTable;
   collection_access: CollectionAccessTable;
   collection_defaults: CollectionDefaultsTable;
+  downloads: DownloadsTable;
   watermarks: WatermarksTable;
   collection_watermarks: CollectionWatermarksTable;
   watermark_variants: WatermarkVariantsTable;
