@@ -185,6 +185,12 @@ export const ERRORS = {
     message: 'The upstream API did not answer in time',
     description: 'From the server-side proxy: the API it forwards to timed out.',
   },
+  password_required: {
+    status: 403,
+    message: "The collection's password is needed",
+    description:
+      'A share-link visitor must enter the collection password (again, after it changed): open the share link.',
+  },
   quota_exceeded: {
     status: 413,
     message: 'The storage quota of the account is used up',

@@ -68,6 +68,9 @@ export {
   GalleryCreate,
   GalleryId,
   GalleryUpdate,
+  MAX_SHARE_PASSWORD_LENGTH,
+  MIN_SHARE_PASSWORD_LENGTH,
+  SharePassword,
 } from './schemas/collection.js';
 export {
   BeforeDownloadSettings,
@@ -160,6 +163,29 @@ export {
   ProofingPerson,
   StarredPhoto,
 } from './schemas/proofing.js';
+export {
+  ACCESS_LEVELS,
+  BEFORE_SHOW_STATUSES,
+  BeforeShow,
+  type BeforeShowStatus,
+  CollectionClient,
+  CollectionDefaults,
+  CollectionDefaultsUpdate,
+  CollectionEdit,
+  CreatedShareLink,
+  Instant,
+  PhotoSharingLink,
+  SHARE_DOWNLOADS,
+  type ShareDownloads,
+  ShareLink,
+  ShareLinkCreate,
+  ShareLinkId,
+  VIEWER_KINDS,
+  VisitorEmail,
+  VisitorEntered,
+  VisitorEntry,
+  VisitorId,
+} from './schemas/sharing.js';
 export { UserProfile } from './schemas/user.js';
 export {
   CollectionWatermark,

@@ -3,7 +3,10 @@ import type { Config } from './config/config.js';
 import type { Clock, Random } from './deps.js';
 import type { Storage } from './storage/ports/storage.js';
 
-/** What resource routes are built from: the stores and the injected clock and randomness. */
+/**
+ * What resource routes are built from: the stores, the injected clock and randomness, and the
+ * process's password hasher (collection and share-link passwords are hashed like users').
+ */
 export interface AppContext {
   config: Config;
   storage: Storage;

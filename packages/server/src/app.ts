@@ -16,6 +16,7 @@ import { SessionService } from './auth/session-service.js';
 import type { Config } from './config/config.js';
 import type { Clock, Random } from './deps.js';
 import { galleryRoutes } from './gallery/routes.js';
+import { visitorResolver } from './gallery/sharing/visitor-access.js';
 import { AllowedMethods } from './http/allowed-methods.js';
 import { apiDefaults, routeBeforeBody } from './http/api-defaults.js';
 import { API_V1 } from './http/api-path.js';
@@ -179,6 +180,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clock,
     publicOrigin,
     secure,
+    // Share-link visitors exist on the Gallery API alone.
+    ...(api === 'gallery' ? { visitors: visitorResolver(storage, clock) } : {}),
   });
   routeBeforeBody(app, allowed);
 

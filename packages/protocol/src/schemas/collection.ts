@@ -23,6 +23,7 @@ export const Collection = withExamples(
     photo_count: Type.Integer(),
     video_count: Type.Integer(),
     client_count: Type.Integer(),
+    /** Whether visitors of its share links must enter a password; set by writing `password`. */
     password_protected: Type.Boolean(),
     downloadable: Type.Boolean(),
     /** The sizes offered to clients for download (the studio may download every size). */
@@ -57,10 +58,25 @@ export const Collection = withExamples(
 );
 export type Collection = Static<typeof Collection>;
 
+/** The longest collection or share-link password: longer ones only cost hashing time. */
+export const MAX_SHARE_PASSWORD_LENGTH = 128;
+/** The shortest: a visitor types it from a card or a message, and guesses are throttled. */
+export const MIN_SHARE_PASSWORD_LENGTH = 4;
+
+/** A password that visitors enter: write-only, stored hashed, never answered. */
+export const SharePassword = Type.String({
+  minLength: MIN_SHARE_PASSWORD_LENGTH,
+  maxLength: MAX_SHARE_PASSWORD_LENGTH,
+});
+
 const editable = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   description: Type.Union([Type.String({ maxLength: 5000 }), Type.Null()]),
-  password_protected: Type.Boolean(),
+  /**
+   * What share-link visitors must enter; `null` removes it. Write-only: a collection shows only
+   * `password_protected`. Gallery clients it is shared with never need it.
+   */
+  password: Type.Union([SharePassword, Type.Null()]),
   downloadable: Type.Boolean(),
   download_sizes: DownloadSizes,
   /** Sets the download PIN (4 to 8 digits), or clears it with `null`. */
@@ -77,7 +93,7 @@ export const CollectionCreate = withExamples(
   Closed({
     name: editable.name,
     description: Type.Optional(editable.description),
-    password_protected: Type.Optional(editable.password_protected),
+    password: Type.Optional(editable.password),
     downloadable: Type.Optional(editable.downloadable),
     /** @default every size: `["original", "high", "web"]` */
     download_sizes: Type.Optional(editable.download_sizes),

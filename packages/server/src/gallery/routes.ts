@@ -9,6 +9,9 @@ import { photoRoutes } from './photos/routes.js';
 import { tusUploadRoutes } from './photos/tus-uploads.js';
 import { photoUploadRoutes } from './photos/upload-routes.js';
 import { proofingRoutes } from './proofing/routes.js';
+import { collectionInfoRoutes } from './sharing/collection-info-routes.js';
+import { collectionDefaultsRoutes } from './sharing/defaults-routes.js';
+import { shareLinkRoutes } from './sharing/routes.js';
 import { watermarkRoutes } from './watermarks/routes.js';
 
 /** The Gallery API's resources. */
@@ -27,6 +30,8 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         'watermarks',
         'users',
         'notifications',
+        'collectionDefaults',
+        'collectionAccess',
       ]),
     ),
   );
@@ -44,6 +49,28 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         'notifications',
       ]),
     ),
+  );
+  await app.register(async (scope) =>
+    shareLinkRoutes(
+      scope,
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'shareLinks']),
+    ),
+  );
+  await app.register(async (scope) =>
+    collectionInfoRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'shareLinks',
+        'visitors',
+        'collectionAccess',
+        'watermarks',
+      ]),
+    ),
+  );
+  await app.register(async (scope) =>
+    collectionDefaultsRoutes(scope, withStores(ctx, ['collectionDefaults'])),
   );
   await app.register(async (scope) =>
     watermarkRoutes(scope, withStores(ctx, ['accounts', 'collections', 'watermarks', 'blobs'])),

@@ -37,6 +37,7 @@ export function describeCollectionStores(
         name: `Collection ${nextId}`,
         description: null,
         passwordProtected: false,
+        passwordHash: null,
         downloadable: true,
         expiryDate: null,
         sharedWith: [],

@@ -9,7 +9,8 @@ import type { Viewer } from '../viewer.js';
 /**
  * A collection as the API shows it, to one viewer. A gallery client sees only their own email
  * in `shared_with`: the other people a collection is shared with are not theirs to know, so
- * neither is their number, and `client_count` counts `shared_with` as shown (1, themselves).
+ * neither is their number, and `client_count` counts `shared_with` as shown (1, themselves; 0
+ * for a share-link visitor, who is no client).
  * The gallery, photo and video counts come from the store, which counts for a gallery client
  * only the galleries they may see.
  */

@@ -6,7 +6,14 @@ export interface CollectionRecord {
   accountId: string;
   name: string;
   description: string | null;
+  /**
+   * Whether share-link visitors must enter a password. Kept equal to `passwordHash !== null` by
+   * every write; a row from before passwords were stored may say true with no hash, and then
+   * no password opens it until the studio sets one (closed, not silently open).
+   */
   passwordProtected: boolean;
+  /** The argon2 hash of the password visitors enter, or null. Never leaves the server. */
+  passwordHash: string | null;
   downloadable: boolean;
   /** The sizes offered to clients for download. Absent on create: every size. */
   downloadSizes?: DownloadSize[];
@@ -32,12 +39,13 @@ export interface CollectionView extends CollectionRecord {
   sharedWithEmails: string[];
 }
 
+/** Changes to a collection. `passwordHash` also sets `passwordProtected` (null clears both). */
 export type CollectionChanges = Partial<
   Pick<
     CollectionRecord,
     | 'name'
     | 'description'
-    | 'passwordProtected'
+    | 'passwordHash'
     | 'downloadable'
     | 'downloadSizes'
     | 'downloadPinHash'
@@ -61,6 +69,9 @@ export interface CollectionStore {
     options: { visibleTo?: GalleryClientScope; offset: number; limit: number },
   ): Promise<{ items: CollectionView[]; total: number }>;
   update(accountId: string, id: number, changes: CollectionChanges): Promise<CollectionView | null>;
-  /** Deletes the collection and its galleries in one transaction. */
+  /**
+   * Deletes the collection and its galleries in one transaction, with its share links, their
+   * visitors and visitor sessions.
+   */
   delete(accountId: string, id: number): Promise<boolean>;
 }

@@ -24,7 +24,8 @@ function sizesOf(text: string): DownloadSize[] {
 }
 
 /**
- * Collections a reader may see: a gallery client only those shared with them and not expired.
+ * Collections a reader may see: a gallery client only those shared with them and not expired,
+ * a share-link visitor only the link's collection, and not expired.
  * `expiry_date` is a date-only `YYYY-MM-DD`, so it compares with `today` as text in date order,
  * on SQLite and PostgreSQL alike; the collection stays visible on its expiry date itself.
  */
@@ -33,19 +34,22 @@ export function visibleCollections<O>(
   visibleTo: GalleryClientScope | undefined,
 ): SelectQueryBuilder<Database, 'collections', O> {
   if (visibleTo === undefined) return query;
-  return query
-    .where('collections.id', 'in', (eb) =>
-      eb
-        .selectFrom('collection_shares')
-        .select('collection_shares.collection_id')
-        .where('collection_shares.user_id', '=', visibleTo.userId),
-    )
-    .where((eb) =>
-      eb.or([
-        eb('collections.expiry_date', 'is', null),
-        eb('collections.expiry_date', '>=', visibleTo.today),
-      ]),
-    );
+  const { collectionId } = visibleTo;
+  const reachable =
+    collectionId === undefined
+      ? query.where('collections.id', 'in', (eb) =>
+          eb
+            .selectFrom('collection_shares')
+            .select('collection_shares.collection_id')
+            .where('collection_shares.user_id', '=', visibleTo.userId),
+        )
+      : query.where('collections.id', '=', collectionId);
+  return reachable.where((eb) =>
+    eb.or([
+      eb('collections.expiry_date', 'is', null),
+      eb('collections.expiry_date', '>=', visibleTo.today),
+    ]),
+  );
 }
 
 function toRecord(
@@ -58,6 +62,7 @@ function toRecord(
     name: row.name,
     description: row.description,
     passwordProtected: Number(row.password_protected) === 1,
+    passwordHash: row.password_hash,
     downloadable: Number(row.downloadable) === 1,
     downloadSizes: sizesOf(row.download_sizes),
     downloadPinHash: row.download_pin_hash,
@@ -137,6 +142,20 @@ async function replaceShares(
     .execute();
 }
 
+/** What sharing left of a collection: its links, their visits, its visitors and their sessions. */
+async function deleteSharing(trx: Kysely<Database>, collectionId: number): Promise<void> {
+  await trx.deleteFrom('visitor_sessions').where('collection_id', '=', collectionId).execute();
+  await trx
+    .deleteFrom('share_link_visitors')
+    .where('link_id', 'in', (eb) =>
+      eb.selectFrom('share_links').select('id').where('collection_id', '=', collectionId),
+    )
+    .execute();
+  await trx.deleteFrom('share_links').where('collection_id', '=', collectionId).execute();
+  await trx.deleteFrom('visitors').where('collection_id', '=', collectionId).execute();
+  await trx.deleteFrom('collection_access').where('collection_id', '=', collectionId).execute();
+}
+
 /** Collections in SQL, with their shares in `collection_shares`. */
 export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
   async function find(
@@ -167,7 +186,8 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
               account_id: c.accountId,
               name: c.name,
               description: c.description,
-              password_protected: c.passwordProtected ? 1 : 0,
+              password_protected: c.passwordProtected || c.passwordHash !== null ? 1 : 0,
+              password_hash: c.passwordHash,
               downloadable: c.downloadable ? 1 : 0,
               download_sizes: sizesText(c.downloadSizes ?? DOWNLOAD_SIZES),
               download_pin_hash: c.downloadPinHash ?? null,
@@ -209,8 +229,9 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
       const values: Updateable<CollectionsTable> = { updated_at: changes.updatedAt.getTime() };
       if (changes.name !== undefined) values.name = changes.name;
       if (changes.description !== undefined) values.description = changes.description;
-      if (changes.passwordProtected !== undefined) {
-        values.password_protected = changes.passwordProtected ? 1 : 0;
+      if (changes.passwordHash !== undefined) {
+        values.password_hash = changes.passwordHash;
+        values.password_protected = changes.passwordHash === null ? 0 : 1;
       }
       if (changes.downloadable !== undefined) values.downloadable = changes.downloadable ? 1 : 0;
       if (changes.downloadSizes !== undefined) {
@@ -247,6 +268,7 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
           .execute();
         await trx.deleteFrom('galleries').where('collection_id', '=', id).execute();
         await trx.deleteFrom('collection_shares').where('collection_id', '=', id).execute();
+        await deleteSharing(trx, id);
         return true;
       });
     },

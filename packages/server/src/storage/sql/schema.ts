@@ -101,6 +101,8 @@ export interface CollectionsTable {
   name: string;
   description: string | null;
   password_protected: number;
+  /** Added by `0007_share_links`: the argon2 hash of the visitors' password. */
+  password_hash: string | null;
   downloadable: number;
   /** The sizes offered, comma-separated (`original,high,web`); empty: none. */
   download_sizes: string;
@@ -272,6 +274,77 @@ export interface DownloadsTable {
   finished_at: number | null;
 }
 
+/** A share link; only the hash of its secret token is stored. */
+export interface ShareLinksTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  token_hash: string;
+  password_hash: string | null;
+  downloads: string;
+  /** JSON array of gallery ids, or null for every gallery. */
+  gallery_ids: string | null;
+  photo_id: number | null;
+  expires_at: number | null;
+  visits: number;
+  last_visited_at: number | null;
+  created_by: string | null;
+  created_at: number;
+}
+
+/** One email in one collection, entered through any of its links. */
+export interface VisitorsTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  email: string;
+  /** Lower-cased email: one visitor per address and collection. */
+  email_key: string;
+  first_visited_at: number;
+  last_visited_at: number;
+  /** Their last request (touched at most once a minute). */
+  last_seen_at: number;
+  visits: number;
+}
+
+/** Which visitors came through which link, and how often. */
+export interface ShareLinkVisitorsTable {
+  link_id: string;
+  visitor_id: string;
+  visits: number;
+}
+
+/** A visitor's session, bound to the link they entered by; only its token's hash is stored. */
+export interface VisitorSessionsTable {
+  token_hash: string;
+  visitor_id: string;
+  link_id: string;
+  account_id: string;
+  collection_id: number;
+  /** A hash of the collection's password hash when the visitor entered it, or null. */
+  password_stamp: string | null;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+}
+
+/** When a gallery client last opened a collection. */
+export interface CollectionAccessTable {
+  collection_id: number;
+  owner_key: string;
+  account_id: string;
+  last_accessed_at: number;
+}
+
+/** What a new collection of the account starts with. */
+export interface CollectionDefaultsTable {
+  account_id: string;
+  downloadable: number;
+  expiry_days: number | null;
+  watermark: number;
+  updated_at: number;
+}
+
 /** The studio's watermark; opacity and scale in whole percent. */
 export interface WatermarksTable {
   account_id: string;
@@ -320,6 +393,12 @@ export interface Database {
   photo_comments: PhotoCommentsTable;
   account_usage: AccountUsageTable;
   downloads: DownloadsTable;
+  share_links: ShareLinksTable;
+  visitors: VisitorsTable;
+  share_link_visitors: ShareLinkVisitorsTable;
+  visitor_sessions: VisitorSessionsTable;
+  collection_access: CollectionAccessTable;
+  collection_defaults: CollectionDefaultsTable;
   watermarks: WatermarksTable;
   collection_watermarks: CollectionWatermarksTable;
   watermark_variants: WatermarkVariantsTable;
