@@ -39,6 +39,7 @@ export function countSessionWrites(storage: Storage): { storage: Storage; writes
     galleries: storage.galleries,
     photos: storage.photos,
     blobs: storage.blobs,
+    watermarks: storage.watermarks,
     counters: storage.counters,
     health: () => storage.health(),
     close: () => storage.close(),

@@ -111,3 +111,9 @@ export {
   PhotoUrls,
 } from './schemas/photo.js';
 export { UserProfile } from './schemas/user.js';
+export {
+  CollectionWatermark,
+  WATERMARK_POSITIONS,
+  Watermark,
+  WatermarkUpdate,
+} from './schemas/watermark.js';

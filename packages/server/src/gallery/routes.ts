@@ -3,6 +3,7 @@ import { type AppContext, withStores } from '../app-context.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
 import { collectionRoutes } from './collections/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
+import { watermarkRoutes } from './watermarks/routes.js';
 
 /** The Gallery API's resources. */
 export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -17,5 +18,8 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
       scope,
       withStores(ctx, ['accounts', 'collections', 'galleries', 'users', 'notifications']),
     ),
+  );
+  await app.register(async (scope) =>
+    watermarkRoutes(scope, withStores(ctx, ['accounts', 'collections', 'watermarks', 'blobs'])),
   );
 }

@@ -26,20 +26,53 @@ export function openImage(bytes: Buffer, options: ResolvedPhotoOptions): Sharp {
 }
 
 /**
- * One size of the photo: orientation baked in (`autoOrient`), converted to sRGB with an sRGB
- * profile attached, never enlarged. No EXIF, GPS or XMP is written: sharp drops input metadata
- * unless asked to keep it, and only the ICC profile is asked for.
+ * The photo decoded once: orientation baked in (`autoOrient`), at the largest size made (never
+ * enlarged), converted to 8-bit sRGB, as raw pixels. Every size and the placeholder are made
+ * from it, so a 24-megapixel JPEG is decoded once (at reduced size, where the JPEG decoder
+ * can shrink on load) rather than once per size.
+ */
+export interface Master {
+  readonly data: Buffer;
+  readonly width: number;
+  readonly height: number;
+  readonly channels: 1 | 2 | 3 | 4;
+}
+
+const LARGEST = Math.max(...Object.values(DERIVATIVE_SIZES));
+
+/** Decodes the original into the {@link Master} every size is made from. */
+export async function renderMaster(bytes: Buffer, options: ResolvedPhotoOptions): Promise<Master> {
+  try {
+    const { data, info } = await openImage(bytes, options)
+      .autoOrient()
+      .resize({ width: LARGEST, height: LARGEST, fit: 'inside', withoutEnlargement: true })
+      .toColorspace('srgb')
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height, channels: info.channels };
+  } catch (cause) {
+    throw decodeError(cause);
+  }
+}
+
+/** A pipeline over the master's pixels. */
+export function fromMaster(master: Master): Sharp {
+  const { width, height, channels } = master;
+  return sharp(master.data, { raw: { width, height, channels } });
+}
+
+/**
+ * One size of the photo, with an sRGB profile attached. No EXIF, GPS or XMP is written: the
+ * master is bare pixels, and only the ICC profile is asked for.
  */
 async function renderSize(
-  bytes: Buffer,
+  master: Master,
   kind: DerivativeKind,
   options: ResolvedPhotoOptions,
 ): Promise<Derivative[]> {
   const edge = DERIVATIVE_SIZES[kind];
-  const sized = openImage(bytes, options)
-    .autoOrient()
+  const sized = fromMaster(master)
     .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })
-    .toColorspace('srgb')
     .withIccProfile('srgb');
   const webp = await sized.clone().webp({ quality: options.webpQuality }).toBuffer({
     resolveWithObject: true,
@@ -77,12 +110,13 @@ function derivative(
  * threads, so running kinds in parallel would only contend for the same cores.
  */
 export async function renderDerivatives(
-  bytes: Buffer,
+  source: Buffer | Master,
   options: ResolvedPhotoOptions,
 ): Promise<Derivative[]> {
+  const master = Buffer.isBuffer(source) ? await renderMaster(source, options) : source;
   const derivatives: Derivative[] = [];
   try {
-    for (const kind of KINDS) derivatives.push(...(await renderSize(bytes, kind, options)));
+    for (const kind of KINDS) derivatives.push(...(await renderSize(master, kind, options)));
   } catch (cause) {
     throw decodeError(cause);
   }

@@ -1,19 +1,18 @@
 import { rgbaToThumbHash } from 'thumbhash';
 import { decodeError } from './decode-error.js';
-import { openImage } from './derivatives.js';
+import { fromMaster, type Master, renderMaster } from './derivatives.js';
 import type { ResolvedPhotoOptions } from './photo-options.js';
 
 /** A ThumbHash (base64, about 25 bytes) to paint while the thumbnail loads. */
 export async function renderPlaceholder(
-  bytes: Buffer,
+  source: Buffer | Master,
   options: ResolvedPhotoOptions,
 ): Promise<string> {
+  const master = Buffer.isBuffer(source) ? await renderMaster(source, options) : source;
   try {
     // ThumbHash takes at most 100×100 RGBA, not premultiplied.
-    const { data, info } = await openImage(bytes, options)
-      .autoOrient()
+    const { data, info } = await fromMaster(master)
       .resize({ width: 100, height: 100, fit: 'inside' })
-      .toColorspace('srgb')
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });

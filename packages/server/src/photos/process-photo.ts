@@ -1,4 +1,4 @@
-import { type Derivative, renderDerivatives } from './derivatives.js';
+import { type Derivative, renderDerivatives, renderMaster } from './derivatives.js';
 import { type PhotoMetadata, readMetadata } from './metadata.js';
 import { normalizePhotoOptions, type PhotoOptions } from './photo-options.js';
 import { renderPlaceholder } from './placeholder.js';
@@ -27,7 +27,8 @@ export async function processPhoto(
   // Sniff first: a non-image is refused without handing it to a decoder.
   const type = requireImageType(bytes);
   const metadata = await readMetadata(bytes, resolved);
-  const derivatives = await renderDerivatives(bytes, resolved);
-  const placeholder = await renderPlaceholder(bytes, resolved);
+  const master = await renderMaster(bytes, resolved);
+  const derivatives = await renderDerivatives(master, resolved);
+  const placeholder = await renderPlaceholder(master, resolved);
   return { type, metadata, derivatives, placeholder };
 }

@@ -20,6 +20,7 @@ import { sqlNotificationStore } from './sql/notifications.js';
 import { sqlPhotoStore } from './sql/photos.js';
 import { sqlSessionStore } from './sql/sessions.js';
 import { sqlUserStore } from './sql/users.js';
+import { sqlWatermarkStore } from './sql/watermarks.js';
 import type { SqlConnection } from './sql-connection.js';
 
 /** A Redis connection for sessions and counters; the storage closes it with the database. */
@@ -86,6 +87,7 @@ export function composeStorage(
     galleries: sqlGalleryStore(db),
     photos: sqlPhotoStore(db),
     blobs,
+    watermarks: sqlWatermarkStore(db),
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),
     async health() {
       const [database, cache, blobHealth] = await Promise.all([

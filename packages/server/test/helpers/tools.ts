@@ -37,6 +37,11 @@ export const TOOLS = {
     probe: ['ruby', '-e', 'require "net/http"; require "openssl"'],
     install: 'apt-get install -y ruby',
   },
+  ffmpeg: {
+    name: 'ffmpeg and ffprobe',
+    probe: ['sh', '-c', 'ffmpeg -version >/dev/null && ffprobe -version >/dev/null'],
+    install: 'apt-get install -y --no-install-recommends ffmpeg',
+  },
   openssl: {
     name: 'openssl',
     probe: ['openssl', 'version'],

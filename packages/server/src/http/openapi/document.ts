@@ -14,6 +14,7 @@ const TAGS = [
   { name: 'Bootstrap', description: 'What the Gallery app loads at start-up.' },
   { name: 'Collections', description: 'Collections of galleries, shared with gallery clients.' },
   { name: 'Galleries', description: 'The galleries of a collection, and favorites.' },
+  { name: 'Watermarks', description: "The studio's watermark, and which collections carry it." },
   { name: 'Health', description: 'Liveness and readiness probes. No session needed.' },
 ] as const;
 

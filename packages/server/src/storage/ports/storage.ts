@@ -14,6 +14,7 @@ import type { NotificationStore } from './notification-store.js';
 import type { PhotoStore } from './photo-store.js';
 import type { SessionStore } from './session-store.js';
 import type { UserStore } from './user-store.js';
+import type { WatermarkStore } from './watermark-store.js';
 
 /** What the storage guarantees, for the code that may build on it. */
 export interface StorageCapabilities {
@@ -38,6 +39,7 @@ export interface Storage {
   photos: PhotoStore;
   /** Photo originals and their sizes, by content hash. */
   blobs: BlobStore;
+  watermarks: WatermarkStore;
   counters: CounterStore;
   /** Which dependencies are reachable, for `/readyz`. */
   health(): Promise<Record<string, boolean>>;

@@ -297,12 +297,50 @@ const photos: Migration = {
   },
 };
 
+/**
+ * The studio's watermark, which collections carry it, and the marked renderings made so far
+ * (by source blob and the settings they were made with, so a change of settings makes new
+ * ones instead of serving stale ones).
+ */
+const watermarks: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('watermarks')
+      .addColumn('account_id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('logo_sha256', 'text')
+      .addColumn('opacity', 'integer', (c) => c.notNull())
+      .addColumn('scale', 'integer', (c) => c.notNull())
+      .addColumn('position', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('collection_watermarks')
+      .addColumn('collection_id', 'bigint', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('enabled', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('watermark_variants')
+      .addColumn('source_sha256', 'text', (c) => c.notNull())
+      .addColumn('mark_key', 'text', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('bytes', 'bigint', (c) => c.notNull())
+      .addColumn('content_type', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('watermark_variants_pk', ['source_sha256', 'mark_key'])
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_client_search_and_counts': clientSearchAndCounts,
   '0003_client_versions': clientVersions,
   '0004_photos': photos,
+  '0009_watermarks': watermarks,
 };
 
 /** A provider for Kysely's `Migrator`. */

@@ -200,6 +200,34 @@ export interface GalleryFavoritesTable {
   created_at: number;
 }
 
+/** The studio's watermark; opacity and scale in whole percent. */
+export interface WatermarksTable {
+  account_id: string;
+  kind: string;
+  text: string;
+  logo_sha256: string | null;
+  opacity: number;
+  scale: number;
+  position: string;
+  updated_at: number;
+}
+
+export interface CollectionWatermarksTable {
+  collection_id: number;
+  account_id: string;
+  enabled: number;
+}
+
+/** A derivative with a watermark on it, by source blob and the settings it was made with. */
+export interface WatermarkVariantsTable {
+  source_sha256: string;
+  mark_key: string;
+  sha256: string;
+  bytes: number;
+  content_type: string;
+  created_at: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -218,4 +246,7 @@ export interface Database {
   favorite_lists: FavoriteListsTable;
   photo_favorites: PhotoFavoritesTable;
   account_usage: AccountUsageTable;
+  watermarks: WatermarksTable;
+  collection_watermarks: CollectionWatermarksTable;
+  watermark_variants: WatermarkVariantsTable;
 }
