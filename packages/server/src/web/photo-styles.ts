@@ -3,7 +3,7 @@
  * client's cover, justified grid and lightbox. Row heights match `ROW_HEIGHTS` in
  * `assets/srcset.ts`, which tells the browser how wide each tile is.
  */
-export const PHOTO_CSS = `body[data-page="gallery"] main.page,body.photo-view main.page{max-width:90rem}
+export const PHOTO_CSS = `body[data-page="gallery"] main.page,body.photo-view main.page,body[data-page="gallery"] .topbar-inner,body.photo-view .topbar-inner{max-width:90rem}
 body:has(dialog.lightbox[open]){overflow:hidden}
 .dropzone{border:2px dashed #c5ccd8;border-radius:12px;padding:1.5rem 1rem;text-align:center;background:#fafbfc;transition:border-color .15s,background-color .15s}
 .dropzone.dragover{border-color:var(--accent);background:#eef2fe}
@@ -44,8 +44,9 @@ body:has(dialog.lightbox[open]){overflow:hidden}
 .tile-body{padding:.5rem .6rem .6rem;display:flex;flex-direction:column;gap:.45rem;flex:1}
 .tile-name{margin:0;font-size:.85rem;font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .tile-meta{margin:-.35rem 0 0;font-size:.78rem;color:var(--muted)}
-.tile-actions{display:flex;flex-wrap:wrap;gap:.3rem;margin-top:auto}
-.tile-actions button{margin:0;width:auto;padding:.25rem .5rem;font-size:.8rem;font-weight:600;background:#fff;color:var(--fg);border:1px solid var(--line);border-radius:6px}
+.tile-actions{display:flex;flex-wrap:wrap;gap:.25rem;margin-top:auto}
+.tile-actions button{margin:0;width:auto;padding:.2rem .45rem;font-size:.78rem;font-weight:600;background:#fff;color:var(--fg);border:1px solid var(--line);border-radius:6px}
+.tile-actions button.delete{margin-left:auto}
 .tile-actions button:hover{background:var(--bg)}.tile-actions button:disabled{opacity:.4}
 .tile-actions button[aria-pressed="true"]{background:#e8edfd;border-color:#c3cffa;color:var(--accent-dark)}
 .tile-actions button.delete{color:var(--danger)}
@@ -68,10 +69,14 @@ body:has(dialog.lightbox[open]){overflow:hidden}
 .button-link{display:inline-block;padding:.5rem .9rem;border-radius:8px;border:1px solid var(--line);background:#fff;color:var(--fg);font-weight:600;text-decoration:none}
 .button-link:hover{background:var(--bg)}
 button.toggle[aria-pressed="true"]{background:#fde8ec;border-color:#f7b9c6;color:#b4213f}
-.photo-grid.justified{display:flex;flex-wrap:wrap;gap:6px}
+.photo-grid.justified{display:flex;flex-wrap:wrap;align-items:flex-start;gap:6px}
 .photo-grid.justified::after{content:"";flex-grow:1000000}
-.photo-grid.justified>li{position:relative;flex-grow:calc(var(--ratio) * 100);flex-basis:calc(var(--ratio) * 230px);aspect-ratio:var(--ratio);min-width:0}
-.open-photo{display:block;width:100%;height:100%;margin:0;padding:0;border:0;border-radius:4px;cursor:zoom-in;background:#e9ecf1 center/cover no-repeat}
+.photo-grid.justified>li{position:relative;flex-grow:calc(var(--ratio) * 100);flex-basis:calc(var(--ratio) * 230px);min-width:0}
+.photo-grid.justified>li::before{content:"";display:block;padding-bottom:calc(100% / var(--ratio))}
+.photo-grid.justified>li.empty{flex-basis:100%}.photo-grid.justified>li.empty::before{display:none}
+.open-photo{position:absolute;inset:0;display:block;width:100%;height:100%;margin:0;padding:0;border:0;border-radius:4px;overflow:hidden;cursor:zoom-in;background:#e9ecf1 center/cover no-repeat}
+.open-photo picture,.open-photo img{display:block;width:100%;height:100%}
+.open-photo img{object-fit:cover;opacity:0;transition:opacity .3s}.open-photo picture.loaded img{opacity:1}
 .open-photo:hover{background-color:#e9ecf1}
 .heart{position:absolute;right:.4rem;bottom:.4rem;width:2.25rem;height:2.25rem;margin:0;padding:0;border-radius:999px;background:rgba(0,0,0,.38);color:#fff;font-size:1.15rem;line-height:1;display:grid;place-items:center;opacity:0;transition:opacity .15s}
 .heart:hover{background:rgba(0,0,0,.55)}

@@ -248,12 +248,6 @@ export function createStudioGrid(list: HTMLElement): StudioGrid {
       'div',
       { class: 'tile-actions', role: 'group', 'aria-label': photo.filename },
       button(
-        'cover',
-        'Cover',
-        { 'aria-pressed': String(photo.cover), disabled: !ready },
-        current(setCover),
-      ),
-      button(
         'earlier',
         '←',
         { 'aria-label': 'Move earlier', disabled: first },
@@ -264,6 +258,12 @@ export function createStudioGrid(list: HTMLElement): StudioGrid {
         '→',
         { 'aria-label': 'Move later', disabled: last },
         current((p) => move(p, p.position + 1)),
+      ),
+      button(
+        'cover',
+        'Cover',
+        { 'aria-pressed': String(photo.cover), disabled: !ready },
+        current(setCover),
       ),
       button('hide', 'Hide', { 'aria-pressed': String(photo.hidden) }, current(toggleHidden)),
       button(
