@@ -51,7 +51,7 @@ export const GALLERY_CONTENT = `<p><a id="back-link" href="/app/collections">←
 <section class="panel" aria-labelledby="upload-title">
 <h2 id="upload-title">Upload photos</h2>
 <div id="dropzone" class="dropzone">
-<p><strong>Drag photos here</strong> or</p>
+<p class="drag-hint"><strong>Drag photos here</strong> or</p>
 <label class="file-button" for="file-input">Choose files</label>
 <input id="file-input" class="visually-hidden" type="file" multiple accept="image/*,.heic,.heif,video/mp4,video/quicktime,.mov">
 <p class="hint">JPEG, PNG, TIFF, WebP, AVIF or HEIC photos and MP4 or MOV videos, as many as you like.</p>

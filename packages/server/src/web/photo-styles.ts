@@ -7,7 +7,8 @@ export const PHOTO_CSS = `body[data-page="gallery"] main.page,body.photo-view ma
 body:has(dialog.lightbox[open]){overflow:hidden}
 .dropzone{border:2px dashed #c5ccd8;border-radius:12px;padding:1.5rem 1rem;text-align:center;background:#fafbfc;transition:border-color .15s,background-color .15s}
 .dropzone.dragover{border-color:var(--accent);background:#eef2fe}
-.dropzone p{margin:.3rem 0}.dropzone .hint{margin-top:.6rem}
+.dropzone p{margin:.3rem 0}
+@media (hover:none) and (pointer:coarse){.drag-hint{display:none}}.dropzone .hint{margin-top:.6rem}
 .file-button{display:inline-block;font-weight:600;border-radius:8px;padding:.6rem 1.1rem;background:var(--accent);color:#fff;cursor:pointer}
 .file-button:hover{background:var(--accent-dark)}
 .dropzone:focus-within .file-button{outline:3px solid rgba(47,91,234,.35);outline-offset:2px}
@@ -38,7 +39,6 @@ body:has(dialog.lightbox[open]){overflow:hidden}
 .tile-badge.cover{background:var(--accent)}.tile-badge.failed{background:var(--danger)}
 .tile[data-status="processing"] .frame::after{content:"";position:absolute;inset:0;background:linear-gradient(100deg,transparent 30%,rgba(255,255,255,.5) 50%,transparent 70%);background-size:250% 100%;animation:shimmer 1.4s linear infinite}
 @keyframes shimmer{from{background-position:130% 0}to{background-position:-30% 0}}
-@media (prefers-reduced-motion:reduce){.tile[data-status="processing"] .frame::after{animation:none}.frame img{transition:none}}
 .tile[data-status="failed"] .frame{background:#fdecea}
 .failed-reason{position:absolute;left:.5rem;right:.5rem;bottom:.5rem;margin:0;color:var(--danger);font-size:.8rem;font-weight:600;line-height:1.3}
 .tile-body{padding:.5rem .6rem .6rem;display:flex;flex-direction:column;gap:.45rem;flex:1}
@@ -96,6 +96,7 @@ dialog.lightbox::backdrop{background:#0e1015}
 .lb-stage{position:relative;min-height:0;padding:0 4.25rem 1rem;touch-action:pan-y pinch-zoom;user-select:none}
 .lb-frame,.lb-frame picture{display:block;width:100%;height:100%}
 .lb-frame img{display:block;width:100%;height:100%;object-fit:contain;background:center/contain no-repeat}
+.lb-frame picture.loaded img{background-image:none!important}
 .lb-nav{position:absolute;top:50%;transform:translateY(-50%);width:3rem;height:4.5rem;margin:0;padding:0;background:rgba(255,255,255,.07);color:#fff;font-size:2.2rem;line-height:1;border-radius:8px}
 .lb-nav:hover{background:rgba(255,255,255,.18)}.lb-nav:disabled{opacity:.2}
 .lb-nav.prev{left:.6rem}.lb-nav.next{right:.6rem}
@@ -105,4 +106,6 @@ dialog.lightbox::backdrop{background:#0e1015}
 .upload{grid-template-columns:minmax(0,1fr) auto}.upload-state{grid-column:1 / -1;grid-row:3}
 .lb-stage{padding:0 0 4.5rem}.lb-nav{top:auto;bottom:.75rem;transform:none;height:3rem;background:rgba(255,255,255,.1)}
 .lb-label{display:none}.lb-title{font-size:.9rem}.lb-bar{gap:.5rem;padding:.4rem .5rem}}
+/* Last, so that it wins over the fades above. */
+@media (prefers-reduced-motion:reduce){.tile[data-status="processing"] .frame::after{animation:none}.frame img,.open-photo img,.cover-hero img,.heart{transition:none}}
 `;

@@ -151,3 +151,16 @@ export async function waitForCount(locator: Locator, count: number, timeoutMs = 
 export function focusedId(page: Page): Promise<string> {
   return page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
 }
+
+/**
+ * Waits until a JavaScript expression is true in the page. Polled from here with
+ * `page.evaluate`, not by `page.waitForFunction`, whose polling evaluates a string with `eval`,
+ * which the pages' CSP (script-src 'self') refuses.
+ */
+export async function waitForTrue(page: Page, expression: string, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > deadline) throw new Error(`Still false after ${timeoutMs} ms: ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -95,7 +95,9 @@ export async function mountClientGallery(options: ClientGalleryOptions): Promise
     paintPlaceholder(hero, cover.thumbhash);
     const picture = photoPicture(
       { thumbnail: cover.thumbnail, preview: cover.preview, large: null, original: null },
-      { sizes: ['thumbnail', 'preview'], sizesAttr: '100vw', alt: '', lazy: false },
+      // The cover is cropped to fill a tall box on phones, so it is shown wider than the
+      // screen: the preview, whatever the width.
+      { sizes: ['preview'], sizesAttr: '100vw', alt: '', lazy: false },
     );
     if (picture) hero.prepend(picture);
   }
