@@ -40,6 +40,7 @@ export function countSessionWrites(storage: Storage): { storage: Storage; writes
     photos: storage.photos,
     blobs: storage.blobs,
     watermarks: storage.watermarks,
+    jobs: storage.jobs,
     counters: storage.counters,
     health: () => storage.health(),
     close: () => storage.close(),

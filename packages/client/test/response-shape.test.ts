@@ -227,8 +227,14 @@ describe('response shapes', () => {
   });
 
   test('a date is checked as a calendar date, and a union reports the branch meant', () => {
-    const problems = RESPONSE_SCHEMAS.gallery.problems({ data: { cover_photo: { url: 1 } } });
-    assert.ok(problems.some((p) => p.message === 'data.cover_photo.url must be string (got 1)'));
+    const size = { webp: '/a.webp', jpeg: '/a.jpg', width: 400, height: '300' };
+    const cover = { photo_id: 4021583311, thumbhash: null, thumbnail: size, preview: size };
+    const problems = RESPONSE_SCHEMAS.gallery.problems({ data: { cover_photo: cover } });
+    assert.ok(
+      problems.some(
+        (p) => p.message === 'data.cover_photo.thumbnail.height must be integer (got "300")',
+      ),
+    );
     const collection = RESPONSE_SCHEMAS.collection.problems({
       data: { expiry_date: '2026-02-30' },
     });

@@ -36,6 +36,7 @@ export const REASON_PHRASES = {
   413: 'Payload Too Large',
   414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
@@ -131,6 +132,12 @@ export const ERRORS = {
     message: 'Content-Type must be application/json',
     description: 'The body is in a content type that the endpoint does not take.',
   },
+  range_not_satisfiable: {
+    status: 416,
+    message: 'The requested range is outside the file',
+    description:
+      'A `Range` that starts past the end of the file; `Content-Range: bytes */<size>` gives its size.',
+  },
   validation_failed: {
     status: 422,
     message: 'Validation failed',
@@ -160,6 +167,24 @@ export const ERRORS = {
     status: 504,
     message: 'The upstream API did not answer in time',
     description: 'From the server-side proxy: the API it forwards to timed out.',
+  },
+  quota_exceeded: {
+    status: 413,
+    message: 'The storage quota of the account is used up',
+    description:
+      "An upload that would take the account's stored bytes (originals and sizes) over its quota; the message says how much is used of how much.",
+  },
+  unsupported_file_type: {
+    status: 415,
+    message: 'The file is not a supported photo or video',
+    description:
+      "An upload whose bytes are not a JPEG, PNG, WebP, TIFF, HEIC, AVIF, MP4 or MOV: judged by the bytes, never by the file name or the part's Content-Type.",
+  },
+  digest_mismatch: {
+    status: 422,
+    message: 'The file does not have the SHA-256 the request gave',
+    description:
+      'The `sha256` sent with an upload differs from that of the bytes received: the file was damaged on the way. Nothing was kept.',
   },
   internal: {
     status: 500,

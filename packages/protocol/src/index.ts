@@ -95,6 +95,7 @@ export {
   pageWindow,
 } from './schemas/pagination.js';
 export {
+  GalleryCover,
   MEDIA_KINDS,
   type MediaKind,
   PHOTO_ORDERS,
@@ -102,13 +103,16 @@ export {
   PHOTO_STATUSES,
   Photo,
   PhotoId,
+  PhotoImageQuery,
   PhotoListQuery,
   type PhotoOrder,
   type PhotoSize,
   PhotoSizeUrls,
   type PhotoStatus,
   PhotoUpdate,
+  PhotoUploadForm,
   PhotoUrls,
+  Sha256Hex,
 } from './schemas/photo.js';
 export { UserProfile } from './schemas/user.js';
 export {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The server's entry point: the only module that reads the environment, opens files, listens
- * and handles signals. `proofsheet-server [start|migrate|create-user|--help]`.
+ * and handles signals. `proofsheet-server [start|migrate|create-user|reconcile|--help]`.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,9 @@ import { createUserCommand } from './commands/create-user.js';
 import { ensureDemoData } from './commands/demo/ensure-demo-data.js';
 import { type Config, ConfigError, helpText, parseConfig } from './config/config.js';
 import { systemClock, systemRandom } from './deps.js';
+import { byteSize } from './gallery/photos/byte-size.js';
+import { type ReconcileReport, reconcile } from './gallery/photos/reconcile.js';
+import { startPhotoWorkers } from './gallery/photos/worker.js';
 import { createStorage, migrateDatabase } from './storage/create-storage.js';
 import { isUniqueViolation } from './storage/sql/errors.js';
 
@@ -42,6 +45,8 @@ async function start(config: Config): Promise<void> {
     // ioredis reconnects and pg replaces lost connections by themselves: a warning is enough.
     onDependencyError: (dependency, error) =>
       logger.warn({ dependency, err: error }, `${dependency} connection error`),
+    // A poll that failed is tried again at the next one.
+    onJobError: (error) => logger.warn({ err: error }, 'job queue error'),
   });
   // Instances starting at once on an empty database race to seed it; the loser finds the
   // demo account taken and starts without printing credentials.
@@ -88,6 +93,24 @@ async function start(config: Config): Promise<void> {
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
+  if (config.photoWorkers > 0) {
+    await startPhotoWorkers(
+      { storage, clock: systemClock },
+      {
+        concurrency: config.photoWorkers,
+        threads: config.photoThreads,
+        onError: (error, photoId) =>
+          logger.warn({ err: error, photoId }, 'photo processing failed'),
+      },
+    );
+  }
+  // In the background: requests are served meanwhile, and a crash before it ends loses nothing
+  // (the next start-up runs it again).
+  reconcile({ storage, clock: systemClock, config }).then(
+    (report) => logger.info({ reconcile: report }, 'reconciled blobs and photos'),
+    (error: unknown) => logger.warn({ err: error }, 'reconciliation failed'),
+  );
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -100,6 +123,28 @@ async function start(config: Config): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** What a reconciliation pass did, as the `reconcile` command prints it. */
+function reconcileLines(report: ReconcileReport, config: Config): string[] {
+  return [
+    `  blobs deleted (no photo refers to them): ${report.blobsDeleted} (${byteSize(report.bytesFreed)})`,
+    `  unfinished uploads deleted:              ${report.unfinishedDeleted}`,
+    `  unreferenced blobs younger than ${Math.round(config.orphanGraceMs / 1000)} s, kept: ${report.blobsTooYoung}`,
+    `  photos still processing:                 ${report.processing} (${report.requeued} queued again)`,
+  ];
+}
+
+async function reconcileCommand(config: Config): Promise<void> {
+  const { storage, description } = await createStorage(config);
+  try {
+    const report = await reconcile({ storage, clock: systemClock, config });
+    process.stdout.write(
+      `Reconciled ${description}:\n${reconcileLines(report, config).join('\n')}\n`,
+    );
+  } finally {
+    await storage.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -128,6 +173,8 @@ async function main(): Promise<void> {
       process.stdout.write(`Migrations applied to ${description}\n`);
       return;
     }
+    case 'reconcile':
+      return reconcileCommand(config);
     case 'create-user':
       process.exitCode = await createUserCommand(config, {
         email: values.email,

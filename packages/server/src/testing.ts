@@ -8,8 +8,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type SharedServices } from './app.js';
 import { type Config, testConfig } from './config/config.js';
 import { type ManualClock, manualClock, systemRandom } from './deps.js';
+import { startPhotoWorkers } from './gallery/photos/worker.js';
 import type { ResponseObserver } from './http/response-observer.js';
 import { composeStorage } from './storage/compose-storage.js';
+import { jobQueueOptions } from './storage/create-job-queue.js';
 import type { Storage } from './storage/ports/storage.js';
 import type { UserRecord } from './storage/ports/user-store.js';
 import { openSqlite } from './storage/sqlite.js';
@@ -45,6 +47,11 @@ export interface TestStudioOptions {
   storage?: Storage;
   /** Shown every response either API sends: to check them against the OpenAPI documents. */
   observe?: ResponseObserver;
+  /**
+   * Start this many photo workers, as the real server does, so that uploads become `ready`
+   * (on the studio's storage and clock). @default 0: uploads stay `processing`, their jobs queued
+   */
+  photoWorkers?: number;
 }
 
 /**
@@ -60,10 +67,18 @@ export async function createTestStudio(
   overrides: Partial<Config> = {},
   options: TestStudioOptions = {},
 ): Promise<TestStudio> {
-  const config = testConfig({ logLevel: 'silent', ...overrides });
-  const storage = options.storage ?? composeStorage(await openSqlite(':memory:'));
+  // Idle workers look for jobs often: a test waits for processing, never for a poll.
+  const config = testConfig({ logLevel: 'silent', jobPollIntervalMs: 20, ...overrides });
   const clock = manualClock();
   const random = systemRandom;
+  // The job queue runs on the test's clock: moving it expires leases and backoff delays.
+  const storage =
+    options.storage ??
+    composeStorage(await openSqlite(':memory:'), {
+      clock,
+      random,
+      queue: jobQueueOptions(config),
+    });
   let refreshes = 0;
   const rotate = storage.sessions.rotate.bind(storage.sessions);
   storage.sessions.rotate = (hash, next) => {
@@ -108,6 +123,12 @@ export async function createTestStudio(
   };
   const studio = await buildApp({ ...deps, api: 'studio' });
   const gallery = await buildApp({ ...deps, api: 'gallery' });
+  if (options.photoWorkers) {
+    await startPhotoWorkers(
+      { storage, clock },
+      { concurrency: options.photoWorkers, threads: config.photoThreads },
+    );
+  }
   return {
     studio,
     gallery,

@@ -1,11 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Closed } from './closed.js';
 import { withExamples } from './examples.js';
+import { CollectionId, GalleryId } from './numeric-ids.js';
+import { GalleryCover } from './photo.js';
 
-/** A collection ID: a number of 8 digits. */
-export const CollectionId = Type.Integer({ minimum: 10_000_000, maximum: 99_999_999 });
-/** A gallery ID: a number of 9 digits. */
-export const GalleryId = Type.Integer({ minimum: 100_000_000, maximum: 999_999_999 });
+export { CollectionId, GalleryId };
 
 const DateOnly = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
@@ -91,7 +90,11 @@ export const CollectionUpdate = withExamples(
 );
 export type CollectionUpdate = Static<typeof CollectionUpdate>;
 
-/** A gallery: one set of photos and videos inside a collection. */
+/**
+ * A gallery: one set of photos and videos inside a collection. Its counts and cover are the
+ * photos the reader may see: for the studio every photo that has not failed; for a gallery
+ * client the ready ones that are not hidden.
+ */
 export const Gallery = withExamples(
   Closed({
     id: GalleryId,
@@ -102,7 +105,8 @@ export const Gallery = withExamples(
     video_count: Type.Integer(),
     private: Type.Boolean(),
     download: Type.Boolean(),
-    cover_photo: Type.Union([Closed({ url: Type.String() }), Type.Null()]),
+    /** The chosen cover, else the first photo the reader may see; `null` when there is none. */
+    cover_photo: Type.Union([GalleryCover, Type.Null()]),
     favorite_count: Type.Integer(),
     created_at: Type.String(),
     updated_at: Type.String(),
@@ -117,7 +121,22 @@ export const Gallery = withExamples(
       video_count: 1,
       private: false,
       download: true,
-      cover_photo: null,
+      cover_photo: {
+        photo_id: 4021583311,
+        thumbhash: 'HBkSHYSIeHiPiHh8eJd4eTN0EEQG',
+        thumbnail: {
+          webp: '/api/v1/photos/4021583311/thumbnail.webp?v=5b7a4c3e8d6f',
+          jpeg: '/api/v1/photos/4021583311/thumbnail.jpg?v=0e5b7a4c3e8d',
+          width: 400,
+          height: 267,
+        },
+        preview: {
+          webp: '/api/v1/photos/4021583311/preview.webp?v=1a2b3c4d5e6f',
+          jpeg: '/api/v1/photos/4021583311/preview.jpg?v=7a8b9c0d1e2f',
+          width: 1600,
+          height: 1067,
+        },
+      },
       favorite_count: 2,
       created_at: '2026-03-14T09:31:02.000000Z',
       updated_at: '2026-03-14T09:31:02.000000Z',
@@ -126,17 +145,18 @@ export const Gallery = withExamples(
 );
 export type Gallery = Static<typeof Gallery>;
 
-/** The body of `POST /api/v1/collections/{id}/galleries`. */
+/**
+ * The body of `POST /api/v1/collections/{id}/galleries`. Counts and cover are not in it: they
+ * come from the gallery's photos.
+ */
 export const GalleryCreate = withExamples(
   Closed({
     name: Type.String({ minLength: 1, maxLength: 200 }),
     description: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
     private: Type.Optional(Type.Boolean()),
     download: Type.Optional(Type.Boolean()),
-    photo_count: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
-    video_count: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
   }),
-  [{ name: 'Ceremony', photo_count: 164, video_count: 1 }],
+  [{ name: 'Ceremony', private: false }],
 );
 export type GalleryCreate = Static<typeof GalleryCreate>;
 

@@ -1,11 +1,10 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Closed } from './closed.js';
-import { CollectionId, GalleryId } from './collection.js';
 import { withExamples } from './examples.js';
+import { CollectionId, GalleryId, PhotoId } from './numeric-ids.js';
 import { PAGE_PARAMS } from './pagination.js';
 
-/** A photo (or video) ID: a number of 10 digits. */
-export const PhotoId = Type.Integer({ minimum: 1_000_000_000, maximum: 9_999_999_999 });
+export { PhotoId };
 
 /**
  * Where a photo is in its life: `processing` from upload until its sizes exist, then `ready`,
@@ -49,6 +48,18 @@ export type PhotoUrls = Static<typeof PhotoUrls>;
 
 const Timestamp = Type.String();
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/**
+ * A gallery's cover as a gallery shows it: which photo, its placeholder, and the two sizes a
+ * cover page uses. Only a ready photo is a cover, so both sizes are always there.
+ */
+export const GalleryCover = Closed({
+  photo_id: PhotoId,
+  thumbhash: Nullable(Type.String()),
+  thumbnail: PhotoSizeUrls,
+  preview: PhotoSizeUrls,
+});
+export type GalleryCover = Static<typeof GalleryCover>;
 
 /** A photo or video in a gallery. */
 export const Photo = withExamples(
@@ -157,6 +168,16 @@ export const PhotoListQuery = Closed({
 });
 export type PhotoListQuery = Static<typeof PhotoListQuery>;
 
+/**
+ * The query of an image address (`/api/v1/photos/{photoId}/thumbnail.webp?v=…`): `v` is the
+ * content version that `urls` gives. Any `v` gets the current image; only with the current one
+ * may it be cached for good.
+ */
+export const PhotoImageQuery = Closed({
+  v: Type.Optional(Type.String({ maxLength: 64, pattern: '^[0-9a-f]*$' })),
+});
+export type PhotoImageQuery = Static<typeof PhotoImageQuery>;
+
 /** The body of `PUT /api/v1/photos/{photoId}`: the fields to change, at least one. */
 export const PhotoUpdate = withExamples(
   Closed(
@@ -176,3 +197,21 @@ export const PhotoUpdate = withExamples(
   [{ position: 1, cover: true }],
 );
 export type PhotoUpdate = Static<typeof PhotoUpdate>;
+
+/** A SHA-256 as lowercase hex: how the API writes content hashes. */
+export const Sha256Hex = Type.String({ minLength: 64, maxLength: 64, pattern: '^[0-9a-f]{64}$' });
+
+/**
+ * The multipart form of `POST /api/v1/galleries/{galleryId}/photos`, documented for clients:
+ * the server reads the parts as they stream in rather than validating a parsed body.
+ */
+export const PhotoUploadForm = Closed({
+  /**
+   * The SHA-256 of the file, to have it verified: a file that differs is refused with
+   * `digest_mismatch` and nothing is kept. Send it before `file`.
+   */
+  sha256: Type.Optional(Sha256Hex),
+  /** The photo or video, with its file name in the part's `filename`. */
+  file: Type.String({ format: 'binary', maxLength: 209_715_200 }),
+});
+export type PhotoUploadForm = Static<typeof PhotoUploadForm>;

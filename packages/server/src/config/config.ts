@@ -36,6 +36,20 @@ export interface Config {
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
   maxConnections: number;
+  /** Largest upload in bytes. */
+  maxUploadBytes: number;
+  /** Bytes each account may store; `null`: no limit. */
+  storageQuotaBytes: number | null;
+  /** Photos processed at once by this process; 0 starts no photo worker. */
+  photoWorkers: number;
+  /** libvips threads per photo (`sharp.concurrency`). */
+  photoThreads: number;
+  jobPollIntervalMs: number;
+  jobLeaseMs: number;
+  jobRetryDelayMs: number;
+  jobMaxAttempts: number;
+  /** Reconciliation leaves blobs and unfinished uploads younger than this alone. */
+  orphanGraceMs: number;
   demoPassword: string | null;
   logLevel: string;
 }
@@ -117,6 +131,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       );
       return null;
     }
+  }
+
+  /** A whole number, or `null` when the variable is unset and has no default. */
+  function optionalInt(name: VariableName, min: number, max: number): number | null {
+    return raw(name) === undefined ? null : int(name, min, max);
   }
 
   function bool(name: VariableName): boolean {
@@ -236,6 +255,15 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     requestTimeoutMs,
     keepAliveTimeoutMs: duration('PROOFSHEET_KEEP_ALIVE_TIMEOUT', 1000),
     maxConnections: int('PROOFSHEET_MAX_CONNECTIONS', 1, 1_000_000),
+    maxUploadBytes: int('PROOFSHEET_MAX_UPLOAD_BYTES', 1, Number.MAX_SAFE_INTEGER),
+    storageQuotaBytes: optionalInt('PROOFSHEET_STORAGE_QUOTA_BYTES', 0, Number.MAX_SAFE_INTEGER),
+    photoWorkers: int('PROOFSHEET_PHOTO_WORKERS', 0, 64),
+    photoThreads: int('PROOFSHEET_PHOTO_THREADS', 1, 64),
+    jobPollIntervalMs: duration('PROOFSHEET_JOB_POLL_INTERVAL', 10),
+    jobLeaseMs: duration('PROOFSHEET_JOB_LEASE', 1000),
+    jobRetryDelayMs: duration('PROOFSHEET_JOB_RETRY_DELAY', 0),
+    jobMaxAttempts: int('PROOFSHEET_JOB_MAX_ATTEMPTS', 1, 100),
+    orphanGraceMs: duration('PROOFSHEET_ORPHAN_GRACE', 0),
     demoPassword,
     logLevel,
   };
@@ -246,12 +274,14 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 /** The `--help` text: every variable, its default and what it does. */
 export function helpText(): string {
   const lines = [
-    'Usage: proofsheet-server [start|migrate|create-user|--help]',
+    'Usage: proofsheet-server [start|migrate|create-user|reconcile|--help]',
     '',
     '  start         Start the Studio and Gallery APIs (the default).',
     '  migrate       Apply database migrations and exit.',
     '  create-user   Create a user: --email E --role owner|assistant|gallery_client',
     '                [--first-name F --last-name L]; the password is read from stdin.',
+    '  reconcile     Delete blobs no photo refers to and unfinished uploads (older than',
+    '                PROOFSHEET_ORPHAN_GRACE), queue photos stuck in processing, and exit.',
     '',
     'Environment variables:',
   ];

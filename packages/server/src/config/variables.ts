@@ -233,6 +233,64 @@ export const VARIABLES = [
     description: 'Open connections each API accepts at once; more are refused.',
   },
   {
+    name: 'PROOFSHEET_MAX_UPLOAD_BYTES',
+    kind: 'integer',
+    default: '209715200',
+    description: 'Largest photo or video upload in bytes (default 200 MiB); larger ones get 413.',
+  },
+  {
+    name: 'PROOFSHEET_STORAGE_QUOTA_BYTES',
+    kind: 'integer',
+    description: 'Bytes each account may store, originals and sizes together (default: no limit).',
+  },
+  {
+    name: 'PROOFSHEET_PHOTO_WORKERS',
+    kind: 'integer',
+    default: '1',
+    description:
+      'Photos processed at once by this process (0: none here, another instance does it).',
+  },
+  {
+    name: 'PROOFSHEET_PHOTO_THREADS',
+    kind: 'integer',
+    default: '1',
+    description:
+      'Threads sharp (libvips) uses for each photo; keep workers x threads below the cores.',
+  },
+  {
+    name: 'PROOFSHEET_JOB_POLL_INTERVAL',
+    kind: 'duration',
+    default: '1s',
+    description: 'How often an idle worker looks for background jobs.',
+  },
+  {
+    name: 'PROOFSHEET_JOB_LEASE',
+    kind: 'duration',
+    default: '5m',
+    description:
+      "How long a job whose worker died waits before it runs again (with pg-boss: a job's longest run).",
+  },
+  {
+    name: 'PROOFSHEET_JOB_RETRY_DELAY',
+    kind: 'duration',
+    default: '5s',
+    description:
+      'Delay before the first retry of a failed job; each next one doubles, with jitter.',
+  },
+  {
+    name: 'PROOFSHEET_JOB_MAX_ATTEMPTS',
+    kind: 'integer',
+    default: '5',
+    description: 'Runs of a background job before it fails for good.',
+  },
+  {
+    name: 'PROOFSHEET_ORPHAN_GRACE',
+    kind: 'duration',
+    default: '1h',
+    description:
+      'Reconciliation deletes unreferenced blobs and unfinished uploads only when older than this.',
+  },
+  {
     name: 'PROOFSHEET_DEMO_PASSWORD',
     kind: 'string',
     description: 'Password of the demo accounts (default: random, printed once).',

@@ -3,6 +3,9 @@ import { type AppContext, withStores } from '../app-context.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
 import { collectionRoutes } from './collections/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
+import { photoImageRoutes } from './photos/image-routes.js';
+import { photoRoutes } from './photos/routes.js';
+import { photoUploadRoutes } from './photos/upload-routes.js';
 import { watermarkRoutes } from './watermarks/routes.js';
 
 /** The Gallery API's resources. */
@@ -16,10 +19,19 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
   await app.register(async (scope) =>
     galleryResourceRoutes(
       scope,
-      withStores(ctx, ['accounts', 'collections', 'galleries', 'users', 'notifications']),
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'users', 'notifications']),
     ),
   );
   await app.register(async (scope) =>
     watermarkRoutes(scope, withStores(ctx, ['accounts', 'collections', 'watermarks', 'blobs'])),
   );
+  await app.register(async (scope) =>
+    photoUploadRoutes(
+      scope,
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'blobs', 'jobs']),
+    ),
+  );
+  const photoStores = ['accounts', 'collections', 'galleries', 'photos', 'blobs'] as const;
+  await app.register(async (scope) => photoRoutes(scope, withStores(ctx, photoStores)));
+  await app.register(async (scope) => photoImageRoutes(scope, withStores(ctx, photoStores)));
 }

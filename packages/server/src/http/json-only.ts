@@ -2,16 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import { isApiRequest } from './api-path.js';
 import { AppError } from './app-error.js';
 
+/** Which bodies a route reads, set in its `config`. */
+export interface BodyPolicy {
+  /**
+   * The media types the route reads instead of JSON (an upload's `multipart/form-data`): any
+   * other gets 415. Absent: JSON only.
+   */
+  bodyTypes?: readonly string[];
+}
+
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Body media types besides JSON that this route takes (an image upload, say). */
-    bodyTypes?: readonly string[];
-  }
+  interface FastifyContextConfig extends BodyPolicy {}
 }
 
 /**
- * API bodies are JSON, except on a route that names other types in `config.bodyTypes`. Fastify would also parse text/plain and (with formbody, which the login
- * form needs) form-encoded bodies; on `/api/` those get 415 instead of a confusing 422.
+ * API bodies are JSON, unless a route names other types in `config.bodyTypes`. Fastify would
+ * also parse text/plain and (with formbody, which the login form needs) form-encoded bodies;
+ * on `/api/` those get 415 instead of a confusing 422.
  */
 export function requireJsonBodies(app: FastifyInstance): void {
   app.removeContentTypeParser('text/plain');
@@ -21,14 +28,20 @@ export function requireJsonBodies(app: FastifyInstance): void {
       request.headers['transfer-encoding'] !== undefined ||
       Number(request.headers['content-length'] ?? 0) > 0;
     if (!hasBody) return;
-    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (type === 'application/json' || type.endsWith('+json')) return;
-    const others = request.routeOptions.config.bodyTypes;
-    if (others?.includes(type)) return;
-    const wanted = ['application/json', ...(others ?? [])].join(' or ');
-    throw new AppError(
-      'unsupported_media_type',
-      `Content-Type must be ${wanted} (got ${type || 'none'})`,
-    );
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    const accepted = request.routeOptions.config.bodyTypes;
+    if (accepted) {
+      if (type && accepted.includes(type)) return;
+      throw new AppError(
+        'unsupported_media_type',
+        `Content-Type must be ${accepted.join(' or ')} (got ${type || 'none'})`,
+      );
+    }
+    if (type !== 'application/json' && !type?.endsWith('+json')) {
+      throw new AppError(
+        'unsupported_media_type',
+        `Content-Type must be application/json (got ${type || 'none'})`,
+      );
+    }
   });
 }

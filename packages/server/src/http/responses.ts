@@ -34,11 +34,13 @@ export function PageOrError(code: ErrorCode): ContentResponse {
   };
 }
 
-/** A success in a content type other than JSON (a CSV download). */
+/** A success in a content type other than JSON (a CSV download, an image). */
 export interface ContentResponse {
   description: string;
   /** Each type's schema, and an example for the OpenAPI document. */
   content: Record<string, { schema: TSchema; example?: unknown }>;
+  /** Headers worth documenting (`ETag`, `Content-Range`), for the OpenAPI document. */
+  headers?: Record<string, { type: 'string' | 'integer'; description: string }>;
 }
 
 export interface ResponseOptions {

@@ -2,11 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
+import { type Clock, type Random, systemClock, systemRandom } from '../deps.js';
 import { fileBlobStore } from './blobs/file-blob-store.js';
 import { cachedClientStore } from './client-cache.js';
 import { memoryCounterStore } from './memory-counters.js';
 import type { BlobStore } from './ports/blob-store.js';
+import type { JobQueue } from './ports/job-queue.js';
 import type { Storage } from './ports/storage.js';
+import type { JobQueueOptions } from './queue/queue-options.js';
+import { sqlJobQueue } from './queue/sql-job-queue.js';
 import { redisCounterStore } from './redis/counter-store.js';
 import { closeRedis, type RedisClient } from './redis/redis-client.js';
 import { type RedisSessionStoreOptions, redisSessionStore } from './redis/session-store.js';
@@ -45,6 +49,16 @@ export interface ComposeStorageOptions {
    * temporary directory that closing the storage removes: for tests and one-off commands.
    */
   blobs?: BlobStore;
+  /**
+   * The job queue (`create-job-queue.ts` picks it). Without one, the `jobs` table of this
+   * connection, on `clock` and `random`.
+   */
+  jobs?: JobQueue;
+  /** For the default job queue's leases and backoff. @default the system's */
+  clock?: Clock;
+  random?: Random;
+  /** The default job queue's settings. @default the queue's defaults, polling every 50 ms */
+  queue?: JobQueueOptions;
 }
 
 /**
@@ -69,6 +83,15 @@ export function composeStorage(
   const exclusive = !redis && (options.exclusive ?? connection.private);
   const scratch = options.blobs ? null : mkdtempSync(join(tmpdir(), 'proofsheet-blobs-'));
   const blobs = options.blobs ?? fileBlobStore(scratch as string);
+  const jobs =
+    options.jobs ??
+    sqlJobQueue(db, {
+      clock: options.clock ?? systemClock,
+      random: options.random ?? systemRandom,
+      // Short polls: this default serves tests and one-off commands, which should not wait.
+      pollIntervalMs: 50,
+      ...options.queue,
+    });
   return {
     capabilities: { exclusive },
     accounts: sqlAccountStore(db),
@@ -88,6 +111,7 @@ export function composeStorage(
     photos: sqlPhotoStore(db),
     blobs,
     watermarks: sqlWatermarkStore(db),
+    jobs,
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),
     async health() {
       const [database, cache, blobHealth] = await Promise.all([
@@ -103,6 +127,9 @@ export function composeStorage(
       return checks;
     },
     async close() {
+      // A queue that cannot stop cleanly (pg-boss's pool already gone) must not keep the
+      // database open: closing goes on.
+      await jobs.stop().catch(() => {});
       const closed = await Promise.allSettled([
         connection.close(),
         redis ? closeRedis(redis.client) : null,

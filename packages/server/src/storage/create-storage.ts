@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/config.js';
+import { type Clock, type Random, systemClock, systemRandom } from '../deps.js';
 import { composeStorage } from './compose-storage.js';
 import { createBlobStore } from './create-blob-store.js';
+import { createJobQueue } from './create-job-queue.js';
 import type { Storage } from './ports/storage.js';
 import { openPostgres } from './postgres.js';
 import { connectRedis } from './redis/redis-client.js';
@@ -17,6 +19,11 @@ export interface CreateStorageOptions {
   redisKeyPrefix?: string;
   /** PostgreSQL schema instead of `public`. */
   postgresSearchPath?: string;
+  /** For the job queue's leases and backoff. @default the system's */
+  clock?: Clock;
+  random?: Random;
+  /** Told about job-queue errors no request waits on (a poll that failed). */
+  onJobError?: (error: unknown) => void;
 }
 
 /** A URL with any password hidden, for messages and logs. */
@@ -86,10 +93,26 @@ export async function createStorage(
 ): Promise<{ storage: Storage; description: string }> {
   const { connection, description: database } = await openDatabase(config, options);
   const { store: blobs, description: blobPlace } = createBlobStore(config, config.dataDir);
-  const description = `${database}; ${blobPlace}`;
+  let jobs: Awaited<ReturnType<typeof createJobQueue>>;
+  try {
+    jobs = await createJobQueue(config, connection, {
+      clock: options.clock ?? systemClock,
+      random: options.random ?? systemRandom,
+      ...(options.onJobError ? { onError: options.onJobError } : {}),
+    });
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  const queue = jobs.queue;
+  const description = `${database}; ${blobPlace}; ${jobs.description}`;
   if (!config.redisUrl) {
     // One process serving its own SQLite file is its only writer; PostgreSQL may be shared.
-    const storage = composeStorage(connection, { exclusive: !config.databaseUrl, blobs });
+    const storage = composeStorage(connection, {
+      exclusive: !config.databaseUrl,
+      blobs,
+      jobs: queue,
+    });
     return { storage, description };
   }
   const url = config.redisUrl;
@@ -99,6 +122,7 @@ export async function createStorage(
       connectRedis(url, { onError: (error) => options.onDependencyError?.('redis', error) }),
     );
   } catch (error) {
+    await queue.stop(0).catch(() => {});
     await connection.close();
     throw error;
   }
@@ -106,6 +130,7 @@ export async function createStorage(
   // request, so nothing of sessions or clients is cached in process alone.
   const storage = composeStorage(connection, {
     blobs,
+    jobs: queue,
     redis: {
       client,
       keyPrefix: options.redisKeyPrefix ?? 'proofsheet:',

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { addDemoPhotos, demoPhotoPlan } from '../../src/commands/demo/add-demo-photos.js';
 import { type DemoSeed, seedDemoData } from '../../src/commands/demo/demo-data.js';
 import { DEMO_LONG_EDGE, renderDemoPhoto } from '../../src/commands/demo/demo-photos.js';
+import { testConfig } from '../../src/config/config.js';
 import { manualClock, systemRandom } from '../../src/deps.js';
 import { processStoredPhoto } from '../../src/gallery/photos/processing.js';
 import type { PhotoRecord } from '../../src/storage/ports/photo-store.js';
@@ -21,31 +22,36 @@ describe('the demo photos', () => {
   before(async () => {
     storage = await openSqliteStorage(':memory:');
     seed = await seedDemoData(storage, { clock, random: systemRandom, passwordHash: 'h' });
-    const processed: number[] = [];
     const outcome = await addDemoPhotos(seed.galleries, {
       storage,
+      config: testConfig(),
       clock,
       random: systemRandom,
+      uploaderId: seed.owner.id,
       // Small originals: what is tested here is what is drawn and stored, not their size.
       longEdge: 360,
-      process: async (id) => {
-        processed.push(id);
-        await processStoredPhoto({ storage, clock }, id);
-      },
     });
     assert.equal(outcome.error, null);
-    assert.equal(outcome.added, processed.length);
+    // Each is an upload: its processing job is queued, one per photo, for the photo workers.
+    assert.equal((await storage.jobs.depth())['photo.process'], outcome.added);
     for (const g of seed.galleries) {
       const { items } = await storage.photos.listForGallery(g.accountId, g.galleryId, {
         offset: 0,
         limit: 100,
       });
-      byGallery.set(g.galleryId, items);
+      assert.ok(items.every((p) => p.status === 'processing' && p.uploadedBy === seed.owner.id));
+      // What a worker does with each job.
+      for (const p of items) await processStoredPhoto({ storage, clock }, p.id);
+      byGallery.set(
+        g.galleryId,
+        (await storage.photos.listForGallery(g.accountId, g.galleryId, { offset: 0, limit: 100 }))
+          .items,
+      );
     }
   });
   after(() => storage?.close());
 
-  it('puts a few dozen photos into every demo gallery, as planned, each handed on to processing', () => {
+  it('uploads a few dozen photos into every demo gallery, as planned', () => {
     const all = [...byGallery.values()].flat();
     assert.ok(all.length >= 36 && all.length <= 72, `got ${all.length}`);
     assert.equal(all.length, demoPhotoPlan(seed.galleries).length);
@@ -113,10 +119,11 @@ describe('the demo photos', () => {
     await closed.close();
     const outcome = await addDemoPhotos(s.galleries, {
       storage: closed,
+      config: testConfig(),
       clock,
       random: systemRandom,
+      uploaderId: s.owner.id,
       longEdge: 120,
-      process: async () => {},
     });
     assert.equal(outcome.added, 0);
     assert.ok(outcome.error instanceof Error);

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
@@ -16,6 +17,8 @@ export interface BlobStoreFixture {
   store: BlobStore;
   /** How many objects (blobs) are stored, to check that nothing was kept or nothing doubled. */
   count(): Promise<number>;
+  /** Where the store spools puts in progress: where a killed process leaves `.part` files. */
+  spoolDir: string;
   close(): Promise<void>;
 }
 
@@ -192,6 +195,43 @@ export function describeBlobStore(
       }
       await putting;
       assert.ok((await read(await store.get(sha(bytes))))?.equals(bytes));
+    });
+
+    it('lists every blob with its size and when it was written, and forgets deleted ones', async () => {
+      const started = Date.now();
+      const stored = await Promise.all(
+        [100, 2000, 30_000].map((n) => store.put(randomBytes(n), { contentType: 'image/jpeg' })),
+      );
+      const deleted = await store.put(randomBytes(50), { contentType: 'image/jpeg' });
+      await store.delete(deleted.sha256);
+      const listed = new Map<string, { size: number; lastModified: Date }>();
+      for await (const blob of store.list()) listed.set(blob.sha256, blob);
+      assert.equal(listed.size, await fixture.count(), 'the listing holds every blob, once');
+      for (const blob of stored) {
+        const entry = listed.get(blob.sha256);
+        assert.equal(entry?.size, blob.size);
+        // S3 keeps whole seconds.
+        const at = entry?.lastModified.getTime() ?? 0;
+        assert.ok(at >= started - 1000 && at <= Date.now() + 1000, `written now (${at})`);
+      }
+      assert.equal(listed.has(deleted.sha256), false);
+    });
+
+    it('purges what a killed put left behind, and never a put in progress', async () => {
+      await mkdir(fixture.spoolDir, { recursive: true });
+      const left = join(fixture.spoolDir, `${randomBytes(8).toString('hex')}.part`);
+      await writeFile(left, randomBytes(1000));
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      await utimes(left, hourAgo, hourAgo);
+      const bytes = randomBytes(200_000);
+      const putting = store.put(slowly(bytes, 10, 20), { contentType: 'image/jpeg' });
+      await sleep(50);
+      // A cutoff in the past (the grace period) spares the put that is still writing.
+      assert.equal(await store.purgeIncomplete(new Date(Date.now() - 60_000)), 1);
+      assert.equal(existsSync(left), false);
+      assert.equal((await putting).sha256, sha(bytes));
+      assert.ok((await read(await store.get(sha(bytes))))?.equals(bytes));
+      assert.equal(await store.purgeIncomplete(new Date(Date.now() - 60_000)), 0);
     });
 
     it('reports itself healthy', async () => {

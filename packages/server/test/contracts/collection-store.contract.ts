@@ -3,10 +3,18 @@ import { after, before, describe, test } from 'node:test';
 import type { Role } from '@proofsheet/protocol';
 import type { CollectionRecord } from '../../src/storage/ports/collection-store.js';
 import type { GalleryClientScope } from '../../src/storage/ports/gallery-client-scope.js';
-import type { GalleryRecord } from '../../src/storage/ports/gallery-store.js';
+import type { NewGallery } from '../../src/storage/ports/gallery-store.js';
+import type { PhotoRecord } from '../../src/storage/ports/photo-store.js';
 import type { Storage } from '../../src/storage/ports/storage.js';
 import type { UserRecord } from '../../src/storage/ports/user-store.js';
-import { at, type ContractOptions, type MakeStorage, seedAccount } from './fixtures.js';
+import {
+  at,
+  type ContractOptions,
+  type MakeStorage,
+  photoFixture,
+  processedFixture,
+  seedAccount,
+} from './fixtures.js';
 
 /** The behaviour every `CollectionStore` and `GalleryStore` must have, together. */
 export function describeCollectionStores(
@@ -38,15 +46,13 @@ export function describeCollectionStores(
       };
     }
 
-    function gallery(collectionId: number, overrides: Partial<GalleryRecord> = {}): GalleryRecord {
+    function gallery(collectionId: number, overrides: Partial<NewGallery> = {}): NewGallery {
       return {
         id: ++nextGalleryId,
         collectionId,
         accountId,
         name: `Gallery ${nextGalleryId}`,
         description: null,
-        photoCount: 10,
-        videoCount: 1,
         private: false,
         download: true,
         favoriteCount: 0,
@@ -54,6 +60,20 @@ export function describeCollectionStores(
         updatedAt: at(nextGalleryId),
         ...overrides,
       };
+    }
+
+    /** `count` ready items of a gallery; `overrides` (hidden, kind) apply to each. */
+    async function ready(
+      g: NewGallery,
+      count: number,
+      overrides: Partial<PhotoRecord> = {},
+    ): Promise<void> {
+      for (let i = 0; i < count; i++) {
+        const photo = photoFixture(accountId, g.collectionId, g.id, overrides);
+        const result = await storage.photos.create(photo);
+        assert.ok('created' in result, 'the photo is stored');
+        await storage.photos.markReady(photo.id, processedFixture(photo.id), at(1));
+      }
     }
 
     /** What the account's gallery client may see, on `today`. */
@@ -81,8 +101,13 @@ export function describeCollectionStores(
     test('a view counts galleries, photos and videos, and names the shares', async () => {
       const c = collection({ sharedWith: [users.gallery_client.id] });
       await storage.collections.create(c);
-      await storage.galleries.create(gallery(c.id, { photoCount: 5, videoCount: 0 }));
-      await storage.galleries.create(gallery(c.id, { photoCount: 7, videoCount: 2 }));
+      const one = gallery(c.id);
+      const two = gallery(c.id);
+      await storage.galleries.create(one);
+      await storage.galleries.create(two);
+      await ready(one, 5);
+      await ready(two, 7);
+      await ready(two, 2, { kind: 'video' });
       const view = await storage.collections.findById(accountId, c.id);
       assert.equal(view?.galleryCount, 2);
       assert.equal(view?.photoCount, 12);
@@ -167,10 +192,14 @@ export function describeCollectionStores(
     test('in a gallery client scope, private galleries are neither counted nor listed', async () => {
       const c = collection({ sharedWith: [users.gallery_client.id] });
       await storage.collections.create(c);
-      const open = gallery(c.id, { photoCount: 5, videoCount: 1 });
-      const hidden = gallery(c.id, { photoCount: 40, videoCount: 3, private: true });
+      const open = gallery(c.id);
+      const hidden = gallery(c.id, { private: true });
       await storage.galleries.create(open);
       await storage.galleries.create(hidden);
+      await ready(open, 5);
+      await ready(open, 1, { kind: 'video' });
+      await ready(hidden, 40);
+      await ready(hidden, 3, { kind: 'video' });
 
       const full = await storage.collections.findById(accountId, c.id);
       assert.deepEqual(
@@ -278,7 +307,11 @@ export function describeCollectionStores(
       assert.equal(await storage.galleries.create(first), true);
       assert.equal(await storage.galleries.create({ ...first, name: 'Clash' }), false);
       const listed = await storage.galleries.listForCollection(accountId, c.id);
-      assert.deepEqual(listed, [first, second]);
+      const empty = { photoCount: 0, videoCount: 0 };
+      assert.deepEqual(listed, [
+        { ...first, ...empty },
+        { ...second, ...empty },
+      ]);
     });
 
     test('addFavorite counts each user once, even when repeated at the same time', async () => {

@@ -1,6 +1,7 @@
 /** An account with users, for store contracts: enough rows for joins and shares to resolve. */
 import { NO_ADDRESS, newId, type Role } from '@proofsheet/protocol';
 import type { ClientRecord } from '../../src/storage/ports/client-store.js';
+import type { DerivativeRef, PhotoRecord } from '../../src/storage/ports/photo-store.js';
 import type { Storage } from '../../src/storage/ports/storage.js';
 import type { UserRecord } from '../../src/storage/ports/user-store.js';
 
@@ -78,4 +79,81 @@ export async function seedAccount(
     users[role] = user;
   }
   return { accountId, users };
+}
+
+let photoIds = 1_000_000_000;
+
+/** A fresh photo ID, distinct within the run. */
+export function nextPhotoId(): number {
+  photoIds += 1 + Math.floor(Math.random() * 1000);
+  return photoIds;
+}
+
+/** A SHA-256 made of one repeated hex digit and a number: distinct, and readable in failures. */
+export function fakeSha256(n: number): string {
+  return n.toString(16).padStart(64, 'a');
+}
+
+/** A processing photo of a gallery (its blob is not stored: stores only record the hash). */
+export function photoFixture(
+  accountId: string,
+  collectionId: number,
+  galleryId: number,
+  overrides: Partial<PhotoRecord> = {},
+): PhotoRecord {
+  const id = overrides.id ?? nextPhotoId();
+  return {
+    id,
+    accountId,
+    collectionId,
+    galleryId,
+    kind: 'photo',
+    filename: `IMG_${id}.jpg`,
+    contentType: 'image/jpeg',
+    size: 1000,
+    sha256: fakeSha256(id),
+    width: null,
+    height: null,
+    takenAt: null,
+    camera: null,
+    lens: null,
+    hasGps: false,
+    status: 'processing',
+    statusReason: null,
+    thumbhash: null,
+    derivatives: [],
+    position: 0,
+    hidden: false,
+    favoriteCount: 0,
+    uploadedBy: null,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}
+
+/** What processing finds in a photo, with a WebP and a JPEG of each size of `bytes` each. */
+export function processedFixture(seed: number, bytesEach = 100) {
+  const derivatives: DerivativeRef[] = (['thumbnail', 'preview', 'large'] as const).flatMap(
+    (size, i) =>
+      (['webp', 'jpeg'] as const).map((format, j) => ({
+        size,
+        format,
+        sha256: fakeSha256(seed * 16 + i * 2 + j),
+        bytes: bytesEach,
+        width: 400 * (i + 1),
+        height: 300 * (i + 1),
+        contentType: `image/${format}`,
+      })),
+  );
+  return {
+    width: 1200,
+    height: 900,
+    takenAt: null,
+    camera: null,
+    lens: null,
+    hasGps: false,
+    thumbhash: 'AAAA',
+    derivatives,
+  };
 }

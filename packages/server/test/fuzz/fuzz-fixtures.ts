@@ -2,9 +2,11 @@
  * Rows for the fuzzer's requests to hit, made through the APIs as their owners would: clients,
  * collections shared with the gallery client and not, one past its expiry date, galleries, a
  * favorite and the notifications these raise; and the same in the second studio, whose rows
- * every fuzzed role must find missing.
+ * every fuzzed role must find missing. Photos go straight into storage (ready, hidden, still
+ * processing, failed), as the upload route is not what is fuzzed for them.
  */
 import type { FastifyInstance } from 'fastify';
+import { addPhoto, makeJpeg } from '../helpers/photos.js';
 import type { FuzzWorld } from './fuzz-world.js';
 
 async function send(
@@ -29,8 +31,29 @@ async function send(
 }
 
 /** One studio's rows, made by `who` (its owner). */
+/** A gallery's photos: two ready (so that one can be the cover), a hidden, a waiting, a failed. */
+async function galleryPhotos(
+  world: FuzzWorld,
+  accountId: string,
+  ids: { galleryId: number; collectionId: number },
+): Promise<void> {
+  const target = {
+    storage: world.store.storage,
+    accountId,
+    clock: world.clock,
+    random: world.random,
+  };
+  const small = (n: number) => makeJpeg({ width: 48 + n, height: 32 });
+  await addPhoto(target, { ...ids, bytes: await small(0) });
+  await addPhoto(target, { ...ids, bytes: await small(1) });
+  await addPhoto(target, { ...ids, bytes: await small(2), hidden: true });
+  await addPhoto(target, { ...ids, bytes: await small(3), process: false });
+  await addPhoto(target, { ...ids, bytes: Buffer.from('no image here') });
+}
+
 async function studioRows(
   world: FuzzWorld,
+  accountId: string,
   who: { studio: { cookie: string; csrf: string }; gallery: { cookie: string; csrf: string } },
   galleryClientEmail: string,
 ): Promise<void> {
@@ -51,9 +74,18 @@ async function studioRows(
   ];
   for (const body of collections) {
     const { data } = await send(gallery, who.gallery, 'POST', '/api/v1/collections', body);
-    await send(gallery, who.gallery, 'POST', `/api/v1/collections/${data.id}/galleries`, {
-      name: `${body.name} gallery`,
-      photo_count: 12,
+    const made = await send(
+      gallery,
+      who.gallery,
+      'POST',
+      `/api/v1/collections/${data.id}/galleries`,
+      {
+        name: `${body.name} gallery`,
+      },
+    );
+    await galleryPhotos(world, accountId, {
+      galleryId: Number(made.data.id),
+      collectionId: Number(data.id),
     });
   }
 }
@@ -61,6 +93,7 @@ async function studioRows(
 export async function createFixtures(world: FuzzWorld): Promise<void> {
   await studioRows(
     world,
+    world.accountId,
     {
       studio: world.credentials('studio', 'owner'),
       gallery: world.credentials('gallery', 'owner'),
@@ -89,6 +122,7 @@ export async function createFixtures(world: FuzzWorld): Promise<void> {
   const foreign = world.foreign;
   await studioRows(
     world,
+    foreign.accountId,
     {
       studio: await world.signIn('studio', foreign.owner.email),
       gallery: await world.signIn('gallery', foreign.owner.email),

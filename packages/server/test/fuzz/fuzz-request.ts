@@ -11,7 +11,14 @@ import { RawJson } from './hostile-values.js';
 export type FuzzRole = Role | 'anonymous';
 
 /** What a path parameter names, so that a reference can pick a live row of the right kind. */
-export type Resource = 'client' | 'notification' | 'collection' | 'gallery' | 'login' | 'asset';
+export type Resource =
+  | 'client'
+  | 'notification'
+  | 'collection'
+  | 'gallery'
+  | 'photo'
+  | 'login'
+  | 'asset';
 
 export type PathPiece =
   | { literal: string }

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { type ApiKind, buildApp, createServices } from '../../src/app.js';
 import { csrfTokenFor } from '../../src/auth/tokens.js';
 import { testConfig } from '../../src/config/config.js';
-import { manualClock } from '../../src/deps.js';
+import { type ManualClock, manualClock, type Random } from '../../src/deps.js';
 import type { Storage } from '../../src/storage/ports/storage.js';
 import type { UserRecord } from '../../src/storage/ports/user-store.js';
 import type { Database } from '../../src/storage/sql/schema.js';
@@ -43,6 +43,9 @@ export interface FuzzWorld extends RequestContext {
   accountId: string;
   users: Record<Role, UserRecord>;
   foreign: ForeignStudio;
+  /** The apps' clock and seeded randomness, for rows the fixtures write to the store directly. */
+  clock: ManualClock;
+  random: Random;
   /** Every user's email, for the generator to offer where a schema asks for one. */
   emails: string[];
   /** Signs in through `POST /login` and returns the cookie header and CSRF token. */
@@ -182,6 +185,8 @@ export async function createFuzzWorld(store: OpenedStore, seed: number): Promise
     accountId: home.accountId,
     users: home.users,
     foreign,
+    clock,
+    random,
     emails: allUsers.map((u) => u.email),
     idOf: (resource, index) => liveId(db, resource, index),
     credentials(api, role) {

@@ -15,6 +15,7 @@ const ABSENT_IDS: Record<Resource, string> = {
   login: `lg_${'Z'.repeat(30)}`,
   collection: '99999999',
   gallery: '999999999',
+  photo: '9999999999',
   asset: 'missing.js',
 };
 
@@ -26,6 +27,7 @@ const TABLES = {
   notification: 'notifications',
   collection: 'collections',
   gallery: 'galleries',
+  photo: 'photos',
   login: 'logins',
 } as const satisfies Record<Exclude<Resource, 'asset'>, keyof Database>;
 

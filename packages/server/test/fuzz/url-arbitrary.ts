@@ -22,6 +22,7 @@ const RESOURCES: readonly Resource[] = [
   'notification',
   'collection',
   'gallery',
+  'photo',
   'login',
   'asset',
 ];
@@ -32,6 +33,7 @@ const RESOURCE_BY_SEGMENT: Readonly<Record<string, Resource>> = {
   notifications: 'notification',
   collections: 'collection',
   galleries: 'gallery',
+  photos: 'photo',
   sessions: 'login',
   assets: 'asset',
 };

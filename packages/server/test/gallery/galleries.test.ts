@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Collection, Gallery } from '@proofsheet/protocol';
 import { type Credentials, createHarness, type Harness, loginAs } from '../helpers/harness.js';
+import { addPhotos, addVideo } from '../helpers/photos.js';
 import { createCollection, createGallery } from '../helpers/resources.js';
 
 describe('galleries inside collections', () => {
@@ -27,11 +28,11 @@ describe('galleries inside collections', () => {
     const names = ['Getting Ready', 'Ceremony', 'Reception', 'Portraits'];
     for (const name of names) {
       h.clock.advance(1_000);
-      const g = await createGallery(h, owner, c.id, { name, photo_count: 10, video_count: 1 });
+      const g = await createGallery(h, owner, c.id, { name });
       assert.match(String(g.id), /^\d{9}$/);
       assert.equal(g.collection_id, c.id);
       assert.equal(g.favorite_count, 0);
-      assert.equal(g.cover_photo, null);
+      assert.deepEqual([g.photo_count, g.video_count, g.cover_photo], [0, 0, null]);
     }
     const { status, data } = await galleriesOf(c.id);
     assert.equal(status, 200);
@@ -41,18 +42,39 @@ describe('galleries inside collections', () => {
     );
   });
 
-  test("a collection counts its galleries' galleries, photos and videos", async () => {
+  test("a collection counts its galleries, and its galleries' photos and videos", async () => {
     const c = await createCollection(h, owner, { name: 'Counted' });
-    await createGallery(h, owner, c.id, { name: 'One', photo_count: 40, video_count: 2 });
-    await createGallery(h, owner, c.id, { name: 'Two', photo_count: 2 });
+    const one = await createGallery(h, owner, c.id, { name: 'One' });
+    const two = await createGallery(h, owner, c.id, { name: 'Two' });
+    const small = { width: 64, height: 48 };
+    await addPhotos(h, 3, { galleryId: one.id, collectionId: c.id, ...small });
+    await addVideo(h, { galleryId: one.id, collectionId: c.id });
+    await addVideo(h, { galleryId: one.id, collectionId: c.id });
+    await addPhotos(h, 2, { galleryId: two.id, collectionId: c.id, ...small });
     const res = await h.gallery.inject({
       url: `/api/v1/collections/${c.id}`,
       headers: owner.headers,
     });
     const counted = res.json<{ data: Collection }>().data;
-    assert.equal(counted.gallery_count, 2);
-    assert.equal(counted.photo_count, 42);
-    assert.equal(counted.video_count, 2);
+    assert.deepEqual([counted.gallery_count, counted.photo_count, counted.video_count], [2, 5, 2]);
+    const shown = new Map((await galleriesOf(c.id)).data.map((g) => [g.id, g]));
+    assert.deepEqual([shown.get(one.id)?.photo_count, shown.get(one.id)?.video_count], [3, 2]);
+    assert.deepEqual([shown.get(two.id)?.photo_count, shown.get(two.id)?.video_count], [2, 0]);
+  });
+
+  test('a body that still sets photo_count is refused: counts come from the photos', async () => {
+    const c = await createCollection(h, owner, { name: 'Typed Counts' });
+    const res = await h.gallery.inject({
+      method: 'POST',
+      url: `/api/v1/collections/${c.id}/galleries`,
+      headers: owner.headers,
+      payload: { name: 'Ceremony', photo_count: 12 },
+    });
+    assert.equal(res.statusCode, 422, res.body);
+    assert.equal(
+      await h.storage.galleries.listForCollection(h.accountId, c.id).then((g) => g.length),
+      0,
+    );
   });
 
   test('PUT changes a gallery; DELETE removes it', async () => {

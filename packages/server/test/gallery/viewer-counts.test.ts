@@ -1,13 +1,15 @@
 /**
  * Regression: a gallery client's collection counts included private galleries, `client_count`
  * told them how many others it was shared with, and `favorite_count` what others favorited.
- * Every count is now what that viewer may see; the studio keeps the full counts.
+ * Every count is now what that viewer may see; the studio keeps the full counts. Photo and
+ * video counts come from real photos: hidden, processing and failed ones are not a client's.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Collection, type Gallery, newId, type PageMeta } from '@proofsheet/protocol';
 import type { UserRecord } from '../../src/storage/ports/user-store.js';
 import { type Credentials, createHarness, type Harness, loginAs } from '../helpers/harness.js';
+import { addPhoto, addPhotos, addVideo } from '../helpers/photos.js';
 import { createCollection, createGallery } from '../helpers/resources.js';
 
 type Counts = Pick<Collection, 'gallery_count' | 'photo_count' | 'video_count' | 'client_count'>;
@@ -44,17 +46,22 @@ describe('collection and gallery counts, as each viewer may see them', () => {
       name: 'Shared With Two',
       shared_with: [h.users.gallery_client.email, otherClient.email],
     });
-    publicGallery = await createGallery(h, owner, shared.id, {
-      name: 'Highlights',
-      photo_count: 10,
-      video_count: 1,
-    });
-    privateGallery = await createGallery(h, owner, shared.id, {
-      name: 'Culls',
-      photo_count: 40,
-      video_count: 3,
-      private: true,
-    });
+    publicGallery = await createGallery(h, owner, shared.id, { name: 'Highlights' });
+    privateGallery = await createGallery(h, owner, shared.id, { name: 'Culls', private: true });
+    const small = { width: 64, height: 48 };
+    const highlights = { galleryId: publicGallery.id, collectionId: shared.id };
+    const culls = { galleryId: privateGallery.id, collectionId: shared.id };
+    // Highlights: 3 photos and a video a client sees; the studio also counts a hidden photo and
+    // one still processing; nobody counts a failed one.
+    await addPhotos(h, 3, { ...highlights, ...small });
+    await addVideo(h, highlights);
+    await addPhotos(h, 1, { ...highlights, ...small, hidden: true });
+    await addPhotos(h, 1, { ...highlights, ...small, process: false });
+    await addPhoto(h, { ...highlights, bytes: Buffer.from('not an image') });
+    // Culls: 4 photos and 2 videos, private.
+    await addPhotos(h, 4, { ...culls, ...small });
+    await addVideo(h, culls);
+    await addVideo(h, culls);
     onlyPrivate = await createCollection(h, owner, {
       name: 'Nothing Public Yet',
       shared_with: [h.users.gallery_client.email],
@@ -88,7 +95,7 @@ describe('collection and gallery counts, as each viewer may see them', () => {
   }
 
   test("a gallery client's counts leave private galleries out, in the list and the item", async () => {
-    const expected = { gallery_count: 1, photo_count: 10, video_count: 1, client_count: 1 };
+    const expected = { gallery_count: 1, photo_count: 3, video_count: 1, client_count: 1 };
     assert.deepEqual(countsOf(await one(client, shared.id)), expected);
     const listed = (await list(client)).find((c) => c.id === shared.id);
     assert.deepEqual(countsOf(listed), expected);
@@ -116,13 +123,22 @@ describe('collection and gallery counts, as each viewer may see them', () => {
   });
 
   test('owner and assistant keep the full counts, in the list and the item', async () => {
-    const expected = { gallery_count: 2, photo_count: 50, video_count: 4, client_count: 2 };
+    const expected = { gallery_count: 2, photo_count: 9, video_count: 3, client_count: 2 };
     for (const staff of [owner, assistant]) {
       assert.deepEqual(countsOf(await one(staff, shared.id)), expected);
       assert.deepEqual(countsOf((await list(staff)).find((c) => c.id === shared.id)), expected);
       assert.deepEqual((await one(staff, shared.id)).shared_with.sort(), [
         h.users.gallery_client.email,
         otherClient.email,
+      ]);
+      const perGallery = (await galleries(staff, shared.id))
+        .map((g) => [g.name, g.photo_count, g.video_count])
+        .sort()
+        .reverse();
+      // Processing and hidden photos count for the studio; the failed one for nobody.
+      assert.deepEqual(perGallery, [
+        ['Highlights', 5, 1],
+        ['Culls', 4, 2],
       ]);
     }
   });
@@ -136,7 +152,7 @@ describe('collection and gallery counts, as each viewer may see them', () => {
     });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal((await one(client, shared.id)).gallery_count, 2);
-    assert.equal((await one(client, shared.id)).photo_count, 50);
+    assert.equal((await one(client, shared.id)).photo_count, 7, 'still without the hidden one');
     const back = await h.gallery.inject({
       method: 'PUT',
       url: `/api/v1/collections/${shared.id}/galleries/${privateGallery.id}`,

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Credentials, createHarness, type Harness, loginAs } from '../helpers/harness.js';
+import { addPhoto, makeJpeg } from '../helpers/photos.js';
+import { createGallery } from '../helpers/resources.js';
 
 const HOSTILE = [
   '1e309',
@@ -73,23 +75,30 @@ describe('hostile numbers in query strings', () => {
   });
 
   it('non-finite numbers cannot arrive in JSON bodies either', async () => {
-    for (const count of ['1e309', '-1e309', '1.5', '"3"', '[3]']) {
+    const collection = await h.gallery.inject({
+      method: 'POST',
+      url: '/api/v1/collections',
+      headers: { ...owner.headers, 'content-type': 'application/json' },
+      payload: `{"name":"x"}`,
+    });
+    assert.equal(collection.statusCode, 201);
+    const collectionId = collection.json<{ data: { id: number } }>().data.id;
+    const gallery = await createGallery(h, owner, collectionId);
+    const photo = await addPhoto(h, {
+      galleryId: gallery.id,
+      collectionId,
+      bytes: await makeJpeg({ width: 64, height: 48 }),
+    });
+    for (const position of ['1e309', '-1e309', '1.5', '"3"', '[3]']) {
       const res = await h.gallery.inject({
-        method: 'POST',
-        url: '/api/v1/collections',
+        method: 'PUT',
+        url: `/api/v1/photos/${photo.id}`,
         headers: { ...owner.headers, 'content-type': 'application/json' },
-        payload: `{"name":"x"}`,
+        payload: `{"position":${position}}`,
       });
-      assert.equal(res.statusCode, 201);
-      const id = res.json<{ data: { id: number } }>().data.id;
-      const gallery = await h.gallery.inject({
-        method: 'POST',
-        url: `/api/v1/collections/${id}/galleries`,
-        headers: { ...owner.headers, 'content-type': 'application/json' },
-        payload: `{"name":"g","photo_count":${count}}`,
-      });
-      assert.equal(gallery.statusCode, 422, `photo_count ${count}`);
-      assert.ok(gallery.json<{ details: Record<string, string[]> }>().details.photo_count);
+      assert.equal(res.statusCode, 422, `position ${position}`);
+      assert.ok(res.json<{ details: Record<string, string[]> }>().details.position);
     }
+    assert.equal((await h.storage.photos.findById(photo.id))?.position, 1, 'never moved');
   });
 });

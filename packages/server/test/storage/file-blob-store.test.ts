@@ -15,6 +15,7 @@ describeBlobStore('files', async () => {
   return {
     store: fileBlobStore(root),
     count: () => countBlobs(root),
+    spoolDir: join(root, 'tmp'),
     close: () => rm(root, { recursive: true, force: true }),
   };
 });

@@ -24,6 +24,7 @@ describeBlobStore(
     const tempDir = await mkdtemp(join(tmpdir(), 'proofsheet-s3-uploads-'));
     return {
       store: s3BlobStore(client, server.bucket, { tempDir }),
+      spoolDir: tempDir,
       async count() {
         let total = 0;
         let token: string | undefined;

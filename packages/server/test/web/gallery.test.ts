@@ -33,7 +33,7 @@ describe('the Gallery pages in a browser', { skip: browserSkip }, () => {
       method: 'POST',
       url: `/api/v1/collections/${shared.id}/galleries`,
       headers: owner.headers,
-      payload: { name: 'Ceremony', photo_count: 12 },
+      payload: { name: 'Ceremony' },
     });
     assert.equal(gallery.statusCode, 201, gallery.body);
   });

@@ -1,12 +1,13 @@
 /**
- * Fills the demo galleries with drawn photos. Run after start-up, in the background: drawing
- * and storing a few dozen originals takes seconds and processing them longer, and a fresh
- * install should answer at once. A photo is stored as an upload leaves it (original in the
- * blob store, row `processing`), then handed to `process`: the job queue in the server.
+ * Fills the demo galleries with drawn photos, in the background: drawing a few dozen
+ * originals takes seconds and processing them longer, and a fresh install should answer at
+ * once. Each photo takes the path of an upload by the studio's owner (`ingestOriginal`: stored,
+ * made a photo of, its processing queued), so the photo workers make its sizes.
  */
+import { Readable } from 'node:stream';
+import type { Config } from '../../config/config.js';
 import type { Clock, Random } from '../../deps.js';
-import { createWithFreshId } from '../../storage/fresh-id.js';
-import type { PhotoRecord } from '../../storage/ports/photo-store.js';
+import { ingestOriginal } from '../../gallery/photos/ingest.js';
 import type { Storage } from '../../storage/ports/storage.js';
 import { type DemoPhotoSpec, renderDemoPhoto } from './demo-photos.js';
 import type { DemoCollection } from './demo-records.js';
@@ -22,11 +23,12 @@ export interface SeededGallery {
 }
 
 export interface AddDemoPhotosOptions {
-  storage: Pick<Storage, 'photos' | 'blobs'>;
+  storage: Pick<Storage, 'photos' | 'blobs' | 'jobs' | 'galleries' | 'collections'>;
+  config: Pick<Config, 'maxUploadBytes' | 'storageQuotaBytes'>;
   clock: Clock;
   random: Random;
-  /** Starts the processing of a stored photo (enqueues its job). */
-  process(photoId: number): Promise<void>;
+  /** The user the photos are uploaded as: the studio's owner. */
+  uploaderId: string;
   /** Long edge of the drawn originals. @default DEMO_LONG_EDGE */
   longEdge?: number;
 }
@@ -79,10 +81,10 @@ export function demoPhotoPlan(galleries: readonly SeededGallery[]): DemoPhotoPla
 }
 
 /**
- * Draws, stores and hands on the demo photos of these galleries, gallery by gallery, one photo
- * at a time (so that the API stays responsive meanwhile). Never rejects: a run cut short (the
- * server stopped) reports its error, and leaves the photos it stored, which processing or the
- * start-up reconciliation finishes.
+ * Draws and uploads the demo photos of these galleries, gallery by gallery, one at a time (so
+ * that the API stays responsive meanwhile), the shared collection first. Never rejects: a run
+ * cut short (the server stopped) reports its error; what it stored is kept, and the start-up
+ * reconciliation queues any photo whose processing was not queued.
  */
 export async function addDemoPhotos(
   galleries: readonly SeededGallery[],
@@ -91,9 +93,8 @@ export async function addDemoPhotos(
   let added = 0;
   try {
     for (const { gallery, spec, hidden } of demoPhotoPlan(galleries)) {
-      const id = await storePhoto(gallery, spec, hidden, options);
+      await uploadPhoto(gallery, spec, hidden, options);
       added++;
-      await options.process(id);
     }
     return { added, error: null };
   } catch (error) {
@@ -101,46 +102,28 @@ export async function addDemoPhotos(
   }
 }
 
-async function storePhoto(
+async function uploadPhoto(
   seeded: SeededGallery,
   spec: DemoPhotoSpec,
   hidden: boolean,
   options: AddDemoPhotosOptions,
-): Promise<number> {
+): Promise<void> {
+  const { storage } = options;
+  const gallery = await storage.galleries.findInAccount(seeded.accountId, seeded.galleryId);
+  const collection = await storage.collections.findById(seeded.accountId, seeded.collectionId);
+  if (!gallery || !collection) return;
   const bytes = await renderDemoPhoto(spec, options.longEdge);
-  const stored = await options.storage.blobs.put(bytes, { contentType: 'image/jpeg' });
-  const now = options.clock.now();
-  const record = (id: number): PhotoRecord => ({
-    id,
-    accountId: seeded.accountId,
-    collectionId: seeded.collectionId,
-    galleryId: seeded.galleryId,
-    kind: 'photo',
+  const { photo } = await ingestOriginal(options, {
+    viewer: { userId: options.uploaderId, accountId: seeded.accountId },
+    gallery,
+    collection,
     filename: spec.filename,
-    contentType: 'image/jpeg',
-    size: stored.size,
-    sha256: stored.sha256,
-    width: null,
-    height: null,
-    takenAt: null,
-    camera: null,
-    lens: null,
-    hasGps: false,
-    status: 'processing',
-    statusReason: null,
-    thumbhash: null,
-    derivatives: [],
-    position: 0,
-    hidden,
-    favoriteCount: 0,
-    uploadedBy: null,
-    createdAt: now,
-    updatedAt: now,
+    source: Readable.from([bytes]),
   });
-  return createWithFreshId('photo', options.random, async (id) => {
-    const result = await options.storage.photos.create(record(id));
-    if ('created' in result) return true;
-    if (result.refused === 'id_taken') return false;
-    throw new Error(`The demo photo ${spec.filename} was refused: ${result.refused}`);
-  });
+  if (hidden) {
+    await storage.photos.update(seeded.accountId, photo.id, {
+      hidden: true,
+      updatedAt: options.clock.now(),
+    });
+  }
 }

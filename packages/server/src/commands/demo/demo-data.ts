@@ -169,8 +169,6 @@ export async function seedDemoData(storage: Storage, options: DemoOptions): Prom
           accountId,
           name: g.name,
           description: null,
-          photoCount: g.photos,
-          videoCount: g.videos,
           private: g.private === true,
           download: true,
           favoriteCount: 0,

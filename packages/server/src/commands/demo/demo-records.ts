@@ -112,14 +112,11 @@ export const DEMO_CLIENTS: DemoClient[] = ROWS.map((r, i) => ({
 export interface DemoCollection {
   name: string;
   description: string;
-  /** `photos`: how many demo photos are drawn into the gallery; `hidden`: their numbers. */
-  galleries: Array<{
-    name: string;
-    photos: number;
-    videos: number;
-    private?: true;
-    hidden?: number[];
-  }>;
+  /**
+   * `photos`: how many demo photos are drawn into the gallery (its counts come from them);
+   * `hidden`: the numbers of those the studio hid.
+   */
+  galleries: Array<{ name: string; photos: number; private?: true; hidden?: number[] }>;
   /** How its photos look and which camera took them, on `shotOn` (a local date). */
   look: DemoLook;
   shotOn: string;
@@ -134,10 +131,10 @@ export const DEMO_COLLECTIONS: DemoCollection[] = [
     name: 'Harper & Quinn Wedding',
     description: 'A June wedding at the Alder Lane gardens.',
     galleries: [
-      { name: 'Getting Ready', photos: 5, videos: 0, hidden: [5] },
-      { name: 'Ceremony', photos: 7, videos: 0 },
-      { name: 'Reception', photos: 6, videos: 0 },
-      { name: 'Portraits', photos: 5, videos: 0 },
+      { name: 'Getting Ready', photos: 5, hidden: [5] },
+      { name: 'Ceremony', photos: 7 },
+      { name: 'Reception', photos: 6 },
+      { name: 'Portraits', photos: 5 },
     ],
     shared: true,
     passwordProtected: true,
@@ -158,8 +155,8 @@ export const DEMO_COLLECTIONS: DemoCollection[] = [
     name: 'Okafor Family — Autumn Session',
     description: 'Golden hour in High Park.',
     galleries: [
-      { name: 'Favorites', photos: 4, videos: 0 },
-      { name: 'Full Gallery', photos: 6, videos: 0 },
+      { name: 'Favorites', photos: 4 },
+      { name: 'Full Gallery', photos: 6 },
     ],
     expiryDate: '2026-12-31',
     look: {
@@ -177,9 +174,9 @@ export const DEMO_COLLECTIONS: DemoCollection[] = [
     name: 'Lumen Coffee Brand Shoot',
     description: 'Interiors, products and the team for the new website.',
     galleries: [
-      { name: 'Interiors', photos: 3, videos: 0 },
-      { name: 'Product', photos: 4, videos: 0 },
-      { name: 'Team', photos: 3, videos: 0 },
+      { name: 'Interiors', photos: 3 },
+      { name: 'Product', photos: 4 },
+      { name: 'Team', photos: 3 },
     ],
     look: {
       sky: ['#f1e6d4', '#c9a47f'],
@@ -196,9 +193,9 @@ export const DEMO_COLLECTIONS: DemoCollection[] = [
     name: 'Maya Chen Newborn',
     description: 'At home, in soft window light.',
     galleries: [
-      { name: 'Highlights', photos: 3, videos: 0 },
-      { name: 'Family', photos: 3, videos: 0 },
-      { name: 'Outtakes', photos: 2, videos: 0, private: true },
+      { name: 'Highlights', photos: 3 },
+      { name: 'Family', photos: 3 },
+      { name: 'Outtakes', photos: 2, private: true },
     ],
     look: {
       sky: ['#eaf1f9', '#c5d6eb'],

@@ -4,7 +4,6 @@ import argon2 from 'argon2';
 import { ARGON2_OPTIONS } from '../../auth/password.js';
 import type { Config } from '../../config/config.js';
 import { systemClock, systemRandom } from '../../deps.js';
-import { processStoredPhoto } from '../../gallery/photos/processing.js';
 import type { Storage } from '../../storage/ports/storage.js';
 import { addDemoPhotos, type DemoPhotosOutcome } from './add-demo-photos.js';
 import { seedDemoData } from './demo-data.js';
@@ -33,11 +32,10 @@ export async function ensureDemoData(storage: Storage, config: Config): Promise<
   });
   const photos = addDemoPhotos(seed.galleries, {
     storage,
+    config,
     clock: systemClock,
     random: systemRandom,
-    process: async (photoId) => {
-      await processStoredPhoto({ storage, clock: systemClock }, photoId);
-    },
+    uploaderId: seed.owner.id,
   });
   return {
     accounts: [seed.owner, seed.assistant, seed.galleryClient].map((u) => ({

@@ -2,6 +2,8 @@ import type { Collection, Gallery } from '@proofsheet/protocol';
 import { formatTimestamp } from '../../http/timestamp.js';
 import type { CollectionView } from '../../storage/ports/collection-store.js';
 import type { GalleryRecord } from '../../storage/ports/gallery-store.js';
+import type { PhotoRecord } from '../../storage/ports/photo-store.js';
+import { toGalleryCover } from '../photos/view.js';
 import type { Viewer } from '../viewer.js';
 
 /**
@@ -34,8 +36,11 @@ export function toCollection(c: CollectionView, viewer: Viewer): Collection {
   };
 }
 
-/** A gallery as the API shows it. Photos are not stored yet, so there is no cover photo. */
-export function toGallery(g: GalleryRecord): Gallery {
+/**
+ * A gallery as the API shows it, with its cover as the same viewer sees it (from
+ * `PhotoStore.coversOf`); the counts are already the viewer's, from the store.
+ */
+export function toGallery(g: GalleryRecord, cover: PhotoRecord | undefined): Gallery {
   return {
     id: g.id,
     collection_id: g.collectionId,
@@ -45,7 +50,7 @@ export function toGallery(g: GalleryRecord): Gallery {
     video_count: g.videoCount,
     private: g.private,
     download: g.download,
-    cover_photo: null,
+    cover_photo: toGalleryCover(cover),
     favorite_count: g.favoriteCount,
     created_at: formatTimestamp(g.createdAt),
     updated_at: formatTimestamp(g.updatedAt),

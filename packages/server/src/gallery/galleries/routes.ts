@@ -17,11 +17,16 @@ import { CollectionGalleryParams, GalleryParams, IdParams } from '../../http/pat
 import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
 import { createWithFreshId } from '../../storage/fresh-id.js';
-import type { GalleryChanges, GalleryRecord } from '../../storage/ports/gallery-store.js';
+import type {
+  GalleryChanges,
+  GalleryRecord,
+  NewGallery,
+} from '../../storage/ports/gallery-store.js';
 import { notify } from '../../studio/notifications/notify.js';
 import { visibleCollection } from '../collections/routes.js';
 import { toGallery } from '../collections/view.js';
-import { viewerOf } from '../viewer.js';
+import { isStudio } from '../photos/access.js';
+import { type Viewer, viewerOf } from '../viewer.js';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `No gallery found with ID: ${id}`);
@@ -33,13 +38,17 @@ function galleryChanges(body: GalleryUpdate, now: Date): GalleryChanges {
   if (body.description !== undefined) changes.description = body.description;
   if (body.private !== undefined) changes.private = body.private;
   if (body.download !== undefined) changes.download = body.download;
-  if (body.photo_count !== undefined) changes.photoCount = body.photo_count;
-  if (body.video_count !== undefined) changes.videoCount = body.video_count;
   return changes;
 }
 
 /** The stores gallery routes use. */
-export type GalleryStores = 'accounts' | 'collections' | 'galleries' | 'users' | 'notifications';
+export type GalleryStores =
+  | 'accounts'
+  | 'collections'
+  | 'galleries'
+  | 'photos'
+  | 'users'
+  | 'notifications';
 
 const One = Envelope(Gallery);
 
@@ -54,6 +63,22 @@ export async function galleryResourceRoutes(
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const galleries = ctx.storage.galleries;
   const tags = ['Galleries'];
+
+  /** Galleries as the viewer sees them, each with the cover they may see. */
+  async function shown(viewer: Viewer, records: readonly GalleryRecord[]): Promise<Gallery[]> {
+    const covers = await ctx.storage.photos.coversOf(
+      viewer.accountId,
+      records.map((g) => g.id),
+      { visibleOnly: !isStudio(viewer) },
+    );
+    return records.map((g) => toGallery(g, covers.get(g.id)));
+  }
+
+  async function shownOne(viewer: Viewer, record: GalleryRecord): Promise<Gallery> {
+    const [gallery] = await shown(viewer, [record]);
+    if (!gallery) throw notFound(record.id);
+    return gallery;
+  }
 
   app.get(
     '/collections/:id/galleries',
@@ -84,7 +109,7 @@ export async function galleryResourceRoutes(
       );
       const items = all.slice(window.offset, window.offset + window.limit);
       return {
-        data: items.map(toGallery),
+        data: await shown(viewer, items),
         meta: listMeta(request, window, all.length, items.length),
       };
     },
@@ -109,14 +134,12 @@ export async function galleryResourceRoutes(
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const body = request.body;
       const now = ctx.clock.now();
-      const record = (id: number): GalleryRecord => ({
+      const record = (id: number): NewGallery => ({
         id,
         collectionId: collection.id,
         accountId: viewer.accountId,
         name: body.name,
         description: body.description ?? null,
-        photoCount: body.photo_count ?? 0,
-        videoCount: body.video_count ?? 0,
         private: body.private ?? false,
         download: body.download ?? collection.downloadable,
         favoriteCount: 0,
@@ -126,7 +149,9 @@ export async function galleryResourceRoutes(
       const id = await createWithFreshId('gallery', ctx.random, (candidate) =>
         galleries.create(record(candidate)),
       );
-      return reply.code(201).send({ data: toGallery(record(id)) });
+      // A new gallery has no photos yet: nothing to count, no cover.
+      const created: GalleryRecord = { ...record(id), photoCount: 0, videoCount: 0 };
+      return reply.code(201).send({ data: toGallery(created, undefined) });
     },
   );
 
@@ -151,7 +176,7 @@ export async function galleryResourceRoutes(
       const changes = galleryChanges(request.body, ctx.clock.now());
       const updated = await galleries.update(viewer.accountId, collection.id, id, changes);
       if (!updated) throw notFound(id);
-      return { data: toGallery(updated) };
+      return { data: await shownOne(viewer, updated) };
     },
   );
 
@@ -217,7 +242,7 @@ export async function galleryResourceRoutes(
       }
       const current =
         (await galleries.findInAccount(viewer.accountId, id, viewer.visibleTo)) ?? gallery;
-      return { data: toGallery(current) };
+      return { data: await shownOne(viewer, current) };
     },
   );
 }

@@ -1,4 +1,5 @@
 import {
+  type GalleryCover,
   PHOTO_SIZES,
   type Photo,
   type PhotoSize,
@@ -18,11 +19,16 @@ export function photoPath(photoId: number): string {
 }
 
 /**
- * The address of one derivative. `v` is the start of its content hash: a new rendering (other
+ * The `v` of a derivative's address: the start of its content hash. A new rendering (other
  * quality settings, a watermark) gets a new address, so the old one may be cached for good.
  */
+export function derivativeVersion(d: Pick<DerivativeRef, 'sha256'>): string {
+  return d.sha256.slice(0, 12);
+}
+
+/** The address of one derivative. */
 function derivativeUrl(photoId: number, d: DerivativeRef): string {
-  return `${photoPath(photoId)}/${d.size}.${FORMAT_EXTENSIONS[d.format]}?v=${d.sha256.slice(0, 12)}`;
+  return `${photoPath(photoId)}/${d.size}.${FORMAT_EXTENSIONS[d.format]}?v=${derivativeVersion(d)}`;
 }
 
 function sizeUrls(photo: PhotoRecord, size: PhotoSize): PhotoSizeUrls | null {
@@ -79,4 +85,13 @@ export function toPhoto(p: PhotoRecord, options: PhotoViewOptions): Photo {
     created_at: formatTimestamp(p.createdAt),
     updated_at: formatTimestamp(p.updatedAt),
   };
+}
+
+/** A gallery's cover as the gallery shows it; `null` without one, or without its sizes. */
+export function toGalleryCover(cover: PhotoRecord | undefined): GalleryCover | null {
+  if (!cover) return null;
+  const thumbnail = sizeUrls(cover, 'thumbnail');
+  const preview = sizeUrls(cover, 'preview');
+  if (!thumbnail || !preview) return null;
+  return { photo_id: cover.id, thumbhash: cover.thumbhash, thumbnail, preview };
 }

@@ -14,6 +14,10 @@ const TAGS = [
   { name: 'Bootstrap', description: 'What the Gallery app loads at start-up.' },
   { name: 'Collections', description: 'Collections of galleries, shared with gallery clients.' },
   { name: 'Galleries', description: 'The galleries of a collection, and favorites.' },
+  {
+    name: 'Photos',
+    description: 'The photos and videos of a gallery: uploads, their images, and edits.',
+  },
   { name: 'Watermarks', description: "The studio's watermark, and which collections carry it." },
   { name: 'Health', description: 'Liveness and readiness probes. No session needed.' },
 ] as const;
@@ -57,6 +61,21 @@ export function optionalBody(schema: TSchema): { [OPTIONAL_BODY]: TSchema } {
   return { [OPTIONAL_BODY]: schema };
 }
 
+/** The route-schema key of a body a route reads itself, as a stream, rather than have validated. */
+const STREAMED_BODY = 'x-streamed-body';
+
+/**
+ * A required body that the document shows but Fastify does not validate, for a route that
+ * reads its body as a stream (an upload's multipart parts): spread it into the route's schema
+ * with `consumes` naming the media type.
+ *
+ * @example
+ * schema: { consumes: ['multipart/form-data'], ...streamedBody(PhotoUploadForm), response }
+ */
+export function streamedBody(schema: TSchema): { [STREAMED_BODY]: TSchema } {
+  return { [STREAMED_BODY]: schema };
+}
+
 /** `/collections/:id` → `/collections/{id}`, as the document names paths. */
 function documentPath(url: string): string {
   return url.replace(/:(\w+)/g, '{$1}');
@@ -71,10 +90,13 @@ const transformWith =
   ({ schema, url, route }) => {
     if (!schema || schema.hide) return { schema, url };
     const method = [route.method].flat()[0] ?? 'GET';
-    const { [OPTIONAL_BODY]: documentedBody, ...rest } = schema as typeof schema & {
-      [OPTIONAL_BODY]?: TSchema;
-    };
-    if (documentedBody) optional.add(`${method.toLowerCase()} ${documentPath(url)}`);
+    const {
+      [OPTIONAL_BODY]: optionalSchema,
+      [STREAMED_BODY]: streamedSchema,
+      ...rest
+    } = schema as typeof schema & { [OPTIONAL_BODY]?: TSchema; [STREAMED_BODY]?: TSchema };
+    if (optionalSchema) optional.add(`${method.toLowerCase()} ${documentPath(url)}`);
+    const documentedBody = optionalSchema ?? streamedSchema;
     const response: Record<string, unknown> = {
       ...(schema.response as Record<string, Record<string, unknown>> | undefined),
     };

@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { constants, createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  unlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,10 +19,12 @@ import {
   type BlobRange,
   type BlobStore,
   isSha256,
+  type ListedBlob,
   type PutBlobOptions,
   type StoredBlob,
 } from '../ports/blob-store.js';
 import { checkExpected, HashingStream } from './hashing-stream.js';
+import { purgeParts } from './unfinished-puts.js';
 
 /**
  * Blobs as files under `root`: the bytes at `ab/cd/<sha256>` (the hash's first two byte pairs
@@ -70,6 +83,10 @@ export function fileBlobStore(root: string): BlobStore {
         const size = hashing.size;
         if (await exists(dataPath(sha256))) {
           await unlink(temp);
+          // Stored again now: reconciliation's grace period counts from this put, so an upload
+          // of bytes an orphan already holds is not undone before its photo is made.
+          const now = new Date();
+          await utimes(dataPath(sha256), now, now).catch(() => {});
           return { sha256, size };
         }
         await mkdir(dirOf(sha256), { recursive: true, mode: 0o700 });
@@ -123,6 +140,26 @@ export function fileBlobStore(root: string): BlobStore {
       return true;
     },
 
+    async *list(): AsyncIterable<ListedBlob> {
+      for (const first of await shardNames(root)) {
+        for (const second of await shardNames(join(root, first))) {
+          const dir = join(root, first, second);
+          for (const name of await readdir(dir).catch(missingAsEmpty)) {
+            if (!isSha256(name)) continue;
+            try {
+              const info = await stat(join(dir, name));
+              yield { sha256: name, size: info.size, lastModified: info.mtime };
+            } catch (error) {
+              // Deleted between the listing and the stat: not there any more.
+              if (!isMissing(error)) throw error;
+            }
+          }
+        }
+      }
+    },
+
+    purgeIncomplete: (before) => purgeParts(tmp, before),
+
     async health() {
       try {
         await mkdir(tmp, { recursive: true, mode: 0o700 });
@@ -135,6 +172,17 @@ export function fileBlobStore(root: string): BlobStore {
       }
     },
   };
+}
+
+/** The two-hex-digit shard directories under `dir`. */
+async function shardNames(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(missingAsEmpty);
+  return entries.filter((e) => e.isDirectory() && /^[0-9a-f]{2}$/.test(e.name)).map((e) => e.name);
+}
+
+function missingAsEmpty(error: unknown): never[] {
+  if (isMissing(error)) return [];
+  throw error;
 }
 
 function isMissing(error: unknown): boolean {

@@ -9,6 +9,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -17,10 +18,12 @@ import {
   type BlobRange,
   type BlobStore,
   isSha256,
+  type ListedBlob,
   type PutBlobOptions,
   type StoredBlob,
 } from '../ports/blob-store.js';
 import { checkExpected, HashingStream } from './hashing-stream.js';
+import { purgeParts } from './unfinished-puts.js';
 
 export interface S3BlobStoreOptions {
   /** Where uploads are spooled and verified before they are sent. */
@@ -131,6 +134,32 @@ export function s3BlobStore(
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key(sha256) }));
       return true;
     },
+
+    async *list(): AsyncIterable<ListedBlob> {
+      let token: string | undefined;
+      do {
+        const page = await client.send(
+          new ListObjectsV2Command({
+            Bucket: bucket,
+            Prefix: 'blobs/',
+            ...(token ? { ContinuationToken: token } : {}),
+          }),
+        );
+        for (const object of page.Contents ?? []) {
+          const sha256 = object.Key?.slice('blobs/'.length) ?? '';
+          if (!isSha256(sha256)) continue;
+          yield {
+            sha256,
+            size: object.Size ?? 0,
+            lastModified: object.LastModified ?? new Date(0),
+          };
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
+
+    // An object appears whole with its one PutObject; only the local spool files can be left.
+    purgeIncomplete: (before) => purgeParts(options.tempDir, before),
 
     async health() {
       try {

@@ -15,6 +15,11 @@ export interface StoredBlob {
   size: number;
 }
 
+/** A stored blob as a listing shows it, with when it was written (the store's own clock). */
+export interface ListedBlob extends StoredBlob {
+  lastModified: Date;
+}
+
 /** An inclusive byte range, as HTTP Range has it; `end` past the last byte reads to the end. */
 export interface BlobRange {
   start?: number;
@@ -33,6 +38,14 @@ export interface BlobStore {
   get(sha256: string, range?: BlobRange): Promise<Readable | null>;
   /** `false` when there was no such blob. */
   delete(sha256: string): Promise<boolean>;
+  /** Every stored blob, in no particular order, for the reconciliation pass. */
+  list(): AsyncIterable<ListedBlob>;
+  /**
+   * Removes what puts that never finished left behind (a process killed mid-upload) and last
+   * written before `before`, and returns how many. A put in progress keeps writing, so a
+   * cutoff well in the past never touches one.
+   */
+  purgeIncomplete(before: Date): Promise<number>;
   health(): Promise<Record<string, boolean>>;
 }
 

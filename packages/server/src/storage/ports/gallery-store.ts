@@ -1,13 +1,12 @@
 import type { GalleryClientScope } from './gallery-client-scope.js';
 
-export interface GalleryRecord {
+/** A gallery's own fields: what it is made with. */
+export interface NewGallery {
   id: number;
   collectionId: number;
   accountId: string;
   name: string;
   description: string | null;
-  photoCount: number;
-  videoCount: number;
   private: boolean;
   download: boolean;
   /** Favorites by everyone; in a gallery client's scope, 1 if they favorited it, else 0. */
@@ -16,13 +15,23 @@ export interface GalleryRecord {
   updatedAt: Date;
 }
 
+/** A gallery as read, with what its photos add. */
+export interface GalleryRecord extends NewGallery {
+  /**
+   * Its photos and videos, counted in SQL as the reader sees them: for the studio every one
+   * that has not failed; in a gallery client's scope the ready ones that are not hidden.
+   */
+  photoCount: number;
+  videoCount: number;
+}
+
 export type GalleryChanges = Partial<
-  Pick<GalleryRecord, 'name' | 'description' | 'photoCount' | 'videoCount' | 'private' | 'download'>
+  Pick<NewGallery, 'name' | 'description' | 'private' | 'download'>
 > & { updatedAt: Date };
 
 export interface GalleryStore {
   /** `false` when the id is taken. */
-  create(gallery: GalleryRecord): Promise<boolean>;
+  create(gallery: NewGallery): Promise<boolean>;
   findById(accountId: string, collectionId: number, id: number): Promise<GalleryRecord | null>;
   /**
    * A gallery by its id alone, for routes that do not name its collection. With `visibleTo`,

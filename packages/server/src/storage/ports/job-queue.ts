@@ -1,7 +1,12 @@
 /**
  * Durable background work: a job is stored before `enqueue` resolves, survives `kill -9` and a
  * restart, and is retried with backoff until it succeeds or runs out of attempts. The default
- * is a table in the SQLite database; several instances use an existing queue library.
+ * is a table in the SQL database; several instances on PostgreSQL use pg-boss. Which one is
+ * picked in `storage/create-job-queue.ts`, from the configuration.
+ *
+ * A worker holds a job under a lease: a worker that vanishes (`kill -9`, a lost machine) holds
+ * it only until the lease runs out, and then the job is run again. Handlers are therefore run
+ * at least once, not exactly once: each must be safe to run again.
  */
 
 /** The jobs the server knows, with what each carries. */
@@ -14,11 +19,12 @@ export type JobName = keyof JobPayloads;
 
 export interface EnqueueOptions {
   /**
-   * At most one job with this key waits or runs at a time: enqueueing it again while one does
-   * adds nothing (a photo is processed once, however often it is asked for).
+   * At most one job with this key waits for its first run: enqueueing it again meanwhile adds
+   * nothing (a photo asked to be processed twice is processed once). Once a job has started, a
+   * new one with its key may wait: a change made during a run gets a run of its own.
    */
   singletonKey?: string;
-  /** @default the queue's setting */
+  /** @default the queue's `maxAttempts` */
   maxAttempts?: number;
 }
 
@@ -37,24 +43,37 @@ export interface WorkOptions {
   concurrency: number;
 }
 
-/** Told when a job has failed for the last time (no attempts left). */
+/**
+ * Told when a job has failed for the last time (no attempts left), with the last error: the
+ * handler's, or the expired lease of a worker that vanished during the last attempt.
+ */
 export type JobFailureListener = <N extends JobName>(job: JobContext<N>, error: unknown) => void;
 
 export interface JobQueue {
+  /**
+   * Stores the job, durably, to run as soon as a worker is free. `false`: a job with the same
+   * `singletonKey` already waits, and nothing was added.
+   */
   enqueue<N extends JobName>(
     name: N,
     payload: JobPayloads[N],
     options?: EnqueueOptions,
-  ): Promise<void>;
-  /** Runs jobs of `name` with `handler` from now until `stop`. A handler that throws is retried. */
+  ): Promise<boolean>;
+  /**
+   * Runs jobs of `name` with `handler` from now until `stop`, at most `concurrency` at a time.
+   * A handler that throws is retried with exponential backoff until its attempts run out.
+   */
   work<N extends JobName>(
     name: N,
     handler: (job: JobContext<N>) => Promise<void>,
     options: WorkOptions,
   ): Promise<void>;
   onFinalFailure(listener: JobFailureListener): void;
-  /** Jobs waiting or running, by name: for `/readyz` and metrics. */
+  /** Jobs waiting or running, by name: for `/readyz`, metrics and the reconcile command. */
   depth(): Promise<Record<string, number>>;
-  /** Stops taking jobs and waits (up to `timeoutMs`) for those running. */
+  /**
+   * Stops taking jobs and waits (up to `timeoutMs`) for those running. A job still running
+   * then is left to its lease, and runs again elsewhere or after a restart.
+   */
   stop(timeoutMs?: number): Promise<void>;
 }

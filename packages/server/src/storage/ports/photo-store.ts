@@ -79,8 +79,8 @@ export interface PhotoListOptions {
   favorites?: { ownerKey: string; favorited: boolean; listId?: string };
 }
 
-/** Why a new photo was not stored. */
-export type CreatePhotoRefusal = 'id_taken' | 'quota_exceeded';
+/** Why a new photo was not stored; `gallery_missing`: its gallery was deleted meanwhile. */
+export type CreatePhotoRefusal = 'id_taken' | 'quota_exceeded' | 'gallery_missing';
 
 /**
  * Photos and videos of galleries, and the bytes each account stores. Positions are 1-based
@@ -120,13 +120,19 @@ export interface PhotoStore {
   listProcessing(limit: number): Promise<PhotoRecord[]>;
   /** Every blob key any photo refers to, for the reconciliation pass. */
   referencedBlobs(): Promise<Set<string>>;
+  /**
+   * Which of these photos this person (a user id or a visitor id) favorited, in any of their
+   * lists: what a client's `favorite_count` shows instead of everyone's.
+   */
+  favoritedBy(ownerKey: string, photoIds: readonly number[]): Promise<Set<number>>;
   /** Bytes the account stores. */
   usage(accountId: string): Promise<number>;
   /** Sets (`photoId`) or clears (`null`) a gallery's chosen cover. `false`: no such gallery. */
   setCover(accountId: string, galleryId: number, photoId: number | null): Promise<boolean>;
   /**
-   * The cover of each gallery as a viewer sees it: the chosen one if they may see it, else the
-   * first ready photo in position order they may see.
+   * The cover of each gallery as a viewer sees it: the chosen one if it is ready and they may
+   * see it, else the first ready photo in position order they may see. Galleries without one
+   * are not in the map. Whether the viewer may see the gallery itself is the caller's to check.
    */
   coversOf(
     accountId: string,

@@ -10,6 +10,7 @@ import type { ClientStore } from './client-store.js';
 import type { CollectionStore } from './collection-store.js';
 import type { CounterStore } from './counter-store.js';
 import type { GalleryStore } from './gallery-store.js';
+import type { JobQueue } from './job-queue.js';
 import type { NotificationStore } from './notification-store.js';
 import type { PhotoStore } from './photo-store.js';
 import type { SessionStore } from './session-store.js';
@@ -40,6 +41,13 @@ export interface Storage {
   /** Photo originals and their sizes, by content hash. */
   blobs: BlobStore;
   watermarks: WatermarkStore;
+  /**
+   * Background jobs (photo processing). Here rather than beside the storage because the queue
+   * lives in the same database (a table of it, or pg-boss in the same PostgreSQL), is picked
+   * from the same configuration, and must be stopped before the database closes: `close()`
+   * stops it first, waiting a moment for the jobs running.
+   */
+  jobs: JobQueue;
   counters: CounterStore;
   /** Which dependencies are reachable, for `/readyz`. */
   health(): Promise<Record<string, boolean>>;

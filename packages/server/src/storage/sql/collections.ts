@@ -1,3 +1,4 @@
+import type { MediaKind } from '@proofsheet/protocol';
 import type { Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type {
   CollectionRecord,
@@ -7,6 +8,7 @@ import type {
 import type { GalleryClientScope } from '../ports/gallery-client-scope.js';
 import { isUniqueViolation } from './errors.js';
 import { visibleGalleries } from './galleries.js';
+import { countedPhoto } from './photos.js';
 import type { CollectionsTable, Database } from './schema.js';
 
 type CollectionRow = Selectable<CollectionsTable>;
@@ -52,9 +54,9 @@ function toRecord(row: CollectionRow, sharedWith: string[]): CollectionRecord {
 }
 
 /**
- * Adds the counts and shares to collection rows, in two queries for any number of rows (not
- * two per row). The counts cover only the galleries the reader may see. PostgreSQL returns
- * counts and sums as strings, hence `Number`.
+ * Adds the counts and shares to collection rows, in three queries for any number of rows (not
+ * three per row). The counts cover only the galleries the reader may see, and in them only the
+ * photos they may see (`countedPhoto`). PostgreSQL returns counts as strings, hence `Number`.
  */
 async function viewsOf(
   db: Kysely<Database>,
@@ -63,16 +65,25 @@ async function viewsOf(
 ): Promise<CollectionView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => Number(r.id));
-  const counts = await visibleGalleries(db.selectFrom('galleries'), visibleTo)
-    .select((eb) => [
-      'collection_id',
-      eb.fn.countAll<number>().as('galleries'),
-      eb.fn.sum<number>('photo_count').as('photos'),
-      eb.fn.sum<number>('video_count').as('videos'),
-    ])
+  const galleryCounts = await visibleGalleries(db.selectFrom('galleries'), visibleTo)
+    .select((eb) => ['collection_id', eb.fn.countAll<number>().as('galleries')])
     .where('collection_id', 'in', ids)
     .groupBy('collection_id')
     .execute();
+  const media = await db
+    .selectFrom('photos')
+    .select((eb) => ['photos.collection_id', 'photos.kind', eb.fn.countAll<number>().as('n')])
+    .where('photos.collection_id', 'in', ids)
+    .where('photos.gallery_id', 'in', (eb) =>
+      visibleGalleries(eb.selectFrom('galleries'), visibleTo)
+        .select('galleries.id')
+        .where('galleries.collection_id', 'in', ids),
+    )
+    .where((eb) => countedPhoto(eb, visibleTo !== undefined))
+    .groupBy(['photos.collection_id', 'photos.kind'])
+    .execute();
+  const mediaCount = (id: number, kind: MediaKind) =>
+    Number(media.find((m) => Number(m.collection_id) === id && m.kind === kind)?.n ?? 0);
   const shares = await db
     .selectFrom('collection_shares')
     .innerJoin('users', 'users.id', 'collection_shares.user_id')
@@ -82,7 +93,7 @@ async function viewsOf(
     .execute();
   return rows.map((row) => {
     const id = Number(row.id);
-    const count = counts.find((c) => Number(c.collection_id) === id);
+    const count = galleryCounts.find((c) => Number(c.collection_id) === id);
     const mine = shares.filter((s) => Number(s.collection_id) === id);
     return {
       ...toRecord(
@@ -90,8 +101,8 @@ async function viewsOf(
         mine.map((s) => s.user_id),
       ),
       galleryCount: Number(count?.galleries ?? 0),
-      photoCount: Number(count?.photos ?? 0),
-      videoCount: Number(count?.videos ?? 0),
+      photoCount: mediaCount(id, 'photo'),
+      videoCount: mediaCount(id, 'video'),
       sharedWithEmails: mine.map((s) => s.email),
     };
   });

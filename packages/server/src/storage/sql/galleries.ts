@@ -1,20 +1,26 @@
-import type { Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
+import type { MediaKind } from '@proofsheet/protocol';
+import type { ExpressionBuilder, Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { GalleryClientScope } from '../ports/gallery-client-scope.js';
 import type { GalleryRecord, GalleryStore } from '../ports/gallery-store.js';
 import { isUniqueViolation } from './errors.js';
+import { countedPhoto } from './photos.js';
 import type { Database, GalleriesTable } from './schema.js';
 
 type GalleryQuery<O> = SelectQueryBuilder<Database, 'galleries', O>;
 
-function toRecord(row: Selectable<GalleriesTable>): GalleryRecord {
+/** A gallery row with its photos and videos counted (`withCounts`). */
+type CountedRow = Selectable<GalleriesTable> & { photos_seen: unknown; videos_seen: unknown };
+
+function toRecord(row: CountedRow): GalleryRecord {
   return {
     id: Number(row.id),
     collectionId: Number(row.collection_id),
     accountId: row.account_id,
     name: row.name,
     description: row.description,
-    photoCount: Number(row.photo_count),
-    videoCount: Number(row.video_count),
+    // PostgreSQL returns counts as strings, hence `Number`.
+    photoCount: Number(row.photos_seen ?? 0),
+    videoCount: Number(row.videos_seen ?? 0),
     private: Number(row.private) === 1,
     download: Number(row.download) === 1,
     favoriteCount: Number(row.favorite_count),
@@ -34,6 +40,35 @@ export function visibleGalleries<O>(
   return visibleTo === undefined ? query : query.where('galleries.private', '=', 0);
 }
 
+/** How many of a gallery's items of `kind` the reader sees, as a correlated subquery. */
+function countOf(
+  eb: ExpressionBuilder<Database, 'galleries'>,
+  kind: MediaKind,
+  visibleTo: GalleryClientScope | undefined,
+) {
+  return eb
+    .selectFrom('photos')
+    .select((pb) => pb.fn.countAll<number>().as('n'))
+    .whereRef('photos.gallery_id', '=', 'galleries.id')
+    .where('photos.kind', '=', kind)
+    .where((pb) => countedPhoto(pb, visibleTo !== undefined));
+}
+
+/**
+ * The photo and video counts, from the photos themselves, never stored: a count kept beside
+ * the rows drifts with every upload, failure, hide and delete (the columns `0001` made for them
+ * are no longer read).
+ */
+function withCounts(
+  query: GalleryQuery<Selectable<GalleriesTable>>,
+  visibleTo: GalleryClientScope | undefined,
+): GalleryQuery<CountedRow> {
+  return query.select((eb) => [
+    countOf(eb, 'photo', visibleTo).as('photos_seen'),
+    countOf(eb, 'video', visibleTo).as('videos_seen'),
+  ]);
+}
+
 /**
  * Runs a query of whole gallery rows as the reader sees them. A gallery client's favorite count
  * is only their own (0 or 1): the total would tell them what other people did.
@@ -42,8 +77,8 @@ async function readGalleries(
   query: GalleryQuery<Selectable<GalleriesTable>>,
   visibleTo: GalleryClientScope | undefined,
 ): Promise<GalleryRecord[]> {
-  if (visibleTo === undefined) return (await query.execute()).map(toRecord);
-  const rows = await visibleGalleries(query, visibleTo)
+  if (visibleTo === undefined) return (await withCounts(query, undefined).execute()).map(toRecord);
+  const rows = await withCounts(visibleGalleries(query, visibleTo), visibleTo)
     .select((eb) =>
       eb
         .selectFrom('gallery_favorites')
@@ -77,8 +112,9 @@ export function sqlGalleryStore(db: Kysely<Database>): GalleryStore {
             account_id: g.accountId,
             name: g.name,
             description: g.description,
-            photo_count: g.photoCount,
-            video_count: g.videoCount,
+            // Unread since counts come from the photos; the columns are still NOT NULL.
+            photo_count: 0,
+            video_count: 0,
             private: g.private ? 1 : 0,
             download: g.download ? 1 : 0,
             favorite_count: g.favoriteCount,
@@ -93,10 +129,11 @@ export function sqlGalleryStore(db: Kysely<Database>): GalleryStore {
       }
     },
     async findById(accountId, collectionId, id) {
-      const row = await inCollection(accountId, collectionId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row ? toRecord(row) : null;
+      const [found] = await readGalleries(
+        inCollection(accountId, collectionId).where('id', '=', id),
+        undefined,
+      );
+      return found ?? null;
     },
     async findInAccount(accountId, id, visibleTo) {
       const [found] = await readGalleries(inAccount(accountId).where('id', '=', id), visibleTo);
@@ -111,19 +148,21 @@ export function sqlGalleryStore(db: Kysely<Database>): GalleryStore {
       const values: Updateable<GalleriesTable> = { updated_at: changes.updatedAt.getTime() };
       if (changes.name !== undefined) values.name = changes.name;
       if (changes.description !== undefined) values.description = changes.description;
-      if (changes.photoCount !== undefined) values.photo_count = changes.photoCount;
-      if (changes.videoCount !== undefined) values.video_count = changes.videoCount;
       if (changes.private !== undefined) values.private = changes.private ? 1 : 0;
       if (changes.download !== undefined) values.download = changes.download ? 1 : 0;
-      const row = await db
+      const result = await db
         .updateTable('galleries')
         .set(values)
         .where('account_id', '=', accountId)
         .where('collection_id', '=', collectionId)
         .where('id', '=', id)
-        .returningAll()
         .executeTakeFirst();
-      return row ? toRecord(row) : null;
+      if (Number(result.numUpdatedRows) === 0) return null;
+      const [updated] = await readGalleries(
+        inCollection(accountId, collectionId).where('id', '=', id),
+        undefined,
+      );
+      return updated ?? null;
     },
     async delete(accountId, collectionId, id) {
       return db.transaction().execute(async (trx) => {

@@ -298,6 +298,40 @@ const photos: Migration = {
 };
 
 /**
+ * The table job queue: a job is a row until it succeeds (then deleted) or fails for good. A
+ * partial unique index keeps one waiting job per singleton key; the claim index serves the
+ * workers' one query.
+ */
+const jobs: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('jobs')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('payload', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('singleton_key', 'text')
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('max_attempts', 'integer', (c) => c.notNull())
+      .addColumn('run_at', 'bigint', (c) => c.notNull())
+      .addColumn('lease_until', 'bigint')
+      .addColumn('lease_owner', 'text')
+      .addColumn('last_error', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('jobs_claim')
+      .on('jobs')
+      .columns(['name', 'state', 'run_at'])
+      .execute();
+    // The same statement on SQLite and PostgreSQL: NULL keys are distinct in both.
+    await sql`create unique index jobs_singleton on jobs (name, singleton_key)
+      where state = 'queued' and attempts = 0`.execute(db);
+  },
+};
+
+/**
  * The studio's watermark, which collections carry it, and the marked renderings made so far
  * (by source blob and the settings they were made with, so a change of settings makes new
  * ones instead of serving stale ones).
@@ -340,6 +374,7 @@ export const migrations: Record<string, Migration> = {
   '0002_client_search_and_counts': clientSearchAndCounts,
   '0003_client_versions': clientVersions,
   '0004_photos': photos,
+  '0005_jobs': jobs,
   '0009_watermarks': watermarks,
 };
 

@@ -1,5 +1,12 @@
 import type { MediaKind, PhotoStatus } from '@proofsheet/protocol';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type {
+  Expression,
+  ExpressionBuilder,
+  Kysely,
+  Selectable,
+  SqlBool,
+  Transaction,
+} from 'kysely';
 import type {
   CreatePhotoRefusal,
   DerivativeRef,
@@ -11,6 +18,20 @@ import { isUniqueViolation } from './errors.js';
 import type { Database, PhotosTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Whether a photo row is counted for a reader: for the studio every photo that has not failed
+ * (one still processing is on its way); for a gallery client or visitor (`visibleOnly`) only
+ * what they may see, ready and not hidden. The one home of the rule, for every count.
+ */
+export function countedPhoto(
+  eb: ExpressionBuilder<Database, 'photos'>,
+  visibleOnly: boolean,
+): Expression<SqlBool> {
+  return visibleOnly
+    ? eb.and([eb('photos.status', '=', 'ready'), eb('photos.hidden', '=', 0)])
+    : eb('photos.status', '!=', 'failed');
+}
 
 function toRecord(row: Selectable<PhotosTable>): PhotoRecord {
   return {
@@ -54,12 +75,14 @@ class Refused extends Error {
  * PostgreSQL (SQLite serialises every write transaction anyway) and works on both, which
  * `SELECT … FOR UPDATE` does not.
  */
-async function lockGallery(trx: Db, galleryId: number): Promise<void> {
-  await trx
+async function lockGallery(trx: Db, galleryId: number): Promise<boolean> {
+  const result = await trx
     .updateTable('galleries')
     .set((eb) => ({ updated_at: eb.ref('updated_at') }))
     .where('id', '=', galleryId)
-    .execute();
+    .executeTakeFirst();
+  // Whether the gallery (still) exists.
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Adds `delta` bytes to an account's usage; with a quota, `false` (nothing changed) over it. */
@@ -97,7 +120,7 @@ export function sqlPhotoStore(db: Kysely<Database>): PhotoStore {
     async create(photo, options = {}) {
       try {
         const created = await db.transaction().execute(async (trx) => {
-          await lockGallery(trx, photo.galleryId);
+          if (!(await lockGallery(trx, photo.galleryId))) throw new Refused('gallery_missing');
           const last = await trx
             .selectFrom('photos')
             .select((eb) => eb.fn.max('position').as('last'))
@@ -139,6 +162,20 @@ export function sqlPhotoStore(db: Kysely<Database>): PhotoStore {
         .where('gallery_id', '=', galleryId);
       if (options.visibleOnly) base = base.where('status', '=', 'ready').where('hidden', '=', 0);
       if (options.status) base = base.where('status', '=', options.status);
+      const favorites = options.favorites;
+      if (favorites) {
+        base = base.where((eb) => {
+          let theirs = eb
+            .selectFrom('photo_favorites')
+            .select('photo_favorites.photo_id')
+            .whereRef('photo_favorites.photo_id', '=', 'photos.id')
+            .where('photo_favorites.owner_key', '=', favorites.ownerKey);
+          if (favorites.listId !== undefined) {
+            theirs = theirs.where('photo_favorites.list_id', '=', favorites.listId);
+          }
+          return favorites.favorited ? eb.exists(theirs) : eb.not(eb.exists(theirs));
+        });
+      }
       const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
       let query = base.selectAll();
       switch (options.order ?? 'position') {
@@ -321,6 +358,18 @@ export function sqlPhotoStore(db: Kysely<Database>): PhotoStore {
       return new Set(rows.map((r) => r.sha256));
     },
 
+    async favoritedBy(ownerKey, photoIds) {
+      if (photoIds.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('photo_favorites')
+        .select('photo_id')
+        .distinct()
+        .where('owner_key', '=', ownerKey)
+        .where('photo_id', 'in', photoIds)
+        .execute();
+      return new Set(rows.map((r) => Number(r.photo_id)));
+    },
+
     async usage(accountId) {
       const row = await db
         .selectFrom('account_usage')
@@ -352,7 +401,9 @@ export function sqlPhotoStore(db: Kysely<Database>): PhotoStore {
         .execute();
       for (const row of chosen) {
         const photo = toRecord(row);
-        if (options.visibleOnly && (photo.hidden || photo.status !== 'ready')) continue;
+        // A cover is shown by its sizes, which only a ready photo has; a hidden one is the
+        // studio's alone, so a client gets the first photo they may see instead.
+        if (photo.status !== 'ready' || (options.visibleOnly && photo.hidden)) continue;
         covers.set(photo.galleryId, photo);
       }
       // A gallery holds a wedding's few hundred photos at most a handful per collection: one

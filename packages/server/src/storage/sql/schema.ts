@@ -194,6 +194,26 @@ export interface AccountUsageTable {
   bytes: number;
 }
 
+/** Background jobs of the table queue (`storage/queue/sql-job-queue.ts`). */
+export interface JobsTable {
+  id: string;
+  name: string;
+  /** JSON. */
+  payload: string;
+  /** `queued` (waiting for `run_at`), `running` (under a lease) or `failed` (for good). */
+  state: string;
+  singleton_key: string | null;
+  /** Runs started so far; also the fencing token of the current lease. */
+  attempts: number;
+  max_attempts: number;
+  run_at: number;
+  lease_until: number | null;
+  lease_owner: string | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface GalleryFavoritesTable {
   gallery_id: number;
   user_id: string;
@@ -249,4 +269,5 @@ export interface Database {
   watermarks: WatermarksTable;
   collection_watermarks: CollectionWatermarksTable;
   watermark_variants: WatermarkVariantsTable;
+  jobs: JobsTable;
 }

@@ -2,7 +2,7 @@
 // galleries as tabs, each gallery's photos in a justified grid (lazy-loaded, srcset), a
 // lightbox, favorites and downloads as the collection allows. Filled into the markup of
 // CLIENT_VIEW (src/web/photo-pages.ts), so any page with that markup can mount it.
-import type { Collection, Gallery, Photo, PhotoSizeUrls } from '@proofsheet/protocol';
+import type { Collection, Gallery, Photo } from '@proofsheet/protocol';
 import { createLightbox } from './lightbox.js';
 import { galleryDownloadUrl, listAllPhotos, photoDownloadUrl, setFavorite } from './photo-api.js';
 import { photoPicture } from './picture.js';
@@ -83,12 +83,7 @@ export async function mountClientGallery(options: ClientGalleryOptions): Promise
   });
 
   function showCover(): void {
-    // TEMPORARY until the photos branch's GalleryCover lands on main.
-    const found: unknown = galleries.find((g) => g.cover_photo)?.cover_photo ?? null;
-    const cover =
-      found && typeof found === 'object' && 'preview' in found
-        ? (found as { thumbhash: string | null; thumbnail: PhotoSizeUrls; preview: PhotoSizeUrls })
-        : null;
+    const cover = galleries.find((g) => g.cover_photo)?.cover_photo ?? null;
     const hero = byId('cover');
     hero.querySelector('picture')?.remove();
     if (!cover) return;
