@@ -15,6 +15,7 @@ import {
   type Page,
 } from 'playwright-core';
 import type { Config } from '../../src/config/config.js';
+import type { TestStudioOptions } from '../../src/testing.js';
 import { PASSWORD } from './harness.js';
 import { type Listening, listenHarness } from './listen.js';
 
@@ -90,8 +91,11 @@ export interface WebHarness extends Listening {
   newContext(options?: { width: number; height: number }): Promise<BrowserContext>;
 }
 
-export async function webHarness(overrides: Partial<Config> = {}): Promise<WebHarness> {
-  const h = await listenHarness(overrides);
+export async function webHarness(
+  overrides: Partial<Config> = {},
+  options: TestStudioOptions = {},
+): Promise<WebHarness> {
+  const h = await listenHarness(overrides, options);
   let browser: Browser;
   try {
     browser = await launchBrowser();
