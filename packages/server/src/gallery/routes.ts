@@ -5,6 +5,7 @@ import { collectionRoutes } from './collections/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
 import { photoImageRoutes } from './photos/image-routes.js';
 import { photoRoutes } from './photos/routes.js';
+import { tusUploadRoutes } from './photos/tus-uploads.js';
 import { photoUploadRoutes } from './photos/upload-routes.js';
 import { watermarkRoutes } from './watermarks/routes.js';
 
@@ -34,4 +35,16 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
   const photoStores = ['accounts', 'collections', 'galleries', 'photos', 'blobs'] as const;
   await app.register(async (scope) => photoRoutes(scope, withStores(ctx, photoStores)));
   await app.register(async (scope) => photoImageRoutes(scope, withStores(ctx, photoStores)));
+  await app.register(async (scope) => {
+    const tus = await tusUploadRoutes(
+      scope,
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'blobs', 'jobs']),
+    );
+    // Uploads abandoned for a day are deleted once at start-up; tus resumes the others.
+    scope.addHook('onReady', async () => {
+      void tus
+        .deleteExpired()
+        .catch((error: unknown) => scope.log.warn({ err: error }, 'tus cleanup'));
+    });
+  });
 }
