@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import {
 import { type Credentials, loginAs } from '../helpers/harness.js';
 import { makeJpeg } from '../helpers/photos.js';
 import { createCollection, createGallery } from '../helpers/resources.js';
+import { startTcpProxy } from '../helpers/tcp-proxy.js';
 
 const GPS = { latitude: 45.5231, longitude: -122.6765 };
 
@@ -211,10 +213,12 @@ describe('the studio uploads and arranges photos in the browser', { skip: browse
     const context = await h.newContext();
     const page = await context.newPage();
     await openGalleryPage(page);
-    let cut = false;
-    await page.route('**/api/v1/galleries/*/photos', async (route) => {
-      if (route.request().method() === 'POST' && !cut) {
-        cut = true;
+    // One file's connection fails until it is back: the page tries by itself twice, then gives up.
+    let down = true;
+    await page.route('**/api/v1/uploads', async (route) => {
+      const named = route.request().headers()['upload-metadata'] ?? '';
+      const ours = named.includes(Buffer.from('IMG_4101.jpg').toString('base64'));
+      if (route.request().method() === 'POST' && ours && down) {
         return route.abort('connectionreset');
       }
       return route.continue();
@@ -225,7 +229,7 @@ describe('the studio uploads and arranges photos in the browser', { skip: browse
     await page.setInputFiles('#file-input', [files[0] ?? '', notAnImage]);
     const cutRow = page.locator('#upload-list li.upload').filter({ hasText: 'IMG_4101.jpg' });
     const refused = page.locator('#upload-list li.upload').filter({ hasText: 'notes.jpg' });
-    await waitForCount(page.locator('#upload-list li.upload[data-state="failed"]'), 2);
+    await waitForCount(page.locator('#upload-list li.upload[data-state="failed"]'), 2, 15_000);
     assert.match(
       (await cutRow.locator('.upload-state').textContent()) ?? '',
       /Could not reach the server/,
@@ -240,10 +244,68 @@ describe('the studio uploads and arranges photos in the browser', { skip: browse
       'a retry cannot help',
     );
 
+    down = false;
     await cutRow.getByRole('button', { name: 'Retry IMG_4101.jpg' }).click();
     await page.locator('#upload-list li.upload[data-state="done"]').waitFor();
     assert.equal((await listed()).length, before + 1);
     await context.close();
+  });
+
+  it('resumes an upload whose connection dropped from where the server had it, bytes intact', async () => {
+    // The page talks to the server through a proxy that can drop every connection at once.
+    const proxy = await startTcpProxy(Number(new URL(h.galleryUrl).port));
+    const base = `http://127.0.0.1:${proxy.port}`;
+    const context = await h.newContext();
+    const page = await context.newPage();
+    try {
+      await signIn(
+        page,
+        base,
+        h.users.owner.email,
+        `/app/collections/${collection.id}/galleries/${gallery.id}`,
+      );
+      await page.getByRole('heading', { level: 1, name: 'Ceremony' }).waitFor();
+      const patches: number[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'PATCH') patches.push(Number(r.headers()['upload-offset']));
+      });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: 200 * 1024,
+      });
+      const path = join(dir, 'IMG_4200.jpg');
+      const bytes = await cameraJpeg(9);
+      writeFileSync(path, bytes);
+      await page.setInputFiles('#file-input', path);
+      // A third of the way, the connection drops; the network comes back at once.
+      await waitForTrue(
+        page,
+        "(() => { const p = document.querySelector('#upload-list progress'); return !!p && p.value > p.max / 3; })()",
+        20_000,
+      );
+      await proxy.cut();
+      await proxy.restore();
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+      await page.locator('#upload-list li.upload[data-state="done"]').waitFor({ timeout: 20_000 });
+      assert.equal(patches[0], 0);
+      const resumedAt = patches[patches.length - 1] ?? 0;
+      assert.ok(patches.length >= 2 && resumedAt > 0, `resumed at ${resumedAt} (${patches})`);
+      const photo = (await listed()).find((p) => p.filename === 'IMG_4200.jpg');
+      assert.equal(photo?.sha256, createHash('sha256').update(bytes).digest('hex'));
+      assert.equal(photo?.size, bytes.length);
+    } finally {
+      await context.close();
+      await proxy.close();
+    }
   });
 
   it('sets the cover, moves photos by button, keyboard and drag, hides, renames and deletes', async () => {

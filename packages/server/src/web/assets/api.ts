@@ -156,6 +156,11 @@ export function parseBody(status: number, text: string): unknown {
  * once. Resolves to the successful answer's body; any other answer is thrown as an ApiError.
  */
 export async function withSession<T>(attempt: Attempt): Promise<T> {
+  return (await answerWithSession(attempt)).body as T;
+}
+
+/** {@link withSession}, resolving to the whole successful answer: for its headers. */
+export async function answerWithSession(attempt: Attempt): Promise<Answer> {
   let refreshed = false;
   let csrfReloaded = false;
   for (;;) {
@@ -178,7 +183,7 @@ export async function withSession<T>(attempt: Attempt): Promise<T> {
         serverRetryDelay(answer.headers, answer.status, new Date()),
       );
     }
-    return answer.body as T;
+    return answer;
   }
 }
 
