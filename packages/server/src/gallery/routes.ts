@@ -15,12 +15,32 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
     bootstrapRoutes(scope, withStores(ctx, ['accounts', 'users'])),
   );
   await app.register(async (scope) =>
-    collectionRoutes(scope, withStores(ctx, ['accounts', 'collections', 'users', 'notifications'])),
+    collectionRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'photos',
+        'blobs',
+        'watermarks',
+        'users',
+        'notifications',
+      ]),
+    ),
   );
   await app.register(async (scope) =>
     galleryResourceRoutes(
       scope,
-      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'users', 'notifications']),
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'galleries',
+        'photos',
+        'blobs',
+        'watermarks',
+        'users',
+        'notifications',
+      ]),
     ),
   );
   await app.register(async (scope) =>
@@ -33,7 +53,9 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
     ),
   );
   const photoStores = ['accounts', 'collections', 'galleries', 'photos', 'blobs'] as const;
-  await app.register(async (scope) => photoRoutes(scope, withStores(ctx, photoStores)));
+  await app.register(async (scope) =>
+    photoRoutes(scope, withStores(ctx, [...photoStores, 'watermarks'])),
+  );
   await app.register(async (scope) => photoImageRoutes(scope, withStores(ctx, photoStores)));
   await app.register(async (scope) => {
     const tus = await tusUploadRoutes(
