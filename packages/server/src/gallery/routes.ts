@@ -52,10 +52,15 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
       withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'blobs', 'jobs']),
     ),
   );
-  const photoStores = ['accounts', 'collections', 'galleries', 'photos', 'blobs'] as const;
-  await app.register(async (scope) =>
-    photoRoutes(scope, withStores(ctx, [...photoStores, 'watermarks'])),
-  );
+  const photoStores = [
+    'accounts',
+    'collections',
+    'galleries',
+    'photos',
+    'blobs',
+    'watermarks',
+  ] as const;
+  await app.register(async (scope) => photoRoutes(scope, withStores(ctx, photoStores)));
   await app.register(async (scope) => photoImageRoutes(scope, withStores(ctx, photoStores)));
   await app.register(async (scope) => {
     const tus = await tusUploadRoutes(

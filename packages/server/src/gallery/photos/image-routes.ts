@@ -17,11 +17,12 @@ import { type ContentResponse, responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
 import type { DerivativeRef } from '../../storage/ports/photo-store.js';
 import { viewerOf } from '../viewer.js';
-import { readablePhoto } from './access.js';
+import { collectionMark, markedDerivative } from '../watermarks/marks.js';
+import { isStudio, visiblePhoto } from './access.js';
 import { derivativeVersion, FORMAT_EXTENSIONS } from './view.js';
 
-/** The stores image routes use: the access check's, and the blobs. */
-export type ImageStores = 'accounts' | 'collections' | 'galleries' | 'photos' | 'blobs';
+/** The stores image routes use: the access check's, the blobs, and the watermark's. */
+export type ImageStores = 'accounts' | 'photos' | 'blobs' | 'watermarks';
 
 /**
  * Derivatives are addressed by content (`?v=`): a cache may keep one for good. `private`: the
@@ -206,7 +207,7 @@ export async function photoImageRoutes(
   ) {
     const viewer = await viewerOf(ctx, signedIn(request));
     const id = requireNumericId('photo', request.params.photoId);
-    const { photo } = await readablePhoto(ctx, viewer, id);
+    const photo = await visiblePhoto(ctx, viewer, id);
     return sendBlob(ctx, request, reply, {
       sha256: photo.sha256,
       size: photo.size,
@@ -245,7 +246,7 @@ export async function photoImageRoutes(
         `No image ${JSON.stringify(request.params.image.slice(0, 40))} of a photo: the sizes are ${SIZE_NAMES.join(', ')}, each as .webp or .jpg`,
       );
     }
-    const { photo } = await readablePhoto(ctx, viewer, id);
+    const photo = await visiblePhoto(ctx, viewer, id);
     const derivative = photo.derivatives.find(
       (d) => d.size === wanted.size && d.format === wanted.format,
     );
@@ -253,10 +254,14 @@ export async function photoImageRoutes(
       const why = photo.status === 'ready' ? `a ${photo.kind} without sizes` : photo.status;
       throw new AppError('not_found', `Photo ${id} has no ${wanted.size}: it is ${why}`);
     }
-    const current = request.query.v === derivativeVersion(derivative);
+    // Clients and visitors of a collection with the watermark on get the marked rendering.
+    const account = isStudio(viewer) ? null : await ctx.storage.accounts.findById(viewer.accountId);
+    const mark = account ? await collectionMark(ctx.storage, account, photo.collectionId) : null;
+    const marked = mark ? await markedDerivative(ctx, mark, derivative) : null;
+    const current = request.query.v === derivativeVersion(derivative, marked ? mark?.key : null);
     return sendBlob(ctx, request, reply, {
-      sha256: derivative.sha256,
-      size: derivative.bytes,
+      sha256: marked?.sha256 ?? derivative.sha256,
+      size: marked?.bytes ?? derivative.bytes,
       contentType: derivative.contentType,
       cacheControl: current ? IMMUTABLE : REVALIDATE,
     });
