@@ -69,6 +69,30 @@ export {
   GalleryId,
   GalleryUpdate,
 } from './schemas/collection.js';
+export {
+  BeforeDownloadSettings,
+  DOWNLOAD_CONTENT_TYPES,
+  DOWNLOAD_PIN_GRANT_SECONDS,
+  DOWNLOAD_SUBJECTS,
+  DownloadEvent,
+  DownloadId,
+  DownloadListQuery,
+  DownloadPinBody,
+  DownloadPinGrant,
+  DownloadQuery,
+  type DownloadSubject,
+  GalleryDownloadSetting,
+  MEDIA_DOWNLOADS_RECENT,
+  MediaDownloads,
+} from './schemas/download.js';
+export {
+  DOWNLOAD_DERIVATIVES,
+  DOWNLOAD_PIN_PATTERN,
+  DOWNLOAD_SIZES,
+  DownloadPin,
+  DownloadSize,
+  DownloadSizes,
+} from './schemas/download-size.js';
 export { exampleOf, examplesOf, withExamples } from './schemas/examples.js';
 export {
   NOTIFICATION_TYPES,
@@ -114,6 +138,28 @@ export {
   PhotoUrls,
   Sha256Hex,
 } from './schemas/photo.js';
+export {
+  CollectionFavoritesQuery,
+  Comment,
+  CommentCreate,
+  CommentId,
+  FAVORITE_EXPORT_FORMATS,
+  FavoritedPhoto,
+  FavoriteEntry,
+  type FavoriteExportFormat,
+  FavoriteExportQuery,
+  FavoriteList,
+  FavoriteListCreate,
+  FavoriteListId,
+  FavoriteListUpdate,
+  FavoriteStatus,
+  FavoriteTargetQuery,
+  MAX_COMMENT_LENGTH,
+  MAX_FAVORITE_LIST_NAME,
+  MAX_SELECTION_LIMIT,
+  ProofingPerson,
+  StarredPhoto,
+} from './schemas/proofing.js';
 export { UserProfile } from './schemas/user.js';
 export {
   CollectionWatermark,

@@ -1,3 +1,4 @@
+import type { PasswordHasher } from './auth/password.js';
 import type { Config } from './config/config.js';
 import type { Clock, Random } from './deps.js';
 import type { Storage } from './storage/ports/storage.js';
@@ -8,6 +9,8 @@ export interface AppContext {
   storage: Storage;
   clock: Clock;
   random: Random;
+  /** The process's hasher: secrets other than passwords (a download PIN) share its pool. */
+  passwords: PasswordHasher;
 }
 
 /** What one resource module gets: the runtime, and only the stores it names. */
@@ -25,5 +28,11 @@ export function withStores<K extends keyof Storage>(
 ): ResourceContext<K> {
   const storage = {} as Pick<Storage, K>;
   for (const key of keys) storage[key] = ctx.storage[key];
-  return { config: ctx.config, clock: ctx.clock, random: ctx.random, storage };
+  return {
+    config: ctx.config,
+    clock: ctx.clock,
+    random: ctx.random,
+    passwords: ctx.passwords,
+    storage,
+  };
 }

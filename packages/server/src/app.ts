@@ -133,6 +133,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       'X-CSRF-Token',
       'X-XSRF-TOKEN',
       'If-None-Match',
+      'Range',
+      'If-Range',
       'X-Request-Id',
       // Resumable uploads (tus): a browser on another allowed origin sends these.
       'Tus-Resumable',
@@ -143,6 +145,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     exposedHeaders: [
       'X-CSRF-Token',
       'ETag',
+      'Content-Disposition',
+      'Content-Range',
+      'Accept-Ranges',
       'Retry-After',
       'RateLimit-Limit',
       'RateLimit-Remaining',
@@ -190,7 +195,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     publicOrigin,
     secure,
   };
-  const appContext: AppContext = { config, storage, clock, random };
+  const appContext: AppContext = {
+    config,
+    storage,
+    clock,
+    random,
+    passwords: services.passwords,
+  };
   await registerOpenApi(app, { api, publicUrl: publicUrlOf(config, api), secure });
   await registerApiDocs(
     app,

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Closed } from './closed.js';
+import { DownloadPin, DownloadSizes } from './download-size.js';
 import { withExamples } from './examples.js';
 import { CollectionId, GalleryId } from './numeric-ids.js';
 import { GalleryCover } from './photo.js';
@@ -24,6 +25,10 @@ export const Collection = withExamples(
     client_count: Type.Integer(),
     password_protected: Type.Boolean(),
     downloadable: Type.Boolean(),
+    /** The sizes offered to clients for download (the studio may download every size). */
+    download_sizes: DownloadSizes,
+    /** Whether clients must give the download PIN before downloading. The PIN is never shown. */
+    download_pin_protected: Type.Boolean(),
     expiry_date: Type.Union([DateOnly, Type.Null()]),
     /** Emails of the gallery-client accounts the collection is shared with. */
     shared_with: Type.Array(Type.String()),
@@ -41,6 +46,8 @@ export const Collection = withExamples(
       client_count: 1,
       password_protected: false,
       downloadable: true,
+      download_sizes: ['high', 'web'],
+      download_pin_protected: true,
       expiry_date: '2026-12-31',
       shared_with: ['gallery-client@example.com'],
       created_at: '2026-03-14T09:26:53.000000Z',
@@ -55,6 +62,9 @@ const editable = {
   description: Type.Union([Type.String({ maxLength: 5000 }), Type.Null()]),
   password_protected: Type.Boolean(),
   downloadable: Type.Boolean(),
+  download_sizes: DownloadSizes,
+  /** Sets the download PIN (4 to 8 digits), or clears it with `null`. */
+  download_pin: Type.Union([DownloadPin, Type.Null()]),
   expiry_date: Type.Union([DateOnly, Type.Null()]),
   shared_with: Type.Array(Type.String({ format: 'email', maxLength: 254 }), {
     maxItems: 100,
@@ -69,6 +79,10 @@ export const CollectionCreate = withExamples(
     description: Type.Optional(editable.description),
     password_protected: Type.Optional(editable.password_protected),
     downloadable: Type.Optional(editable.downloadable),
+    /** @default every size: `["original", "high", "web"]` */
+    download_sizes: Type.Optional(editable.download_sizes),
+    /** @default no PIN */
+    download_pin: Type.Optional(editable.download_pin),
     expiry_date: Type.Optional(editable.expiry_date),
     shared_with: Type.Optional(editable.shared_with),
   }),

@@ -49,12 +49,17 @@ export function throttledError(waitMs: number, action: string): AppError {
  * else one account of an attacker's own would reset the IP between guesses.
  */
 export class LoginThrottle {
+  /**
+   * `scope` keeps the counters of another secret guessed like a password (a collection's
+   * download PIN, whose "account" is the collection) apart from the logins'.
+   */
   constructor(
     private readonly counters: CounterStore,
     private readonly config: Pick<
       Config,
       'loginMaxFailuresIp' | 'loginMaxFailuresAccountIp' | 'loginSoftLimitAccount'
     >,
+    private readonly scope = 'login',
   ) {}
 
   /**
@@ -138,13 +143,14 @@ export class LoginThrottle {
 
   private keys(email: string, ip: string) {
     const account = email.toLowerCase();
+    const s = this.scope;
     return {
-      ip: `login:fail:ip:${ip}`,
-      accountIp: `login:fail:pair:${account}:${ip}`,
-      account: `login:fail:account:${account}`,
-      blockIp: `login:block:ip:${ip}`,
-      blockAccountIp: `login:block:pair:${account}:${ip}`,
-      known: `login:known:${account}:${ip}`,
+      ip: `${s}:fail:ip:${ip}`,
+      accountIp: `${s}:fail:pair:${account}:${ip}`,
+      account: `${s}:fail:account:${account}`,
+      blockIp: `${s}:block:ip:${ip}`,
+      blockAccountIp: `${s}:block:pair:${account}:${ip}`,
+      known: `${s}:known:${account}:${ip}`,
     };
   }
 }

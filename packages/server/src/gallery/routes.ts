@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { type AppContext, withStores } from '../app-context.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
 import { collectionRoutes } from './collections/routes.js';
+import { downloadRoutes } from './downloads/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
 import { photoImageRoutes } from './photos/image-routes.js';
 import { photoRoutes } from './photos/routes.js';
 import { tusUploadRoutes } from './photos/tus-uploads.js';
 import { photoUploadRoutes } from './photos/upload-routes.js';
+import { proofingRoutes } from './proofing/routes.js';
 import { watermarkRoutes } from './watermarks/routes.js';
 
 /** The Gallery API's resources. */
@@ -74,4 +76,33 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         .catch((error: unknown) => scope.log.warn({ err: error }, 'tus cleanup'));
     });
   });
+  await app.register(async (scope) =>
+    proofingRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'galleries',
+        'photos',
+        'favorites',
+        'comments',
+        'notifications',
+      ]),
+    ),
+  );
+  await app.register(async (scope) =>
+    downloadRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'galleries',
+        'photos',
+        'blobs',
+        'downloads',
+        'counters',
+        'users',
+      ]),
+    ),
+  );
 }

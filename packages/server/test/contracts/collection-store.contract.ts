@@ -269,6 +269,30 @@ export function describeCollectionStores(
       );
     });
 
+    test('download settings: every size and no PIN unless given; update sets and clears them', async () => {
+      const plain = collection();
+      await storage.collections.create(plain);
+      const read = await storage.collections.findById(accountId, plain.id);
+      assert.deepEqual(read?.downloadSizes, ['original', 'high', 'web']);
+      assert.equal(read?.downloadPinHash, null);
+      const set = collection({ downloadSizes: ['web', 'high'], downloadPinHash: '$argon2id$x' });
+      await storage.collections.create(set);
+      const given = await storage.collections.findById(accountId, set.id);
+      assert.deepEqual(given?.downloadSizes, ['high', 'web'], 'largest first, as given or not');
+      assert.equal(given?.downloadPinHash, '$argon2id$x');
+      const none = await storage.collections.update(accountId, set.id, {
+        downloadSizes: [],
+        downloadPinHash: null,
+        updatedAt: at(1),
+      });
+      assert.deepEqual([none?.downloadSizes, none?.downloadPinHash], [[], null]);
+      const untouched = await storage.collections.update(accountId, set.id, {
+        name: 'Renamed',
+        updatedAt: at(2),
+      });
+      assert.deepEqual([untouched?.downloadSizes, untouched?.downloadPinHash], [[], null]);
+    });
+
     test('delete removes the galleries, shares and favorites with the collection', async () => {
       const c = collection({ sharedWith: [users.gallery_client.id] });
       await storage.collections.create(c);

@@ -443,6 +443,8 @@ export function describePhotoStore(
             name: id,
             min_selection: null,
             max_selection: null,
+            is_default: 0,
+            set_by_studio: 0,
             created_at: 0,
             updated_at: 0,
           })

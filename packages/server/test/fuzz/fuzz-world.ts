@@ -198,6 +198,17 @@ export async function createFuzzWorld(store: OpenedStore, seed: number): Promise
       return { cookie: jar.header(), csrf: jar.csrf };
     },
     async settle(method, response) {
+      // A download's record is completed when its response closes, just after the answer:
+      // let it land before the next request snapshots the tables.
+      for (let turn = 0; turn < 10_000; turn++) {
+        const running = await db
+          .selectFrom('downloads')
+          .select('id')
+          .where('finished_at', 'is', null)
+          .executeTakeFirst();
+        if (!running) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const changedSessions = response.cookies.length > 0;
       const wrote = method !== 'GET' && method !== 'HEAD' && response.statusCode < 400;
       if (!changedSessions && !wrote) return;

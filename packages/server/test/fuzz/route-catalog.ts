@@ -140,6 +140,10 @@ export const HIDDEN_ROUTES: ReadonlyArray<{ matches: RegExp; why: string }> = [
     matches: /^(GET|POST) \/api\/v1\/clients$/,
     why: 'the slash-less alias of /api/v1/clients/, the same handlers; documented once',
   },
+  {
+    matches: /^GET \/api\/v1\/collections\/:id\/downloads$/,
+    why: 'the slash-less alias of /api/v1/collections/{id}/downloads/; documented once',
+  },
 ];
 
 /** Whether the document leaves `name` out on purpose. */

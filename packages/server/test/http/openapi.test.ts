@@ -83,7 +83,8 @@ describe('OpenAPI document', () => {
     const galleryTags = docs.gallery.tags?.map((t) => t.name) ?? [];
     assert.deepEqual(galleryTags.slice(0, 4), ['Auth', 'Bootstrap', 'Collections', 'Galleries']);
     assert.equal(galleryTags.at(-1), 'Health');
-    for (const tag of ['Photos', 'Watermarks']) assert.ok(galleryTags.includes(tag), tag);
+    for (const tag of ['Photos', 'Watermarks', 'Proofing', 'Downloads'])
+      assert.ok(galleryTags.includes(tag), tag);
   });
 
   it('requires the session cookie where the route does, and the CSRF header on unsafe methods', () => {
@@ -167,7 +168,14 @@ describe('OpenAPI document', () => {
     }
     const forbidden = docs.studio.components.responses?.Forbidden;
     const examples = forbidden?.content?.['application/json']?.examples ?? {};
-    assert.deepEqual(Object.keys(examples), ['forbidden', 'csrf_mismatch', 'cross_site']);
+    assert.deepEqual(Object.keys(examples), [
+      'forbidden',
+      'csrf_mismatch',
+      'cross_site',
+      'download_not_allowed',
+      'download_pin_required',
+      'download_pin_wrong',
+    ]);
     assert.deepEqual(examples.csrf_mismatch?.value, {
       error: 'Forbidden',
       message: 'CSRF token mismatch',

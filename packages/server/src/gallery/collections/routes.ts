@@ -19,6 +19,7 @@ import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
 import { createWithFreshId } from '../../storage/fresh-id.js';
 import type { CollectionChanges, CollectionView } from '../../storage/ports/collection-store.js';
+import { hashDownloadPin } from '../downloads/pin.js';
 import { releaseBlobs } from '../photos/release-blobs.js';
 import { type Viewer, viewerOf } from '../viewer.js';
 import { notifyNewShares, resolveSharedWith } from './sharing.js';
@@ -53,6 +54,7 @@ function collectionChanges(
   if (body.description !== undefined) changes.description = body.description;
   if (body.password_protected !== undefined) changes.passwordProtected = body.password_protected;
   if (body.downloadable !== undefined) changes.downloadable = body.downloadable;
+  if (body.download_sizes !== undefined) changes.downloadSizes = body.download_sizes;
   if (body.expiry_date !== undefined) changes.expiryDate = body.expiry_date;
   if (sharedWith !== undefined) changes.sharedWith = sharedWith;
   return changes;
@@ -120,6 +122,7 @@ export async function collectionRoutes(
       const viewer = await viewerOf(ctx, signedIn(request));
       const body = request.body;
       const sharedWith = await resolveSharedWith(ctx, viewer.accountId, body.shared_with ?? []);
+      const downloadPinHash = await hashDownloadPin(ctx, body.download_pin ?? null);
       const now = ctx.clock.now();
       const id = await createWithFreshId('collection', ctx.random, (candidate) =>
         collections.create({
@@ -129,6 +132,8 @@ export async function collectionRoutes(
           description: body.description ?? null,
           passwordProtected: body.password_protected ?? false,
           downloadable: body.downloadable ?? true,
+          ...(body.download_sizes !== undefined ? { downloadSizes: body.download_sizes } : {}),
+          downloadPinHash,
           expiryDate: body.expiry_date ?? null,
           sharedWith,
           createdAt: now,
@@ -162,7 +167,8 @@ export async function collectionRoutes(
       schema: {
         operationId: 'updateCollection',
         summary: 'Change the fields of a collection that the body names',
-        description: 'Staff only. People newly in `shared_with` get a notification.',
+        description:
+          'Staff only. People newly in `shared_with` get a notification. `download_pin` sets the download PIN, `null` clears it; it is never returned (`download_pin_protected` says whether there is one).',
         tags,
         params: IdParams,
         body: CollectionUpdate,
@@ -179,6 +185,9 @@ export async function collectionRoutes(
           ? undefined
           : await resolveSharedWith(ctx, viewer.accountId, body.shared_with);
       const changes = collectionChanges(body, sharedWith, ctx.clock.now());
+      if (body.download_pin !== undefined) {
+        changes.downloadPinHash = await hashDownloadPin(ctx, body.download_pin);
+      }
       const updated = await collections.update(viewer.accountId, current.id, changes);
       // Deleted between the read and the write.
       if (!updated) throw new AppError('not_found', `No collection found with ID: ${current.id}`);

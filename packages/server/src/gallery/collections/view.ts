@@ -29,6 +29,8 @@ export function toCollection(c: CollectionView, viewer: Viewer): Collection {
     client_count: sharedWith.length,
     password_protected: c.passwordProtected,
     downloadable: c.downloadable,
+    download_sizes: c.downloadSizes,
+    download_pin_protected: c.downloadPinHash !== null,
     expiry_date: c.expiryDate,
     shared_with: sharedWith,
     created_at: formatTimestamp(c.createdAt),

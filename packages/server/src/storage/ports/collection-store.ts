@@ -1,3 +1,4 @@
+import type { DownloadSize } from '@proofsheet/protocol';
 import type { GalleryClientScope } from './gallery-client-scope.js';
 
 export interface CollectionRecord {
@@ -7,6 +8,10 @@ export interface CollectionRecord {
   description: string | null;
   passwordProtected: boolean;
   downloadable: boolean;
+  /** The sizes offered to clients for download. Absent on create: every size. */
+  downloadSizes?: DownloadSize[];
+  /** The download PIN's hash (as passwords are hashed); `null`: no PIN. Absent on create: none. */
+  downloadPinHash?: string | null;
   expiryDate: string | null;
   /** User ids of the gallery clients it is shared with. */
   sharedWith: string[];
@@ -16,6 +21,9 @@ export interface CollectionRecord {
 
 /** A collection with the counts derived from its galleries and shares. */
 export interface CollectionView extends CollectionRecord {
+  /** In `DOWNLOAD_SIZES` order. */
+  downloadSizes: DownloadSize[];
+  downloadPinHash: string | null;
   /** Of the galleries the reader may see: without private ones in a gallery client's scope. */
   galleryCount: number;
   photoCount: number;
@@ -27,7 +35,14 @@ export interface CollectionView extends CollectionRecord {
 export type CollectionChanges = Partial<
   Pick<
     CollectionRecord,
-    'name' | 'description' | 'passwordProtected' | 'downloadable' | 'expiryDate' | 'sharedWith'
+    | 'name'
+    | 'description'
+    | 'passwordProtected'
+    | 'downloadable'
+    | 'downloadSizes'
+    | 'downloadPinHash'
+    | 'expiryDate'
+    | 'sharedWith'
   >
 > & { updatedAt: Date };
 

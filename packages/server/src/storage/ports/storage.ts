@@ -8,7 +8,10 @@ import type { AccountStore } from './account-store.js';
 import type { BlobStore } from './blob-store.js';
 import type { ClientStore } from './client-store.js';
 import type { CollectionStore } from './collection-store.js';
+import type { CommentStore } from './comment-store.js';
 import type { CounterStore } from './counter-store.js';
+import type { DownloadStore } from './download-store.js';
+import type { FavoriteStore } from './favorite-store.js';
 import type { GalleryStore } from './gallery-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { NotificationStore } from './notification-store.js';
@@ -38,8 +41,14 @@ export interface Storage {
   collections: CollectionStore;
   galleries: GalleryStore;
   photos: PhotoStore;
+  /** Favorites lists and the photos in them (proofing). */
+  favorites: FavoriteStore;
+  /** Comments on photos. */
+  comments: CommentStore;
   /** Photo originals and their sizes, by content hash. */
   blobs: BlobStore;
+  /** Every download of the Gallery API, for the studio's tracking endpoints. */
+  downloads: DownloadStore;
   watermarks: WatermarkStore;
   /**
    * Background jobs (photo processing). Here rather than beside the storage because the queue

@@ -1,4 +1,4 @@
-import type { MediaKind } from '@proofsheet/protocol';
+import { DOWNLOAD_SIZES, type DownloadSize, type MediaKind } from '@proofsheet/protocol';
 import type { Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type {
   CollectionRecord,
@@ -12,6 +12,16 @@ import { visibleGalleries } from './galleries.js';
 import type { CollectionsTable, Database } from './schema.js';
 
 type CollectionRow = Selectable<CollectionsTable>;
+
+/** Download sizes as stored: comma-separated, in `DOWNLOAD_SIZES` order, whatever order given. */
+function sizesText(sizes: readonly DownloadSize[]): string {
+  return DOWNLOAD_SIZES.filter((s) => sizes.includes(s)).join(',');
+}
+
+function sizesOf(text: string): DownloadSize[] {
+  const stored = text.split(',');
+  return DOWNLOAD_SIZES.filter((s) => stored.includes(s));
+}
 
 /**
  * Collections a reader may see: a gallery client only those shared with them and not expired.
@@ -38,7 +48,10 @@ export function visibleCollections<O>(
     );
 }
 
-function toRecord(row: CollectionRow, sharedWith: string[]): CollectionRecord {
+function toRecord(
+  row: CollectionRow,
+  sharedWith: string[],
+): CollectionRecord & Pick<CollectionView, 'downloadSizes' | 'downloadPinHash'> {
   return {
     id: Number(row.id),
     accountId: row.account_id,
@@ -46,6 +59,8 @@ function toRecord(row: CollectionRow, sharedWith: string[]): CollectionRecord {
     description: row.description,
     passwordProtected: Number(row.password_protected) === 1,
     downloadable: Number(row.downloadable) === 1,
+    downloadSizes: sizesOf(row.download_sizes),
+    downloadPinHash: row.download_pin_hash,
     expiryDate: row.expiry_date,
     sharedWith,
     createdAt: new Date(Number(row.created_at)),
@@ -154,6 +169,8 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
               description: c.description,
               password_protected: c.passwordProtected ? 1 : 0,
               downloadable: c.downloadable ? 1 : 0,
+              download_sizes: sizesText(c.downloadSizes ?? DOWNLOAD_SIZES),
+              download_pin_hash: c.downloadPinHash ?? null,
               expiry_date: c.expiryDate,
               created_at: c.createdAt.getTime(),
               updated_at: c.updatedAt.getTime(),
@@ -196,6 +213,10 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
         values.password_protected = changes.passwordProtected ? 1 : 0;
       }
       if (changes.downloadable !== undefined) values.downloadable = changes.downloadable ? 1 : 0;
+      if (changes.downloadSizes !== undefined) {
+        values.download_sizes = sizesText(changes.downloadSizes);
+      }
+      if (changes.downloadPinHash !== undefined) values.download_pin_hash = changes.downloadPinHash;
       if (changes.expiryDate !== undefined) values.expiry_date = changes.expiryDate;
       return db.transaction().execute(async (trx) => {
         const result = await trx

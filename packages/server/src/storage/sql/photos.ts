@@ -16,7 +16,8 @@ import type { Database, PhotosTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-function toRecord(row: Selectable<PhotosTable>): PhotoRecord {
+/** A `photos` row as a record; other stores that read photo rows use it too. */
+export function toRecord(row: Selectable<PhotosTable>): PhotoRecord {
   return {
     id: Number(row.id),
     accountId: row.account_id,

@@ -102,6 +102,10 @@ export interface CollectionsTable {
   description: string | null;
   password_protected: number;
   downloadable: number;
+  /** The sizes offered, comma-separated (`original,high,web`); empty: none. */
+  download_sizes: string;
+  /** Argon2id hash of the download PIN; `null`: no PIN. */
+  download_pin_hash: string | null;
   expiry_date: string | null;
   created_at: number;
   updated_at: number;
@@ -178,6 +182,14 @@ export interface FavoriteListsTable {
   max_selection: number | null;
   created_at: number;
   updated_at: number;
+  /** 1 for the person's default list in the collection. */
+  is_default: number;
+  /** `<collection_id>:<owner_key>` for a default list, else null: unique, so there is one. */
+  default_key: string | null;
+  /** 1 when the studio made it for its owner. */
+  set_by_studio: number;
+  /** When its owner submitted it; null while open. */
+  submitted_at: number | null;
 }
 
 /** A photo in a favorites list; `owner_key` repeats the list's, for "did they favorite it". */
@@ -185,6 +197,20 @@ export interface PhotoFavoritesTable {
   list_id: string;
   photo_id: number;
   owner_key: string;
+  created_at: number;
+}
+
+/** A comment on a photo, plain text. */
+export interface PhotoCommentsTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  photo_id: number;
+  /** A user id, or a share-link visitor's id. */
+  author_key: string;
+  /** 1 when the author was the studio's owner or an assistant. */
+  from_studio: number;
+  text: string;
   created_at: number;
 }
 
@@ -218,6 +244,32 @@ export interface GalleryFavoritesTable {
   gallery_id: number;
   user_id: string;
   created_at: number;
+}
+
+/** One download: who fetched what, in which size, and how much of it arrived. */
+export interface DownloadsTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  /** `null` for a collection's ZIP. */
+  gallery_id: number | null;
+  /** `null` for a ZIP. */
+  photo_id: number | null;
+  /** `photo`, `video`, `gallery` or `collection`. */
+  subject: string;
+  size: string;
+  filename: string;
+  viewer_key: string;
+  email: string | null;
+  ip: string;
+  user_agent: string | null;
+  range_start: number;
+  bytes_expected: number;
+  /** `null` until the response closes. */
+  bytes_sent: number | null;
+  completed: number;
+  created_at: number;
+  finished_at: number | null;
 }
 
 /** The studio's watermark; opacity and scale in whole percent. */
@@ -265,7 +317,9 @@ export interface Database {
   photo_blobs: PhotoBlobsTable;
   favorite_lists: FavoriteListsTable;
   photo_favorites: PhotoFavoritesTable;
+  photo_comments: PhotoCommentsTable;
   account_usage: AccountUsageTable;
+  downloads: DownloadsTable;
   watermarks: WatermarksTable;
   collection_watermarks: CollectionWatermarksTable;
   watermark_variants: WatermarkVariantsTable;
