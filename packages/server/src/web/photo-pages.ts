@@ -10,7 +10,7 @@ export const LIGHTBOX_DIALOG = `<dialog id="lightbox" class="lightbox" aria-labe
 <h2 id="lb-title" class="lb-title" aria-live="polite"></h2>
 <div class="lb-actions">
 <button type="button" id="lb-favorite" class="lb-button" aria-pressed="false" hidden><span aria-hidden="true">♥</span><span class="lb-label">Favorite</span></button>
-<a id="lb-download" class="lb-button" hidden><span aria-hidden="true">⤓</span><span class="lb-label">Download</span></a>
+<div id="lb-download" class="lb-download" hidden></div>
 <button type="button" id="lb-close" class="lb-button" aria-label="Close"><span aria-hidden="true">✕</span></button>
 </div>
 </div>
@@ -19,6 +19,16 @@ export const LIGHTBOX_DIALOG = `<dialog id="lightbox" class="lightbox" aria-labe
 <button type="button" id="lb-prev" class="lb-nav prev" aria-label="Previous photo"><span aria-hidden="true">‹</span></button>
 <button type="button" id="lb-next" class="lb-nav next" aria-label="Next photo"><span aria-hidden="true">›</span></button>
 </div>
+</dialog>`;
+
+/** Asks for a collection's download PIN before the first download (`assets/downloads.ts`). */
+const PIN_DIALOG = `<dialog id="pin-dialog" aria-labelledby="pin-title" aria-describedby="pin-about">
+<form method="dialog" id="pin-form" novalidate>
+<h2 id="pin-title">Download PIN</h2>
+<p id="pin-about">Your photographer protects downloads with a PIN. Enter it once to download.</p>
+<div class="field"><label for="pin-input">PIN</label><input id="pin-input" name="pin" inputmode="numeric" autocomplete="off" maxlength="8" aria-describedby="pin-error"><p class="field-error" id="pin-error" role="alert" hidden></p></div>
+<div class="actions"><button type="submit" value="cancel" class="secondary">Cancel</button><button type="submit" value="ok" id="pin-ok">Download</button></div>
+</form>
 </dialog>`;
 
 /**
@@ -37,13 +47,14 @@ export const CLIENT_VIEW = `<div id="client-view" hidden>
 <p id="photo-summary" class="muted" aria-live="polite"></p>
 <div class="actions">
 <button type="button" id="favorites-only" class="secondary small toggle" aria-pressed="false" hidden>♥ Favorites only</button>
-<a id="download-gallery" class="button-link" hidden>Download all</a>
+<div id="download-gallery" class="download-gallery" hidden></div>
 </div>
 </div>
 <ul id="photo-grid" class="photo-grid justified" aria-busy="true"></ul>
 </section>
 </div>
-${LIGHTBOX_DIALOG}`;
+${LIGHTBOX_DIALOG}
+${PIN_DIALOG}`;
 
 /** A gallery's page in the studio: upload, then the photos to arrange, hide and delete. */
 export const GALLERY_CONTENT = `<p><a id="back-link" href="/app/collections">← Collection</a></p>

@@ -92,6 +92,13 @@ dialog.lightbox::backdrop{background:#0e1015}
 .lb-actions{display:flex;gap:.4rem}
 .lb-button{margin:0;width:auto;min-height:2.4rem;background:rgba(255,255,255,.08);color:#fff;border:1px solid rgba(255,255,255,.16);border-radius:8px;padding:.4rem .75rem;font-weight:600;font-size:.9rem;text-decoration:none;display:inline-flex;align-items:center;gap:.4rem}
 .lb-button:hover{background:rgba(255,255,255,.18)}.lb-button[aria-pressed="true"]{color:#ff6b87}
+.menu{position:relative}.menu>summary{list-style:none;cursor:pointer}.menu>summary::-webkit-details-marker{display:none}
+.menu-list{position:absolute;right:0;top:calc(100% + .3rem);z-index:5;min-width:12rem;background:#fff;border:1px solid var(--line);border-radius:10px;box-shadow:0 8px 24px rgba(0,0,0,.16);padding:.3rem;display:flex;flex-direction:column}
+.menu-list a{padding:.5rem .75rem;border-radius:6px;color:var(--fg);text-decoration:none;font-weight:500;white-space:nowrap}
+.menu-list a:hover,.menu-list a:focus{background:var(--bg)}
+.lightbox .menu-list{background:#1c1f27;border-color:rgba(255,255,255,.16)}.lightbox .menu-list a{color:#fff}
+.lightbox .menu-list a:hover,.lightbox .menu-list a:focus{background:rgba(255,255,255,.12)}
+.download-gallery summary.button-link,.download-gallery a.button-link{display:inline-block}
 .lb-button:focus,.lb-nav:focus{outline:3px solid rgba(140,170,255,.8);outline-offset:1px}
 .lb-stage{position:relative;min-height:0;padding:0 4.25rem 1rem;touch-action:pan-y pinch-zoom;user-select:none}
 .lb-frame,.lb-frame picture{display:block;width:100%;height:100%}

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { buffer } from 'node:stream/consumers';
 import { after, before, describe, it } from 'node:test';
 import type { Collection, Gallery } from '@proofsheet/protocol';
 import exifr from 'exifr';
 import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import type { PhotoRecord } from '../../src/storage/ports/photo-store.js';
 import {
   browserSkip,
@@ -244,6 +247,152 @@ describe('a gallery client’s photos in the browser', { skip: browserSkip }, ()
     await page.getByRole('dialog', { name: b.filename }).waitFor();
     await swipe(60, 320);
     await page.getByRole('dialog', { name: a.filename }).waitFor();
+    await context.close();
+  });
+
+  it('favorites with the heart in the grid and in the lightbox; the filter shows only those', async () => {
+    const context = await h.newContext();
+    const page = await openClientView(context);
+    const [a, b] = visible;
+    assert.ok(a && b);
+    const heart = (p: PhotoRecord) =>
+      page.locator(`#photo-grid li[data-id="${p.id}"]`).getByRole('button', {
+        name: `Favorite ${p.filename}`,
+      });
+    await page.locator(`#photo-grid li[data-id="${a.id}"]`).hover();
+    await heart(a).click();
+    await page.locator(`#photo-grid li[data-id="${a.id}"] .heart[aria-pressed="true"]`).waitFor();
+
+    await page.getByRole('button', { name: `Open ${b.filename}` }).click();
+    const favorite = page.locator('#lb-favorite');
+    assert.equal(await favorite.getAttribute('aria-pressed'), 'false');
+    await favorite.click();
+    await page.locator('#lb-favorite[aria-pressed="true"]').waitFor();
+    await page.keyboard.press('Escape');
+    assert.equal(await heart(b).getAttribute('aria-pressed'), 'true', 'the grid heard of it');
+    await page
+      .locator('#photo-summary')
+      .getByText(`${visible.length} photos · 2 favorites`)
+      .waitFor();
+
+    const client = await loginAs(h, 'gallery_client', h.gallery);
+    const favorites = await h.gallery.inject({
+      method: 'GET',
+      url: `/api/v1/galleries/${gallery.id}/photos?favorites=true`,
+      headers: client.headers,
+    });
+    assert.deepEqual(
+      favorites
+        .json<{ data: Array<{ id: number }> }>()
+        .data.map((p) => p.id)
+        .sort(),
+      [a.id, b.id].sort(),
+    );
+
+    await page.getByRole('button', { name: '♥ Favorites only' }).click();
+    await waitForCount(page.locator('#photo-grid li[data-id]'), 2);
+    // A reload shows them as the server keeps them; a second click takes one out.
+    await page.reload();
+    await waitForCount(page.locator('#photo-grid li[data-id]'), visible.length);
+    assert.equal(await heart(a).getAttribute('aria-pressed'), 'true');
+    await page.locator(`#photo-grid li[data-id="${a.id}"]`).hover();
+    await heart(a).click();
+    await page.locator(`#photo-grid li[data-id="${a.id}"] .heart[aria-pressed="false"]`).waitFor();
+    await context.close();
+  });
+
+  it('downloads the web size from the lightbox, a JPEG without the GPS of the original', async () => {
+    const context = await h.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+      locale: 'en-GB',
+    });
+    context.setDefaultTimeout(8000);
+    const page = await openClientView(context);
+    const [a] = visible;
+    assert.ok(a);
+    await page.getByRole('button', { name: `Open ${a.filename}` }).click();
+    await page.getByRole('dialog', { name: a.filename }).waitFor();
+    // Every size is offered: a menu of them.
+    await page.locator('#lb-download summary').click();
+    assert.deepEqual(await page.locator('#lb-download .menu-list a').allTextContents(), [
+      'Original',
+      'High resolution',
+      'Web size',
+    ]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#lb-download').getByRole('link', { name: 'Web size' }).click(),
+    ]);
+    const bytes = readFileSync(await download.path());
+    const meta = await sharp(bytes).metadata();
+    assert.equal(meta.format, 'jpeg');
+    assert.equal(Math.max(meta.width ?? 0, meta.height ?? 0), 1600, 'the preview size');
+    assert.equal(await exifr.gps(bytes), undefined, 'no location in what a client downloads');
+    const original = await h.storage.blobs.get(a.sha256);
+    assert.ok(original);
+    const gps = await exifr.gps(await buffer(original));
+    assert.ok(Math.abs((gps?.latitude ?? 0) - GPS.latitude) < 0.001, 'the original has it');
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.locator('#lightbox').waitFor({ state: 'hidden' });
+    await page.locator('#download-gallery summary').click();
+    const [zip] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#download-gallery').getByRole('link', { name: 'Web size' }).click(),
+    ]);
+    const archive = readFileSync(await zip.path());
+    assert.equal(archive.subarray(0, 2).toString('latin1'), 'PK', 'a ZIP of the gallery');
+    assert.match(zip.suggestedFilename(), /\.zip$/);
+    await context.close();
+  });
+
+  it('asks for the download PIN once, says when it is wrong, then downloads', async () => {
+    const owner = await loginAs(h, 'owner', h.gallery);
+    const locked = await createCollection(h, owner, {
+      name: 'Okafor Family',
+      shared_with: [h.users.gallery_client.email],
+      download_sizes: ['web'],
+      download_pin: '4821',
+    });
+    const g = await createGallery(h, owner, locked.id, { name: 'Autumn' });
+    const photo = await addPhoto(h, {
+      galleryId: g.id,
+      collectionId: locked.id,
+      filename: 'DSCF0001.jpg',
+    });
+    const context = await h.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+      locale: 'en-GB',
+    });
+    context.setDefaultTimeout(8000);
+    const page = await context.newPage();
+    await signIn(page, h.galleryUrl, h.users.gallery_client.email, `/app/collections/${locked.id}`);
+    await waitForCount(page.locator('#photo-grid li[data-id]'), 1);
+    await page.getByRole('button', { name: `Open ${photo.filename}` }).click();
+    // One size: a plain link, held back until the PIN is given.
+    await page.getByRole('link', { name: `Download ${photo.filename} (web size)` }).click();
+    const pin = page.getByRole('dialog', { name: 'Download PIN' });
+    await pin.waitFor();
+    await pin.getByLabel('PIN').fill('1111');
+    await pin.getByRole('button', { name: 'Download' }).click();
+    await pin.getByText('That PIN is not right. Check it with your photographer.').waitFor();
+    await pin.getByLabel('PIN').fill('4821');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      pin.getByRole('button', { name: 'Download' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^DSCF0001/);
+    await pin.waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('#lightbox').isVisible(), true, 'back in the lightbox');
+    // Given once: the next download goes straight through.
+    const [again] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: `Download ${photo.filename} (web size)` }).click(),
+    ]);
+    assert.ok(again.suggestedFilename());
     await context.close();
   });
 });

@@ -192,11 +192,7 @@ export async function answerWithSession(attempt: Attempt): Promise<Answer> {
  * answers, as the protocol's types describe it: the body is not validated here.
  * @example const { data } = await api<ClientPage>('GET', '/api/v1/clients/?page=2');
  */
-export async function api<T = unknown>(
-  method: Method,
-  path: string,
-  body?: unknown,
-): Promise<T> {
+export async function api<T = unknown>(method: Method, path: string, body?: unknown): Promise<T> {
   return withSession<T>(async () => {
     const res = await send(method, path, body);
     return {

@@ -3,6 +3,7 @@
 // lightbox, favorites and downloads as the collection allows. Filled into the markup of
 // CLIENT_VIEW (src/web/photo-pages.ts), so any page with that markup can mount it.
 import type { Collection, Gallery, Photo } from '@proofsheet/protocol';
+import { type DownloadOffer, downloadControl } from './downloads.js';
 import { createLightbox } from './lightbox.js';
 import { galleryDownloadUrl, listAllPhotos, photoDownloadUrl, setFavorite } from './photo-api.js';
 import { photoPicture } from './picture.js';
@@ -16,8 +17,8 @@ export interface ClientGalleryOptions {
   galleries: readonly Gallery[];
   /** Whether the viewer may favorite photos. */
   canFavorite: boolean;
-  /** The download sizes offered in a gallery, preferred first; none: no download buttons. */
-  downloadSizes(gallery: Gallery): readonly string[];
+  /** What the viewer may download (`loadDownloadOffer`). */
+  downloads: DownloadOffer;
 }
 
 /** The query parameter that names the gallery shown, so a link or reload keeps it. */
@@ -41,7 +42,7 @@ export async function mountClientGallery(options: ClientGalleryOptions): Promise
   const grid = byId('photo-grid');
   const summary = byId('photo-summary');
   const favoritesOnly = byId('favorites-only', HTMLButtonElement);
-  const downloadAll = byId('download-gallery', HTMLAnchorElement);
+  const downloadAll = byId('download-gallery');
   document.body.classList.add('photo-view');
   view.hidden = false;
   byId('cover-text').prepend(byId('page-title'));
@@ -73,10 +74,17 @@ export async function mountClientGallery(options: ClientGalleryOptions): Promise
 
   const lightbox = createLightbox({
     canFavorite: options.canFavorite,
-    downloadUrl: (photo) => {
-      const size = gallery ? options.downloadSizes(gallery)[0] : undefined;
-      return size === undefined ? null : photoDownloadUrl(photo.id, size);
-    },
+    downloadControl: (photo) =>
+      gallery && options.downloads.galleries.has(gallery.id)
+        ? downloadControl(options.downloads, (size) => photoDownloadUrl(photo.id, size), {
+            content: [
+              h('span', { 'aria-hidden': 'true' }, '⤓'),
+              h('span', { class: 'lb-label' }, 'Download'),
+            ],
+            name: `Download ${photo.filename}`,
+            buttonClass: 'lb-button',
+          })
+        : null,
     toggleFavorite,
     returnFocusTo: (photo) =>
       grid.querySelector<HTMLElement>(`li[data-id="${photo.id}"] .open-photo`),
@@ -191,13 +199,17 @@ export async function mountClientGallery(options: ClientGalleryOptions): Promise
   async function select(galleryId: number | null): Promise<void> {
     gallery = galleries.find((g) => g.id === galleryId) ?? galleries[0];
     renderTabs();
-    const sizes = gallery ? options.downloadSizes(gallery) : [];
-    const size = sizes[0];
-    downloadAll.hidden = !gallery || size === undefined;
-    if (gallery && size !== undefined) {
-      downloadAll.href = galleryDownloadUrl(gallery.id, size);
-      downloadAll.setAttribute('download', '');
-    }
+    const shown = gallery;
+    const control =
+      shown && options.downloads.galleries.has(shown.id)
+        ? downloadControl(options.downloads, (size) => galleryDownloadUrl(shown.id, size), {
+            content: ['Download all'],
+            name: `Download all of ${shown.name}`,
+            buttonClass: 'button-link',
+          })
+        : null;
+    downloadAll.replaceChildren(...(control ? [control] : []));
+    downloadAll.hidden = control === null;
     if (!gallery) {
       photos = [];
       renderGrid();

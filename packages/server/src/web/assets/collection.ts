@@ -4,6 +4,7 @@
 import type { Collection, Gallery } from '@proofsheet/protocol';
 import { api } from './api.js';
 import { mountClientGallery } from './client-gallery.js';
+import { loadDownloadOffer } from './downloads.js';
 import { restoreDraft } from './drafts.js';
 import { fieldNamed } from './fields.js';
 import type { Envelope } from './responses.js';
@@ -176,7 +177,7 @@ async function showClientView(collection: Collection): Promise<void> {
     collection,
     galleries,
     canFavorite: true,
-    downloadSizes: (g) => (collection.downloadable && g.download ? ['web'] : []),
+    downloads: await loadDownloadOffer(collection.id),
   });
 }
 

@@ -10,8 +10,8 @@ import { byId } from './ui.js';
 export interface LightboxOptions {
   /** Whether this viewer may favorite. */
   canFavorite: boolean;
-  /** Where this photo downloads from, or null when downloads are off. */
-  downloadUrl(photo: Photo): string | null;
+  /** What downloads this photo (a link, or a menu of sizes), or null when downloads are off. */
+  downloadControl(photo: Photo): HTMLElement | null;
   /** Toggles a favorite; resolves to the photo as it is now. */
   toggleFavorite(photo: Photo): Promise<Photo>;
   /** The element to give focus back to when the lightbox closes on this photo. */
@@ -37,7 +37,7 @@ export function createLightbox(options: LightboxOptions): Lightbox {
   const counter = byId('lb-counter');
   const title = byId('lb-title');
   const favorite = byId('lb-favorite', HTMLButtonElement);
-  const download = byId('lb-download', HTMLAnchorElement);
+  const download = byId('lb-download');
   const prev = byId('lb-prev', HTMLButtonElement);
   const next = byId('lb-next', HTMLButtonElement);
   let photos: Photo[] = [];
@@ -78,13 +78,9 @@ export function createLightbox(options: LightboxOptions): Lightbox {
     next.disabled = at === photos.length - 1;
     favorite.hidden = !options.canFavorite;
     favorite.setAttribute('aria-pressed', String(isFavorite(photo)));
-    const url = options.downloadUrl(photo);
-    download.hidden = url === null;
-    if (url === null) download.removeAttribute('href');
-    else {
-      download.href = url;
-      download.setAttribute('download', '');
-    }
+    const control = options.downloadControl(photo);
+    download.replaceChildren(...(control ? [control] : []));
+    download.hidden = control === null;
     preload(photos[at + 1]);
     preload(photos[at - 1]);
   }
@@ -117,8 +113,11 @@ export function createLightbox(options: LightboxOptions): Lightbox {
   });
 
   function focusable(): HTMLElement[] {
-    return [...dialog.querySelectorAll<HTMLElement>('button, a[href]')].filter(
-      (el) => !el.hidden && !(el instanceof HTMLButtonElement && el.disabled),
+    return [...dialog.querySelectorAll<HTMLElement>('button, a[href], summary')].filter(
+      (el) =>
+        el.offsetParent !== null &&
+        !el.closest('[hidden]') &&
+        !(el instanceof HTMLButtonElement && el.disabled),
     );
   }
 

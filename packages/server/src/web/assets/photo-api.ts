@@ -1,5 +1,11 @@
 // The photo endpoints the gallery pages call, typed by the protocol: one home for their paths.
-import type { MAX_PER_PAGE, Photo, PhotoStatus, PhotoUpdate } from '@proofsheet/protocol';
+import type {
+  DownloadSize,
+  MAX_PER_PAGE,
+  Photo,
+  PhotoStatus,
+  PhotoUpdate,
+} from '@proofsheet/protocol';
 import { api } from './api.js';
 import type { Envelope, Page } from './responses.js';
 
@@ -57,11 +63,11 @@ export async function setFavorite(photoId: number, favorite: boolean): Promise<v
 }
 
 /** The address that downloads one photo in a size the collection offers. */
-export function photoDownloadUrl(photoId: number, size: string): string {
+export function photoDownloadUrl(photoId: number, size: DownloadSize): string {
   return `${photoPath(photoId)}/download?size=${encodeURIComponent(size)}`;
 }
 
 /** The address of a gallery's ZIP in a size the collection offers. */
-export function galleryDownloadUrl(galleryId: number, size: string): string {
+export function galleryDownloadUrl(galleryId: number, size: DownloadSize): string {
   return `/api/v1/galleries/${galleryId}/download?size=${encodeURIComponent(size)}`;
 }
