@@ -38,6 +38,8 @@ export function countSessionWrites(storage: Storage): { storage: Storage; writes
     collections: storage.collections,
     galleries: storage.galleries,
     photos: storage.photos,
+    favorites: storage.favorites,
+    comments: storage.comments,
     blobs: storage.blobs,
     watermarks: storage.watermarks,
     jobs: storage.jobs,

@@ -14,6 +14,10 @@ export const ID_PREFIXES = {
   /** A login: one sign-in, which the user sees as one entry in their session list. */
   login: 'lg_',
   account: 'ac_',
+  /** A person's list of favorite photos in one collection. */
+  favorite_list: 'fl_',
+  /** A comment on a photo. */
+  comment: 'pc_',
 } as const;
 
 /** A resource whose ID is prefixed. */

@@ -114,6 +114,28 @@ export {
   PhotoUrls,
   Sha256Hex,
 } from './schemas/photo.js';
+export {
+  CollectionFavoritesQuery,
+  Comment,
+  CommentCreate,
+  CommentId,
+  FAVORITE_EXPORT_FORMATS,
+  FavoritedPhoto,
+  FavoriteEntry,
+  type FavoriteExportFormat,
+  FavoriteExportQuery,
+  FavoriteList,
+  FavoriteListCreate,
+  FavoriteListId,
+  FavoriteListUpdate,
+  FavoriteStatus,
+  FavoriteTargetQuery,
+  MAX_COMMENT_LENGTH,
+  MAX_FAVORITE_LIST_NAME,
+  MAX_SELECTION_LIMIT,
+  ProofingPerson,
+  StarredPhoto,
+} from './schemas/proofing.js';
 export { UserProfile } from './schemas/user.js';
 export {
   CollectionWatermark,

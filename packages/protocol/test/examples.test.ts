@@ -4,9 +4,11 @@ import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import * as protocol from '../src/index.js';
 
-// TypeBox refuses a format it has no checker for; these are the protocol's two.
+// TypeBox refuses a format it has no checker for; these are the protocol's three.
 if (!FormatRegistry.Has('email')) FormatRegistry.Set('email', (v) => /^[^@\s]+@[^@\s]+$/.test(v));
 if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', (v) => /^\d{4}-\d{2}-\d{2}$/.test(v));
+// The file of an upload form: any bytes (OpenAPI's way to say "a file").
+if (!FormatRegistry.Has('binary')) FormatRegistry.Set('binary', () => true);
 
 function isSchema(value: unknown): value is TSchema {
   return typeof value === 'object' && value !== null && typeof (value as TSchema).type === 'string';

@@ -205,13 +205,21 @@ export const Sha256Hex = Type.String({ minLength: 64, maxLength: 64, pattern: '^
  * The multipart form of `POST /api/v1/galleries/{galleryId}/photos`, documented for clients:
  * the server reads the parts as they stream in rather than validating a parsed body.
  */
-export const PhotoUploadForm = Closed({
-  /**
-   * The SHA-256 of the file, to have it verified: a file that differs is refused with
-   * `digest_mismatch` and nothing is kept. Send it before `file`.
-   */
-  sha256: Type.Optional(Sha256Hex),
-  /** The photo or video, with its file name in the part's `filename`. */
-  file: Type.String({ format: 'binary', maxLength: 209_715_200 }),
-});
+export const PhotoUploadForm = withExamples(
+  Closed({
+    /**
+     * The SHA-256 of the file, to have it verified: a file that differs is refused with
+     * `digest_mismatch` and nothing is kept. Send it before `file`.
+     */
+    sha256: Type.Optional(Sha256Hex),
+    /** The photo or video, with its file name in the part's `filename`. */
+    file: Type.String({ format: 'binary', maxLength: 209_715_200 }),
+  }),
+  [
+    {
+      sha256: '9f2c1d0e5b7a4c3e8d6f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d',
+      file: '(the bytes of DSC_0412.jpg)',
+    },
+  ],
+);
 export type PhotoUploadForm = Static<typeof PhotoUploadForm>;

@@ -7,6 +7,7 @@ import { photoImageRoutes } from './photos/image-routes.js';
 import { photoRoutes } from './photos/routes.js';
 import { tusUploadRoutes } from './photos/tus-uploads.js';
 import { photoUploadRoutes } from './photos/upload-routes.js';
+import { proofingRoutes } from './proofing/routes.js';
 import { watermarkRoutes } from './watermarks/routes.js';
 
 /** The Gallery API's resources. */
@@ -74,4 +75,18 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         .catch((error: unknown) => scope.log.warn({ err: error }, 'tus cleanup'));
     });
   });
+  await app.register(async (scope) =>
+    proofingRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'galleries',
+        'photos',
+        'favorites',
+        'comments',
+        'notifications',
+      ]),
+    ),
+  );
 }

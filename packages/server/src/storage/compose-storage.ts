@@ -19,6 +19,8 @@ import { sqlAccountStore } from './sql/accounts.js';
 import { readClientVersion } from './sql/client-versions.js';
 import { sqlClientStore } from './sql/clients.js';
 import { sqlCollectionStore } from './sql/collections.js';
+import { sqlCommentStore } from './sql/comments.js';
+import { sqlFavoriteStore } from './sql/favorites.js';
 import { sqlGalleryStore } from './sql/galleries.js';
 import { sqlNotificationStore } from './sql/notifications.js';
 import { sqlPhotoStore } from './sql/photos.js';
@@ -109,6 +111,8 @@ export function composeStorage(
     collections: sqlCollectionStore(db),
     galleries: sqlGalleryStore(db),
     photos: sqlPhotoStore(db),
+    favorites: sqlFavoriteStore(db),
+    comments: sqlCommentStore(db),
     blobs,
     watermarks: sqlWatermarkStore(db),
     jobs,

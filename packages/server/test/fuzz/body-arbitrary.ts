@@ -13,6 +13,7 @@ import {
   NESTING_DEPTHS,
   nestedJson,
 } from './hostile-values.js';
+import { uploadBody } from './multipart-arbitrary.js';
 import type { CatalogRoute } from './route-catalog.js';
 import { type SchemaHints, validValue } from './schema-arbitrary.js';
 import { asQueryText } from './url-arbitrary.js';
@@ -103,6 +104,9 @@ export function bodyFor(
   hints: SchemaHints,
 ): fc.Arbitrary<BodyChoice> {
   const none = fc.constant<BodyChoice>({ body: { kind: 'none' }, contentType: null });
+  if (route.multipart) {
+    return fc.oneof(w(8, uploadBody()), w(1, hostileText), w(1, none));
+  }
   if (route.body) {
     const valid = validValue(route.body, hints);
     const asIs = valid.map((v) => json(v));

@@ -18,7 +18,9 @@ export type Resource =
   | 'gallery'
   | 'photo'
   | 'login'
-  | 'asset';
+  | 'asset'
+  | 'favorite_list'
+  | 'comment';
 
 export type PathPiece =
   | { literal: string }

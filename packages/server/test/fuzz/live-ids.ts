@@ -17,6 +17,8 @@ const ABSENT_IDS: Record<Resource, string> = {
   gallery: '999999999',
   photo: '9999999999',
   asset: 'missing.js',
+  favorite_list: `fl_${'Z'.repeat(30)}`,
+  comment: `pc_${'Z'.repeat(30)}`,
 };
 
 const ASSETS = ['app.css', ...[...SCRIPTS.keys()].sort()];
@@ -29,6 +31,8 @@ const TABLES = {
   gallery: 'galleries',
   photo: 'photos',
   login: 'logins',
+  favorite_list: 'favorite_lists',
+  comment: 'photo_comments',
 } as const satisfies Record<Exclude<Resource, 'asset'>, keyof Database>;
 
 /** The `index`-th (modulo their number) live ID of `resource`, in a fixed order that replays. */

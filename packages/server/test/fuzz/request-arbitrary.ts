@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { bodyFor, json } from './body-arbitrary.js';
 import type { CsrfMode, FuzzRequest, FuzzRole } from './fuzz-request.js';
 import { OTHER_METHODS } from './hostile-values.js';
+import { validUpload } from './multipart-arbitrary.js';
 import { type CatalogRoute, type JsonSchema, routeName } from './route-catalog.js';
 import { type SchemaHints, validValue } from './schema-arbitrary.js';
 import { hostilePath, hostileQuery, validPath, validQuery } from './url-arbitrary.js';
@@ -59,7 +60,11 @@ export function validRequestFor(
   route: CatalogRoute,
   hints: SchemaHints,
 ): fc.Arbitrary<FuzzRequest> {
-  const body = route.body ? validValue(route.body, hints).map((v) => json(v)) : fc.constant(null);
+  const body = route.multipart
+    ? validUpload
+    : route.body
+      ? validValue(route.body, hints).map((v) => json(v))
+      : fc.constant(null);
   return fc.tuple(validPath(route), validQuery(route), body).map(([path, query, choice]) => ({
     api: route.api,
     role: 'owner',
@@ -110,7 +115,10 @@ export function anyRequest(
 ): fc.Arbitrary<FuzzRequest> {
   return fc.oneof(
     ...routes.map((route) =>
-      w(route.body ? 3 : route.method === 'GET' ? 1 : 2, requestFor(route, hints)),
+      w(
+        route.body || route.multipart ? 3 : route.method === 'GET' ? 1 : 2,
+        requestFor(route, hints),
+      ),
     ),
   );
 }

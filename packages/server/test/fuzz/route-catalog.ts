@@ -24,6 +24,8 @@ export interface CatalogRoute extends RouteKey {
   query: JsonSchema | null;
   /** The JSON body schema, or null when the route takes no body. */
   body: JsonSchema | null;
+  /** The form of an upload route (`multipart/form-data`), or null. */
+  multipart: JsonSchema | null;
   /** False for routes the OpenAPI document leaves out (see `HIDDEN_ROUTES`). */
   documented: boolean;
 }
@@ -177,6 +179,7 @@ export async function routeCatalog(app: FastifyInstance, api: ApiKind): Promise<
       }),
       query: queryObject(parameters),
       body: operation?.requestBody?.content?.['application/json']?.schema ?? null,
+      multipart: operation?.requestBody?.content?.['multipart/form-data']?.schema ?? null,
       documented: operation !== undefined,
     };
   });

@@ -25,6 +25,8 @@ const RESOURCES: readonly Resource[] = [
   'photo',
   'login',
   'asset',
+  'favorite_list',
+  'comment',
 ];
 
 /** What a parameter names, from the path segment before it: `/clients/:id` names a client. */
@@ -36,6 +38,8 @@ const RESOURCE_BY_SEGMENT: Readonly<Record<string, Resource>> = {
   photos: 'photo',
   sessions: 'login',
   assets: 'asset',
+  favorite_lists: 'favorite_list',
+  comments: 'comment',
 };
 
 /** `:id`, or the wildcard of `/assets/*`. */

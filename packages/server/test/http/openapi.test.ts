@@ -83,7 +83,8 @@ describe('OpenAPI document', () => {
     const galleryTags = docs.gallery.tags?.map((t) => t.name) ?? [];
     assert.deepEqual(galleryTags.slice(0, 4), ['Auth', 'Bootstrap', 'Collections', 'Galleries']);
     assert.equal(galleryTags.at(-1), 'Health');
-    for (const tag of ['Photos', 'Watermarks']) assert.ok(galleryTags.includes(tag), tag);
+    for (const tag of ['Photos', 'Watermarks', 'Proofing'])
+      assert.ok(galleryTags.includes(tag), tag);
   });
 
   it('requires the session cookie where the route does, and the CSRF header on unsafe methods', () => {

@@ -1,6 +1,8 @@
 import { after } from 'node:test';
 import { describeClientStore } from '../contracts/client-store.contract.js';
 import { describeCollectionStores } from '../contracts/collection-store.contract.js';
+import { describeCommentStore } from '../contracts/comment-store.contract.js';
+import { describeFavoriteStore } from '../contracts/favorite-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
 import { describeSharedClientLists } from '../contracts/shared-client-lists.contract.js';
@@ -22,6 +24,8 @@ const options = { skip: postgres.skip };
 describeClientStore('PostgreSQL', pgStorage, options);
 describeNotificationStore('PostgreSQL', pgStorage, options);
 describeCollectionStores('PostgreSQL', pgStorage, options);
+describeFavoriteStore('PostgreSQL', pgStorage, options);
+describeCommentStore('PostgreSQL', pgStorage, options);
 describeSharedClientLists(
   'PostgreSQL',
   async () => {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { after } from 'node:test';
 import { describeClientStore } from '../contracts/client-store.contract.js';
 import { describeCollectionStores } from '../contracts/collection-store.contract.js';
+import { describeCommentStore } from '../contracts/comment-store.contract.js';
+import { describeFavoriteStore } from '../contracts/favorite-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
 import { describeSharedClientLists } from '../contracts/shared-client-lists.contract.js';
@@ -14,6 +16,8 @@ const sqlite: MakeStorage = () => openSqliteStorage(':memory:');
 describeClientStore('SQLite', sqlite);
 describeNotificationStore('SQLite', sqlite);
 describeCollectionStores('SQLite', sqlite);
+describeFavoriteStore('SQLite', sqlite);
+describeCommentStore('SQLite', sqlite);
 
 const dir = mkdtempSync(join(tmpdir(), 'proofsheet-shared-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -56,23 +56,32 @@ export async function readableGallery(
 }
 
 /**
- * The photo, if this viewer may see it: its gallery must be readable, and for anyone but the
- * studio it must be ready and not hidden. Checked on every request for a photo or any of its
- * images: an address that leaks must not outlive the access it was made for.
+ * The photo, if this viewer may see it: the studio any photo of its account; anyone else only
+ * a ready, unhidden photo of a gallery they may see (`readableGallery`'s rule, checked by the
+ * stores' own SQL in one query). Checked on every request for a photo or any of its images:
+ * an address that leaks must not outlive the access it was made for.
  */
+export async function visiblePhoto(
+  ctx: Pick<ResourceContext<'photos'>, 'storage'>,
+  viewer: Viewer,
+  photoId: number,
+): Promise<PhotoRecord> {
+  const photo = await ctx.storage.photos.findVisible(viewer.accountId, photoId, viewer.visibleTo);
+  if (!photo) throw photoNotFound(photoId);
+  return photo;
+}
+
+/** {@link visiblePhoto}, with the gallery and collection it is in, as this viewer sees them. */
 export async function readablePhoto(
   ctx: Pick<ResourceContext<'galleries' | 'collections' | 'photos'>, 'storage'>,
   viewer: Viewer,
   photoId: number,
 ): Promise<ReadablePhoto> {
-  const photo = await ctx.storage.photos.findInAccount(viewer.accountId, photoId);
-  if (!photo) throw photoNotFound(photoId);
-  if (!isStudio(viewer) && (photo.hidden || photo.status !== 'ready')) {
-    throw photoNotFound(photoId);
-  }
+  const photo = await visiblePhoto(ctx, viewer, photoId);
   try {
     return { photo, ...(await readableGallery(ctx, viewer, photo.galleryId)) };
   } catch (error) {
+    // Deleted or unshared between the two reads: as if it never was.
     if (error instanceof AppError && error.code === 'not_found') throw photoNotFound(photoId);
     throw error;
   }

@@ -18,17 +18,11 @@ import { STAFF } from '../../http/role-sets.js';
 import type { DerivativeRef } from '../../storage/ports/photo-store.js';
 import { viewerOf } from '../viewer.js';
 import { collectionMark, markedDerivative } from '../watermarks/marks.js';
-import { isStudio, readablePhoto } from './access.js';
+import { isStudio, visiblePhoto } from './access.js';
 import { derivativeVersion, FORMAT_EXTENSIONS } from './view.js';
 
-/** The stores image routes use: the access check's, and the blobs. */
-export type ImageStores =
-  | 'accounts'
-  | 'collections'
-  | 'galleries'
-  | 'photos'
-  | 'blobs'
-  | 'watermarks';
+/** The stores image routes use: the access check's, the blobs, and the watermark's. */
+export type ImageStores = 'accounts' | 'photos' | 'blobs' | 'watermarks';
 
 /**
  * Derivatives are addressed by content (`?v=`): a cache may keep one for good. `private`: the
@@ -213,7 +207,7 @@ export async function photoImageRoutes(
   ) {
     const viewer = await viewerOf(ctx, signedIn(request));
     const id = requireNumericId('photo', request.params.photoId);
-    const { photo } = await readablePhoto(ctx, viewer, id);
+    const photo = await visiblePhoto(ctx, viewer, id);
     return sendBlob(ctx, request, reply, {
       sha256: photo.sha256,
       size: photo.size,
@@ -252,7 +246,7 @@ export async function photoImageRoutes(
         `No image ${JSON.stringify(request.params.image.slice(0, 40))} of a photo: the sizes are ${SIZE_NAMES.join(', ')}, each as .webp or .jpg`,
       );
     }
-    const { photo } = await readablePhoto(ctx, viewer, id);
+    const photo = await visiblePhoto(ctx, viewer, id);
     const derivative = photo.derivatives.find(
       (d) => d.size === wanted.size && d.format === wanted.format,
     );

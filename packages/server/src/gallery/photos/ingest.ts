@@ -147,8 +147,9 @@ export async function storeOriginal(
   input: { source: Readable; expectedSha256?: string },
 ): Promise<StoredOriginal> {
   let sourceError: unknown = null;
-  input.source.once('error', (error) => {
-    sourceError = error;
+  // `on`, not `once`: a second error with no listener would crash the process.
+  input.source.on('error', (error) => {
+    sourceError ??= error;
   });
   let head: Buffer;
   let rest: Readable;

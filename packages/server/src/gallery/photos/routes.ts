@@ -15,7 +15,7 @@ import type {
   PhotoRecord,
 } from '../../storage/ports/photo-store.js';
 import { type Viewer, viewerKey, viewerOf } from '../viewer.js';
-import { isStudio, readableGallery, readablePhoto } from './access.js';
+import { isStudio, readableGallery, visiblePhoto } from './access.js';
 import { photosAsSeen } from './photos-as-seen.js';
 import { releaseBlobs } from './release-blobs.js';
 
@@ -128,7 +128,7 @@ export async function photoRoutes(
     async (request) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const id = requireNumericId('photo', request.params.photoId);
-      const { photo } = await readablePhoto(ctx, viewer, id);
+      const photo = await visiblePhoto(ctx, viewer, id);
       return one(viewer, photo);
     },
   );
@@ -154,7 +154,7 @@ export async function photoRoutes(
     async (request) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const id = requireNumericId('photo', request.params.photoId);
-      const { photo } = await readablePhoto(ctx, viewer, id);
+      const photo = await visiblePhoto(ctx, viewer, id);
       const body = request.body;
       // Checked before anything is written: a refused request changes nothing.
       if (body.cover === true && photo.status !== 'ready') {
@@ -204,7 +204,7 @@ export async function photoRoutes(
     async (request, reply) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const id = requireNumericId('photo', request.params.photoId);
-      await readablePhoto(ctx, viewer, id);
+      await visiblePhoto(ctx, viewer, id);
       const deleted = await photos.delete(viewer.accountId, id);
       if (!deleted) throw new AppError('not_found', `No photo found with ID: ${id}`);
       await releaseBlobs(ctx, [deleted], request.log);

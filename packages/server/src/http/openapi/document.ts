@@ -19,6 +19,11 @@ const TAGS = [
     description: 'The photos and videos of a gallery: uploads, their images, and edits.',
   },
   { name: 'Watermarks', description: "The studio's watermark, and which collections carry it." },
+  {
+    name: 'Proofing',
+    description:
+      'What clients choose: favorite photos in lists, the selections the studio reads and exports, comments on photos.',
+  },
   { name: 'Health', description: 'Liveness and readiness probes. No session needed.' },
 ] as const;
 

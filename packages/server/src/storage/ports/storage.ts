@@ -8,7 +8,9 @@ import type { AccountStore } from './account-store.js';
 import type { BlobStore } from './blob-store.js';
 import type { ClientStore } from './client-store.js';
 import type { CollectionStore } from './collection-store.js';
+import type { CommentStore } from './comment-store.js';
 import type { CounterStore } from './counter-store.js';
+import type { FavoriteStore } from './favorite-store.js';
 import type { GalleryStore } from './gallery-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { NotificationStore } from './notification-store.js';
@@ -38,6 +40,10 @@ export interface Storage {
   collections: CollectionStore;
   galleries: GalleryStore;
   photos: PhotoStore;
+  /** Favorites lists and the photos in them (proofing). */
+  favorites: FavoriteStore;
+  /** Comments on photos. */
+  comments: CommentStore;
   /** Photo originals and their sizes, by content hash. */
   blobs: BlobStore;
   watermarks: WatermarkStore;

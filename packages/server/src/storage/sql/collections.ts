@@ -6,9 +6,9 @@ import type {
   CollectionView,
 } from '../ports/collection-store.js';
 import type { GalleryClientScope } from '../ports/gallery-client-scope.js';
+import { countedPhoto } from './counted-photo.js';
 import { isUniqueViolation } from './errors.js';
 import { visibleGalleries } from './galleries.js';
-import { countedPhoto } from './photos.js';
 import type { CollectionsTable, Database } from './schema.js';
 
 type CollectionRow = Selectable<CollectionsTable>;
@@ -18,7 +18,7 @@ type CollectionRow = Selectable<CollectionsTable>;
  * `expiry_date` is a date-only `YYYY-MM-DD`, so it compares with `today` as text in date order,
  * on SQLite and PostgreSQL alike; the collection stays visible on its expiry date itself.
  */
-function visibleCollections<O>(
+export function visibleCollections<O>(
   query: SelectQueryBuilder<Database, 'collections', O>,
   visibleTo: GalleryClientScope | undefined,
 ): SelectQueryBuilder<Database, 'collections', O> {

@@ -2,8 +2,8 @@ import type { MediaKind } from '@proofsheet/protocol';
 import type { ExpressionBuilder, Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { GalleryClientScope } from '../ports/gallery-client-scope.js';
 import type { GalleryRecord, GalleryStore } from '../ports/gallery-store.js';
+import { countedPhoto } from './counted-photo.js';
 import { isUniqueViolation } from './errors.js';
-import { countedPhoto } from './photos.js';
 import type { Database, GalleriesTable } from './schema.js';
 
 type GalleryQuery<O> = SelectQueryBuilder<Database, 'galleries', O>;

@@ -368,6 +368,60 @@ const watermarks: Migration = {
   },
 };
 
+/**
+ * Proofing: a default favorites list per person and collection (one, whoever races to make it:
+ * `default_key` is unique), lists the studio makes for a client, submitting a list, and comments
+ * on photos. Indexes for a person's favorites across collections and the most-favorited photos.
+ */
+const proofing: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .alterTable('favorite_lists')
+      .addColumn('is_default', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    // `<collection>:<owner>` for a default list, else null; SQLite cannot add a UNIQUE column,
+    // and a unique index lets many nulls through on both databases.
+    await db.schema.alterTable('favorite_lists').addColumn('default_key', 'text').execute();
+    await db.schema
+      .createIndex('favorite_lists_default_key')
+      .unique()
+      .on('favorite_lists')
+      .column('default_key')
+      .execute();
+    await db.schema
+      .alterTable('favorite_lists')
+      .addColumn('set_by_studio', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.alterTable('favorite_lists').addColumn('submitted_at', 'bigint').execute();
+    await db.schema
+      .createIndex('photo_favorites_owner_created')
+      .on('photo_favorites')
+      .columns(['owner_key', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('photos_account_favorites')
+      .on('photos')
+      .columns(['account_id', 'favorite_count'])
+      .execute();
+    await db.schema
+      .createTable('photo_comments')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addColumn('photo_id', 'bigint', (c) => c.notNull())
+      .addColumn('author_key', 'text', (c) => c.notNull())
+      .addColumn('from_studio', 'integer', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('photo_comments_photo_created')
+      .on('photo_comments')
+      .columns(['photo_id', 'created_at', 'id'])
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -375,6 +429,7 @@ export const migrations: Record<string, Migration> = {
   '0003_client_versions': clientVersions,
   '0004_photos': photos,
   '0005_jobs': jobs,
+  '0006_proofing': proofing,
   '0009_watermarks': watermarks,
 };
 

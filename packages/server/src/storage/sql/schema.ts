@@ -178,6 +178,14 @@ export interface FavoriteListsTable {
   max_selection: number | null;
   created_at: number;
   updated_at: number;
+  /** 1 for the person's default list in the collection. */
+  is_default: number;
+  /** `<collection_id>:<owner_key>` for a default list, else null: unique, so there is one. */
+  default_key: string | null;
+  /** 1 when the studio made it for its owner. */
+  set_by_studio: number;
+  /** When its owner submitted it; null while open. */
+  submitted_at: number | null;
 }
 
 /** A photo in a favorites list; `owner_key` repeats the list's, for "did they favorite it". */
@@ -185,6 +193,20 @@ export interface PhotoFavoritesTable {
   list_id: string;
   photo_id: number;
   owner_key: string;
+  created_at: number;
+}
+
+/** A comment on a photo, plain text. */
+export interface PhotoCommentsTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  photo_id: number;
+  /** A user id, or a share-link visitor's id. */
+  author_key: string;
+  /** 1 when the author was the studio's owner or an assistant. */
+  from_studio: number;
+  text: string;
   created_at: number;
 }
 
@@ -265,6 +287,7 @@ export interface Database {
   photo_blobs: PhotoBlobsTable;
   favorite_lists: FavoriteListsTable;
   photo_favorites: PhotoFavoritesTable;
+  photo_comments: PhotoCommentsTable;
   account_usage: AccountUsageTable;
   watermarks: WatermarksTable;
   collection_watermarks: CollectionWatermarksTable;

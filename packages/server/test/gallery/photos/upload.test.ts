@@ -238,6 +238,7 @@ describe('upload limits', () => {
     assert.equal(early.statusCode, 413, early.body);
     assert.equal(early.json().code, 'payload_too_large');
     assert.match(early.json().message, /64 KiB/);
+    assert.equal(early.headers.connection, 'close', 'the rest of the body is not read');
     // Just over: within the form's slack, so the blob store counts it and refuses.
     const late = await upload(h, owner, gallery.id, jpegOf(limit + 1));
     assert.equal(late.statusCode, 413, late.body);
