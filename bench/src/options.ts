@@ -20,7 +20,7 @@ export interface BenchOptions {
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--suite api|photos|all] [--rounds N] [--duration S]
        [--only A,C] [--sessions N] [--clients N]
-       [--profile raw|express|proofsheet-sqlite|proofsheet-postgres]`;
+       [--profile raw|express|proofsheet-sqlite|proofsheet-postgres|gallery]`;
 
 const SUITES = ['api', 'photos', 'all'] as const;
 

@@ -7,6 +7,7 @@ import { fork } from 'node:child_process';
 import { createReadStream, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runLoad } from '../measure/load.js';
 import { median } from '../measure/median.js';
 import type { BenchOptions } from '../options.js';
@@ -24,6 +25,16 @@ const UPLOAD_FILE_BYTES = 25 * MB;
 const UPLOADS_IN_FLIGHT = 2;
 
 type Log = (line: string) => void;
+
+const PROFILE_DIR = fileURLToPath(new URL('../../../results/profiles/', import.meta.url));
+
+/** The gallery target, under `node --cpu-prof` with `--profile gallery`. */
+function startGallery(options: BenchOptions): Promise<PhotoHandle> {
+  return PhotoHandle.start(
+    'gallery',
+    options.profile === 'gallery' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+  );
+}
 
 const fmt = (n: number, digits = 0) =>
   Number.isFinite(n)
@@ -112,7 +123,7 @@ async function listWhileProcessing(
   log: Log,
 ): Promise<{ row: PhotoRow; notes: string[] }> {
   const count = options.quick ? 24 : 200;
-  const target = await PhotoHandle.start('gallery');
+  const target = await startGallery(options);
   try {
     const session = await signInGallery(target.url);
     const { galleryId } = await makeGallery(session, 'While processing');
@@ -190,7 +201,7 @@ async function thumbnails(
   originals: Buffer[],
   log: Log,
 ): Promise<{ row: PhotoRow; notes: string[] }> {
-  const target = await PhotoHandle.start('gallery');
+  const target = await startGallery(options);
   const plain = await PhotoHandle.start('static');
   try {
     const session = await signInGallery(target.url);
@@ -224,11 +235,15 @@ async function thumbnails(
     await runs.proofsheet();
     await runs.static();
     const rates = { proofsheet: [] as number[], static: [] as number[] };
+    const cpu = { proofsheet: [] as number[], static: [] as number[] };
+    const handles = { proofsheet: target, static: plain };
     let failed = 0;
     for (let round = 1; round <= options.rounds; round++) {
       for (const side of ['proofsheet', 'static'] as const) {
         log(`round ${round}/${options.rounds}: thumbnail, ${side}`);
+        const cpuBefore = await handles[side].call('cpu');
         const r = await runs[side]();
+        cpu[side].push(((await handles[side].call('cpu')) - cpuBefore) / Math.max(1, r.ok));
         rates[side].push(r.okPerSecond);
         failed += r.non2xx + r.errors;
       }
@@ -242,7 +257,7 @@ async function thumbnails(
         atLeast(0.8),
       ),
       notes: [
-        `Thumbnails: one ${fmt(bytes.length / 1024, 1)} KiB WebP, ${options.connections} connections, ${options.durationS} s per round; ${failed} failed responses.`,
+        `Thumbnails: one ${fmt(bytes.length / 1024, 1)} KiB WebP, ${options.connections} connections, ${options.durationS} s per round; ${failed} failed responses. Server CPU per response (the steadiest figure on a shared machine): Proofsheet ${fmt(median(cpu.proofsheet))} µs, @fastify/static ${fmt(median(cpu.static))} µs (${fmt(median(cpu.static) / median(cpu.proofsheet), 2)}× as efficient as the baseline).`,
       ],
     };
   } finally {
@@ -302,7 +317,7 @@ async function uploadAndZip(
   const totalBytes = (options.quick ? 256 : 1024) * MB;
   const files = Math.round(totalBytes / UPLOAD_FILE_BYTES);
   const padded = new PaddedJpeg(await smallJpeg(), UPLOAD_FILE_BYTES);
-  const target = await PhotoHandle.start('gallery');
+  const target = await startGallery(options);
   const sink = await PhotoHandle.start('sink');
   const notes: string[] = [];
   const rows: PhotoRow[] = [];
@@ -431,7 +446,7 @@ export async function runPhotoSuite(options: BenchOptions, log: Log): Promise<Ph
   const results: PhotoResults = {
     rows: [],
     notes: [
-      `Originals: ${originals.length} distinct 6000×4000 JPEGs (gaussian noise, blurred, quality 90), cycled.`,
+      `Originals: ${originals.length} distinct 6000×4000 JPEGs (gaussian noise, blurred, quality 92), cycled.`,
     ],
   };
   const steps: [string, () => Promise<{ rows?: PhotoRow[]; row?: PhotoRow; notes: string[] }>][] = [
