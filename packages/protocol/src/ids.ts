@@ -18,6 +18,12 @@ export const ID_PREFIXES = {
   favorite_list: 'fl_',
   /** A comment on a photo. */
   comment: 'pc_',
+  /** One recorded download of a photo, video, gallery or collection. */
+  download: 'dl_',
+  /** A share link: a collection (or part of one) opened by whoever holds its URL. */
+  shareLink: 'sl_',
+  /** A share-link visitor: one email address in one collection. */
+  visitor: 'vi_',
 } as const;
 
 /** A resource whose ID is prefixed. */

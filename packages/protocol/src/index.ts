@@ -68,7 +68,34 @@ export {
   GalleryCreate,
   GalleryId,
   GalleryUpdate,
+  MAX_SHARE_PASSWORD_LENGTH,
+  MIN_SHARE_PASSWORD_LENGTH,
+  SharePassword,
 } from './schemas/collection.js';
+export {
+  BeforeDownloadSettings,
+  DOWNLOAD_CONTENT_TYPES,
+  DOWNLOAD_PIN_GRANT_SECONDS,
+  DOWNLOAD_SUBJECTS,
+  DownloadEvent,
+  DownloadId,
+  DownloadListQuery,
+  DownloadPinBody,
+  DownloadPinGrant,
+  DownloadQuery,
+  type DownloadSubject,
+  GalleryDownloadSetting,
+  MEDIA_DOWNLOADS_RECENT,
+  MediaDownloads,
+} from './schemas/download.js';
+export {
+  DOWNLOAD_DERIVATIVES,
+  DOWNLOAD_PIN_PATTERN,
+  DOWNLOAD_SIZES,
+  DownloadPin,
+  DownloadSize,
+  DownloadSizes,
+} from './schemas/download-size.js';
 export { exampleOf, examplesOf, withExamples } from './schemas/examples.js';
 export {
   NOTIFICATION_TYPES,
@@ -136,6 +163,29 @@ export {
   ProofingPerson,
   StarredPhoto,
 } from './schemas/proofing.js';
+export {
+  ACCESS_LEVELS,
+  BEFORE_SHOW_STATUSES,
+  BeforeShow,
+  type BeforeShowStatus,
+  CollectionClient,
+  CollectionDefaults,
+  CollectionDefaultsUpdate,
+  CollectionEdit,
+  CreatedShareLink,
+  Instant,
+  PhotoSharingLink,
+  SHARE_DOWNLOADS,
+  type ShareDownloads,
+  ShareLink,
+  ShareLinkCreate,
+  ShareLinkId,
+  VIEWER_KINDS,
+  VisitorEmail,
+  VisitorEntered,
+  VisitorEntry,
+  VisitorId,
+} from './schemas/sharing.js';
 export { UserProfile } from './schemas/user.js';
 export {
   CollectionWatermark,

@@ -2,12 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { type AppContext, withStores } from '../app-context.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
 import { collectionRoutes } from './collections/routes.js';
+import { downloadRoutes } from './downloads/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
 import { photoImageRoutes } from './photos/image-routes.js';
 import { photoRoutes } from './photos/routes.js';
 import { tusUploadRoutes } from './photos/tus-uploads.js';
 import { photoUploadRoutes } from './photos/upload-routes.js';
 import { proofingRoutes } from './proofing/routes.js';
+import { collectionInfoRoutes } from './sharing/collection-info-routes.js';
+import { collectionDefaultsRoutes } from './sharing/defaults-routes.js';
+import { shareLinkRoutes } from './sharing/routes.js';
 import { watermarkRoutes } from './watermarks/routes.js';
 
 /** The Gallery API's resources. */
@@ -26,6 +30,8 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         'watermarks',
         'users',
         'notifications',
+        'collectionDefaults',
+        'collectionAccess',
       ]),
     ),
   );
@@ -43,6 +49,28 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         'notifications',
       ]),
     ),
+  );
+  await app.register(async (scope) =>
+    shareLinkRoutes(
+      scope,
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'shareLinks']),
+    ),
+  );
+  await app.register(async (scope) =>
+    collectionInfoRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'shareLinks',
+        'visitors',
+        'collectionAccess',
+        'watermarks',
+      ]),
+    ),
+  );
+  await app.register(async (scope) =>
+    collectionDefaultsRoutes(scope, withStores(ctx, ['collectionDefaults'])),
   );
   await app.register(async (scope) =>
     watermarkRoutes(scope, withStores(ctx, ['accounts', 'collections', 'watermarks', 'blobs'])),
@@ -86,6 +114,21 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         'favorites',
         'comments',
         'notifications',
+      ]),
+    ),
+  );
+  await app.register(async (scope) =>
+    downloadRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'galleries',
+        'photos',
+        'blobs',
+        'downloads',
+        'counters',
+        'users',
       ]),
     ),
   );

@@ -22,6 +22,7 @@ const PREFIXED_LABELS = {
   notification: 'Notification',
   favorite_list: 'Favorites list',
   comment: 'Comment',
+  shareLink: 'Share link',
 } as const;
 
 /** Returns `value` if it is a well-formed ID of `kind`; otherwise throws a 400 naming the format. */

@@ -55,6 +55,7 @@ export function describePhotoStore(
         name: `Collection ${collectionId}`,
         description: null,
         passwordProtected: false,
+        passwordHash: null,
         downloadable: true,
         expiryDate: shape.expiryDate ?? null,
         sharedWith: shape.sharedWith ?? [],

@@ -49,6 +49,7 @@ export async function addCollection(
     name: `Collection ${id}`,
     description: null,
     passwordProtected: false,
+    passwordHash: null,
     downloadable: true,
     expiryDate: null,
     sharedWith,

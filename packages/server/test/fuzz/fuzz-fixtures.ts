@@ -1,10 +1,11 @@
 /**
  * Rows for the fuzzer's requests to hit, made through the APIs as their owners would: clients,
- * collections shared with the gallery client and not, one past its expiry date, galleries, a
- * favorite and the notifications these raise; favorites lists and comments on photos; and the
- * same in the second studio, whose rows every fuzzed role must find missing. Photos go straight
- * into storage (ready, hidden, still processing, failed), as the upload route is not what is
- * fuzzed for them.
+ * collections shared with the gallery client and not, one past its expiry date, one with a
+ * download PIN offering web size only, galleries, a share link of each, a favorite and the
+ * notifications these raise; favorites lists and comments on photos; and the same in the
+ * second studio, whose rows every fuzzed role must find missing. Photos go straight into
+ * storage (ready, hidden, still processing, failed), as the upload route is not what is fuzzed
+ * for them.
  */
 import type { FastifyInstance } from 'fastify';
 import { addPhoto, makeJpeg } from '../helpers/photos.js';
@@ -104,6 +105,12 @@ async function studioRows(
     { name: 'Shared', shared_with: [galleryClientEmail] },
     { name: 'Private', downloadable: false },
     { name: 'Expired', expiry_date: '2020-01-01', shared_with: [galleryClientEmail] },
+    {
+      name: 'Pinned',
+      download_pin: '2468',
+      download_sizes: ['web'],
+      shared_with: [galleryClientEmail],
+    },
   ];
   const made: Array<{ collection: number; photos: number[] }> = [];
   for (const body of collections) {
@@ -120,6 +127,11 @@ async function studioRows(
     const photos = await galleryPhotos(world, accountId, {
       galleryId: Number(inside.data.id),
       collectionId: Number(data.id),
+    });
+    // A share link of each, for the link routes to list, count and revoke.
+    await send(gallery, who.gallery, 'POST', `/api/v1/collections/${data.id}/share_links`, {
+      downloads: 'web',
+      ...(body.name === 'Shared' ? { password: 'link password' } : {}),
     });
     made.push({ collection: Number(data.id), photos });
   }
@@ -162,6 +174,9 @@ export async function createFixtures(world: FuzzWorld): Promise<void> {
     world.users.gallery_client.id,
     home,
   );
+
+  // The visitor role enters a link of the shared collection.
+  await world.admitVisitor();
 
   // The second studio's owner signs in for this alone; no fuzzed role is of that studio.
   const foreign = world.foreign;

@@ -19,6 +19,8 @@ const ABSENT_IDS: Record<Resource, string> = {
   asset: 'missing.js',
   favorite_list: `fl_${'Z'.repeat(30)}`,
   comment: `pc_${'Z'.repeat(30)}`,
+  share_link: `sl_${'Z'.repeat(30)}`,
+  account: `ac_${'Z'.repeat(30)}`,
 };
 
 const ASSETS = ['app.css', ...[...SCRIPTS.keys()].sort()];
@@ -33,6 +35,8 @@ const TABLES = {
   login: 'logins',
   favorite_list: 'favorite_lists',
   comment: 'photo_comments',
+  share_link: 'share_links',
+  account: 'accounts',
 } as const satisfies Record<Exclude<Resource, 'asset'>, keyof Database>;
 
 /** The `index`-th (modulo their number) live ID of `resource`, in a fixed order that replays. */

@@ -27,6 +27,8 @@ const RESOURCES: readonly Resource[] = [
   'asset',
   'favorite_list',
   'comment',
+  'share_link',
+  'account',
 ];
 
 /** What a parameter names, from the path segment before it: `/clients/:id` names a client. */
@@ -40,6 +42,8 @@ const RESOURCE_BY_SEGMENT: Readonly<Record<string, Resource>> = {
   assets: 'asset',
   favorite_lists: 'favorite_list',
   comments: 'comment',
+  share_links: 'share_link',
+  collection_defaults: 'account',
 };
 
 /** `:id`, or the wildcard of `/assets/*`. */

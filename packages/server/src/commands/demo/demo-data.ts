@@ -143,6 +143,8 @@ export async function seedDemoData(storage: Storage, options: DemoOptions): Prom
         name: d.name,
         description: d.description,
         passwordProtected: d.passwordProtected === true,
+        // Its visitors' password is the demo password, which whoever runs the demo knows.
+        passwordHash: d.passwordProtected === true ? passwordHash : null,
         downloadable: true,
         expiryDate: d.expiryDate ?? null,
         sharedWith: d.shared ? [galleryClient.id] : [],
