@@ -477,7 +477,8 @@ export async function runPhotoSuite(options: BenchOptions, log: Log): Promise<Ph
         ratio: null,
         target: '—',
         pass: false,
-        skipped: `failed: ${error instanceof Error ? error.message : String(error)}`,
+        // One line: a stack would break the table.
+        skipped: `failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
       });
     }
   }
