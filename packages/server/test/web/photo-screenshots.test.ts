@@ -27,6 +27,9 @@ const SIZES = [
 
 /** Photos drawn as the demo draws them: what the screenshots show. */
 const COUNT = 11;
+/** The one the studio hid (clients see the others), and those the client favorited. */
+const HIDDEN = 6;
+const FAVORITES = [1, 3, 8];
 
 describe('screenshots of the photo pages', { skip: browserSkip }, () => {
   let h: WebHarness;
@@ -55,22 +58,35 @@ describe('screenshots of the photo pages', { skip: browserSkip }, () => {
         index,
       })),
     );
-    for (const { spec } of plan.slice(0, COUNT)) {
-      await addPhoto(h, {
+    const first = plan[0];
+    assert.ok(first);
+    const ids: number[] = [];
+    for (const [i, { spec }] of plan.slice(0, COUNT).entries()) {
+      const photo = await addPhoto(h, {
         galleryId: gallery.id,
         collectionId: collection.id,
         filename: spec.filename,
         bytes: await renderDemoPhoto(spec, 1600),
+        hidden: i === HIDDEN,
       });
+      ids.push(photo.id);
+    }
+    // The client has picked a few already: their hearts show in the grid and the lightbox.
+    const client = await loginAs(h, 'gallery_client', h.gallery);
+    for (const i of FAVORITES) {
+      const res = await h.gallery.inject({
+        method: 'POST',
+        url: `/api/v1/photos/${ids[i]}/favorite`,
+        headers: client.headers,
+      });
+      assert.equal(res.statusCode, 200, res.body);
     }
     // The states a studio sees while a wedding comes in: one still processing, one refused.
-    const first = plan[0]?.spec;
-    assert.ok(first, 'the demo plan has photos');
     await addPhoto(h, {
       galleryId: gallery.id,
       collectionId: collection.id,
       filename: 'IMG_1300.jpg',
-      bytes: await renderDemoPhoto({ ...first, seed: 77 }, 800),
+      bytes: await renderDemoPhoto({ ...first.spec, seed: 77 }, 800),
       process: false,
     });
     await addPhoto(h, {
@@ -88,6 +104,12 @@ describe('screenshots of the photo pages', { skip: browserSkip }, () => {
     );
     assert.equal(overflow, 0, 'nothing overflows sideways');
   }
+
+  /** Waits until every image in `selector` is decoded, so that a screenshot shows it painted. */
+  const decoded = (page: Page, selector: string) =>
+    page.evaluate(
+      `Promise.all([...document.querySelectorAll(${JSON.stringify(`${selector} img`)})].map((i) => i.decode().catch(() => {})))`,
+    );
 
   /** Every image in `selector` is in, and shown (its picture marked loaded, its fade skipped). */
   const imagesIn = (selector: string) =>
@@ -112,6 +134,7 @@ describe('screenshots of the photo pages', { skip: browserSkip }, () => {
       // Thumbnails load lazily: scroll down to bring them all in for the full-page picture.
       await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
       await waitForTrue(page, imagesIn('#photo-grid li.tile[data-status="ready"]'));
+      await decoded(page, '#photo-grid');
       await page.evaluate('window.scrollTo(0, 0)');
       await noOverflow(page);
       await page.screenshot({
@@ -129,17 +152,21 @@ describe('screenshots of the photo pages', { skip: browserSkip }, () => {
         h.users.gallery_client.email,
         `/app/collections/${collection.id}`,
       );
-      await waitForCount(cp.locator('#photo-grid li[data-id]'), COUNT);
+      await waitForCount(cp.locator('#photo-grid li[data-id]'), COUNT - 1);
       await waitForTrue(cp, imagesIn('#cover'));
+      await decoded(cp, '#cover');
       await noOverflow(cp);
       await cp.screenshot({ path: join(SCREENSHOT_DIR, `client-cover-${size.name}.png`) });
-      await cp.locator('#photos').evaluate((el) => el.scrollIntoView());
+      await cp.locator('#gallery-tabs').evaluate((el) => el.scrollIntoView());
       await waitForTrue(cp, imagesIn('#photo-grid'));
+      await decoded(cp, '#photo-grid');
       await cp.screenshot({ path: join(SCREENSHOT_DIR, `client-grid-${size.name}.png`) });
 
+      // The second photo: upright, and a favorite.
       await cp.locator('#photo-grid .open-photo').nth(1).click();
       await cp.locator('#lightbox[open]').waitFor();
       await waitForTrue(cp, imagesIn('#lb-frame'));
+      await decoded(cp, '#lb-frame');
       await cp.screenshot({ path: join(SCREENSHOT_DIR, `client-lightbox-${size.name}.png`) });
       assert.deepEqual(errors, []);
       await studio.close();

@@ -68,7 +68,9 @@ export async function mountClientGallery(options: ClientGalleryOptions): Promise
     const heart = grid.querySelector<HTMLButtonElement>(`li[data-id="${photo.id}"] .heart`);
     heart?.setAttribute('aria-pressed', String(favorite));
     lightbox.update(updated);
-    renderSummary();
+    // Taken out while only favorites are shown: it leaves the grid.
+    if (onlyFavorites && !favorite) renderGrid();
+    else renderSummary();
     return updated;
   }
 

@@ -35,7 +35,9 @@ function dimensions(photo: Photo): string {
   if (photo.status === 'processing') return 'Processing…';
   if (photo.status === 'failed') return 'Failed';
   const size = photo.width && photo.height ? `${photo.width} × ${photo.height}` : '';
-  return [photo.kind === 'video' ? 'Video' : '', size].filter(Boolean).join(' · ');
+  // Favorites by the collection's clients: what the studio looks at when it makes the album.
+  const hearts = photo.favorite_count > 0 ? `♥ ${photo.favorite_count}` : '';
+  return [photo.kind === 'video' ? 'Video' : '', size, hearts].filter(Boolean).join(' · ');
 }
 
 /** Puts the photo grid into `list`. */
