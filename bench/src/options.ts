@@ -14,10 +14,15 @@ export interface BenchOptions {
   only: readonly string[];
   /** A target kind to run under `node --cpu-prof`, profiles written to bench/results/. */
   profile: string | null;
+  /** Which measures: the API's (systems A–E), the photos' (issue #11), or both. */
+  suite: 'api' | 'photos' | 'all';
 }
 
-export const USAGE = `Usage: npm run bench -- [--quick] [--rounds N] [--duration S] [--only A,C]
-       [--sessions N] [--clients N] [--profile raw|express|proofsheet-sqlite|proofsheet-postgres]`;
+export const USAGE = `Usage: npm run bench -- [--quick] [--suite api|photos|all] [--rounds N] [--duration S]
+       [--only A,C] [--sessions N] [--clients N]
+       [--profile raw|express|proofsheet-sqlite|proofsheet-postgres|gallery]`;
+
+const SUITES = ['api', 'photos', 'all'] as const;
 
 function positive(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -38,6 +43,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       sessions: { type: 'string' },
       clients: { type: 'string' },
       profile: { type: 'string' },
+      suite: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -46,6 +52,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     process.exit(0);
   }
   const quick = values.quick === true;
+  const suite = values.suite ?? 'all';
+  if (!(SUITES as readonly string[]).includes(suite)) {
+    throw new Error(`--suite must be one of ${SUITES.join(', ')} (got "${suite}")`);
+  }
   return {
     quick,
     rounds: positive('rounds', values.rounds, quick ? 1 : 3),
@@ -57,5 +67,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     clients: positive('clients', values.clients, 100_000),
     only: (values.only ?? 'A,B,C,D,E').split(',').map((s) => s.trim().toUpperCase()),
     profile: values.profile ?? null,
+    suite: suite as BenchOptions['suite'],
   };
 }

@@ -5,7 +5,7 @@ import type { BenchOptions } from './options.js';
 import type { SystemResults } from './results.js';
 import type { Check } from './verdicts.js';
 
-function fmt(n: number, digits = 0): string {
+export function fmt(n: number, digits = 0): string {
   if (!Number.isFinite(n)) return '—';
   return n.toLocaleString('en-US', {
     minimumFractionDigits: digits,
@@ -23,7 +23,7 @@ function width(text: string): number {
 }
 
 /** A Markdown table with aligned columns: readable in a terminal, and as Biome formats it. */
-function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
   const line = (cells: readonly string[]) =>
     `| ${widths.map((w, i) => (cells[i] ?? '') + ' '.repeat(w - width(cells[i] ?? ''))).join(' | ')} |`;

@@ -18,6 +18,8 @@ import {
 import { type BenchOptions, parseOptions } from './options.js';
 import { checkSignedIn, type System, signIn } from './orchestrator/system.js';
 import { TargetHandle } from './orchestrator/target-handle.js';
+import { renderPhotoSection } from './photos/photo-report.js';
+import { runPhotoSuite } from './photos/suite.js';
 import { renderReport } from './report.js';
 import { emptyResults, type SystemResults } from './results.js';
 import { START_THREAD_POOL } from './server-modules.js';
@@ -123,13 +125,13 @@ async function startSystem(
   return { system, results };
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  const machine = describeMachine();
-  const startedAt = new Date();
-  mkdirSync(RESULTS_DIR, { recursive: true });
-
+/** The API suite (systems A–E): its whole report. */
+async function runApiSuite(
+  options: BenchOptions,
+  command: string,
+  machine: string,
+  startedAt: Date,
+): Promise<string> {
   const settings: LoadSettings = {
     durationS: options.durationS,
     connections: options.connections,
@@ -209,7 +211,7 @@ async function main(): Promise<void> {
 
   // Last started, first stopped: the seeding instance of a pair removes its namespace last.
   for (const h of [...handles].reverse()) await h.stop();
-  const report = renderReport({
+  return renderReport({
     options,
     command,
     machine,
@@ -220,6 +222,37 @@ async function main(): Promise<void> {
     pageN,
     searchTerm: SEARCH_TERM,
   });
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const machine = describeMachine();
+  const startedAt = new Date();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const parts: string[] = [];
+  if (options.suite !== 'photos')
+    parts.push(await runApiSuite(options, command, machine, startedAt));
+  else {
+    parts.push(
+      `# Proofsheet benchmark — ${startedAt.toISOString()}`,
+      '',
+      `- Command: \`${command}\``,
+      `- Machine: ${machine}`,
+      `- Run: ${options.rounds} interleaved round(s) of ${options.durationS} s per load measure, medians reported.${options.quick ? ' **Quick run: indicative only.**' : ''}`,
+      '',
+    );
+  }
+  if (options.suite !== 'api') {
+    progress('photo suite');
+    const photos = await runPhotoSuite(options, progress);
+    parts.push(renderPhotoSection(photos, options.quick));
+    parts.push(
+      '',
+      `- Finished ${new Date().toISOString()} (${Math.round((Date.now() - startedAt.getTime()) / 1000)} s in all); ${describeMachine().replace(/.*; /, '')}.`,
+    );
+  }
+  const report = parts.join('\n');
   process.stdout.write(`${report}\n`);
   writeFileSync(`${RESULTS_DIR}latest.md`, report);
   progress(`written to ${RESULTS_DIR}latest.md`);

@@ -121,7 +121,7 @@ async function openStorage(
 }
 
 /** The account, owner and 25 clients, unless a previous run or another instance made them. */
-async function seedStudio(storage: Storage, passwords: PasswordHasher) {
+export async function seedStudio(storage: Storage, passwords: PasswordHasher) {
   const studio = benchStudio(await passwords.hash(BENCH_USER.password));
   if (!(await storage.accounts.findById(studio.account.id))) {
     await storage.accounts.create(studio.account);

@@ -114,12 +114,6 @@ export const ERRORS = {
     message: 'The download PIN is wrong',
     description: "The PIN given is not the collection's; attempts are throttled like sign-ins.",
   },
-  password_required: {
-    status: 403,
-    message: "The collection's password is needed",
-    description:
-      'A share-link visitor must enter the collection password (again, after it changed): open the share link.',
-  },
   not_found: {
     status: 404,
     message: 'Resource not found',
@@ -190,6 +184,12 @@ export const ERRORS = {
     status: 504,
     message: 'The upstream API did not answer in time',
     description: 'From the server-side proxy: the API it forwards to timed out.',
+  },
+  password_required: {
+    status: 403,
+    message: "The collection's password is needed",
+    description:
+      'A share-link visitor must enter the collection password (again, after it changed): open the share link.',
   },
   quota_exceeded: {
     status: 413,

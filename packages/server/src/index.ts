@@ -46,6 +46,14 @@ export {
   /** Randomness from `node:crypto`. */
   systemRandom,
 } from './deps.js';
+export {
+  /** Renders one stored photo's sizes and marks it ready (or failed): what a photo job runs. */
+  processStoredPhoto,
+} from './gallery/photos/processing.js';
+export {
+  /** Runs this process's photo workers on the storage's job queue, as `proofsheet-server` does. */
+  startPhotoWorkers,
+} from './gallery/photos/worker.js';
 export type {
   /** One response an app sent: API, method, route pattern, status, content type and body. */
   ObservedResponse,

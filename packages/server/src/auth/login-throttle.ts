@@ -50,9 +50,8 @@ export function throttledError(waitMs: number, action: string): AppError {
  */
 export class LoginThrottle {
   /**
-   * `scope` keeps the counters of another secret guessed like a password (a collection's
-   * download PIN, whose "account" is the collection; a share link's and its collection's
-   * passwords, `share`, whose "account" is the link) apart from the logins'.
+   * `namespace` keeps the counters of one kind of secret apart from another's: `login` for
+   * sign-ins (by email), `share` for share-link and collection passwords (by link).
    */
   constructor(
     private readonly counters: CounterStore,
@@ -60,7 +59,7 @@ export class LoginThrottle {
       Config,
       'loginMaxFailuresIp' | 'loginMaxFailuresAccountIp' | 'loginSoftLimitAccount'
     >,
-    private readonly scope = 'login',
+    private readonly namespace = 'login',
   ) {}
 
   /**
@@ -145,14 +144,14 @@ export class LoginThrottle {
 
   private keys(email: string, ip: string) {
     const account = email.toLowerCase();
-    const s = this.scope;
+    const ns = this.namespace;
     return {
-      ip: `${s}:fail:ip:${ip}`,
-      accountIp: `${s}:fail:pair:${account}:${ip}`,
-      account: `${s}:fail:account:${account}`,
-      blockIp: `${s}:block:ip:${ip}`,
-      blockAccountIp: `${s}:block:pair:${account}:${ip}`,
-      known: `${s}:known:${account}:${ip}`,
+      ip: `${ns}:fail:ip:${ip}`,
+      accountIp: `${ns}:fail:pair:${account}:${ip}`,
+      account: `${ns}:fail:account:${account}`,
+      blockIp: `${ns}:block:ip:${ip}`,
+      blockAccountIp: `${ns}:block:pair:${account}:${ip}`,
+      known: `${ns}:known:${account}:${ip}`,
     };
   }
 }

@@ -111,20 +111,18 @@ export async function visitorViewer(
  * guard in auth/plugin.ts, which resolves the visitor cookie afresh on every request and
  * answers 401 to a visitor anywhere else); without either, 401.
  *
- * How a route lets visitors in (for the photo, image, favorites and download routes written
- * with `viewerOf(ctx, signedIn(request))`):
+ * How a route lets visitors in (as the photo, image, proofing and download routes do):
  * 1. add `visitors: true` to the route's `config` (next to `roles`, if any: a route with `roles`
  *    refuses visitors with 403 anyway, so staff routes stay as they are);
- * 2. replace `await viewerOf(ctx, signedIn(request))` with `await requestViewer(ctx, request)`;
+ * 2. ask `await requestViewer(ctx, request)` who is asking, not `viewerOf(ctx, signedIn(…))`;
  * 3. key what a viewer owns by `viewerKey(viewer)`, never `viewer.userId` with a users lookup
  *    (a visitor's id is no user's);
- * 4. reach photos through `readableGallery` / `readablePhoto` (gallery/photos/access.ts), which
- *    apply the link's galleries and single photo; a list of a gallery's photos needs nothing
- *    more, since a single-photo link reads no gallery;
- * 5. downloads: in `downloadCapability` (gallery/downloads/policy.ts), a visitor is
- *    `permitted` unless `viewer.visitor.downloads` is `none`, and gets no size larger than it
- *    (`web` < `high` < `original`, the protocol's `DOWNLOAD_SIZES` names), on top of the
- *    collection's and the gallery's settings; `unrestricted` stays the studio's alone;
+ * 4. reach photos through `readableGallery` / `readablePhoto` / `visiblePhoto`
+ *    (gallery/photos/access.ts), which apply the link's galleries and single photo; a list of a
+ *    gallery's photos needs nothing more, since a single-photo link reads no gallery;
+ * 5. downloads: `downloadCapability` (gallery/downloads/policy.ts) holds a visitor to
+ *    `viewer.visitor.downloads` (`none`, or no size above `web` < `high` < `original`), on top
+ *    of the collection's and the gallery's settings;
  * 6. images for visitors: `Cache-Control: private` (never `public`), so that no shared cache
  *    keeps serving an image after the link is revoked.
  * Unsafe methods need nothing more: the guard checks the visitor's CSRF token itself.

@@ -8,6 +8,7 @@ import { type NavItem, renderAppPage } from './app-shell.js';
 import { APP_CSS } from './assets.js';
 import { COLLECTION_CONTENT, COLLECTIONS_CONTENT, SETTINGS_CONTENT } from './gallery-pages.js';
 import { loginUrlFor, type PageViewer, pageViewer } from './page-session.js';
+import { GALLERY_CONTENT } from './photo-pages.js';
 import { SCRIPTS } from './static-assets.js';
 import { CLIENTS_CONTENT, NOTIFICATIONS_CONTENT } from './studio-pages.js';
 import { visitorRoutes } from './visitor-routes.js';
@@ -61,6 +62,13 @@ const GALLERY_PAGES: readonly PageDef[] = [
     page: 'collection',
     title: 'Collection',
     content: COLLECTION_CONTENT,
+    navPath: '/app/collections',
+  },
+  {
+    path: '/app/collections/:id/galleries/:galleryId',
+    page: 'gallery',
+    title: 'Gallery',
+    content: GALLERY_CONTENT,
     navPath: '/app/collections',
   },
   {

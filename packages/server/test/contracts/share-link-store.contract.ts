@@ -11,8 +11,8 @@ import type { Database } from '../../src/storage/sql/schema.js';
 import { at, bytes, type ContractOptions, seedAccount } from './fixtures.js';
 
 /**
- * A storage with its database handle: the few favorite rows `peopleWithAccess` counts are
- * written as rows (a favorite through `FavoriteStore` would need whole photos behind it).
+ * A storage with its database handle: favorites lists have no store in this suite's scope, so
+ * the few favorite rows `peopleWithAccess` counts are written as rows.
  */
 export type MakeSqlStorage = () => Promise<{ storage: Storage; db: Kysely<Database> }>;
 
@@ -363,12 +363,10 @@ export function describeShareLinkStores(
             name: 'Favorites',
             min_selection: null,
             max_selection: null,
+            is_default: 0,
+            set_by_studio: 0,
             created_at: 0,
             updated_at: 0,
-            is_default: 0,
-            default_key: null,
-            set_by_studio: 0,
-            submitted_at: null,
           })
           .execute();
       }

@@ -20,10 +20,10 @@ export type Resource =
   | 'photo'
   | 'login'
   | 'asset'
-  | 'share_link'
-  | 'account'
   | 'favorite_list'
-  | 'comment';
+  | 'comment'
+  | 'share_link'
+  | 'account';
 
 export type PathPiece =
   | { literal: string }

@@ -141,6 +141,10 @@ export const HIDDEN_ROUTES: ReadonlyArray<{ matches: RegExp; why: string }> = [
     why: "a share link's entry page and the visitor's page, HTML for browsers (the entry form's post is documented)",
   },
   {
+    matches: /^(POST \/api\/v1\/uploads|(HEAD|PATCH|DELETE) \/api\/v1\/uploads\/:uploadId)$/,
+    why: "resumable uploads speak the tus 1.0.0 protocol (its headers, its status codes, raw bytes), which tus's own specification documents; @tus/server answers them, after our guard and an owner check (tests: test/gallery/photos/tus-uploads.test.ts)",
+  },
+  {
     matches: /^(GET|POST) \/api\/v1\/clients$/,
     why: 'the slash-less alias of /api/v1/clients/, the same handlers; documented once',
   },

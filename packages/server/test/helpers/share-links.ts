@@ -1,14 +1,10 @@
 /**
  * Builders for the share-link tests: links made through the API as the studio would, visitors
- * entering as a JSON client would, ready photos (helpers/photos.ts), and the image probe
- * described below.
+ * entering as a JSON client would, ready photos (helpers/photos.ts), and image addresses.
  */
 import assert from 'node:assert/strict';
 import { COOKIE_NAMES, type CreatedShareLink, type VisitorEntered } from '@proofsheet/protocol';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { readablePhoto } from '../../src/gallery/photos/access.js';
-import { requestViewer } from '../../src/gallery/viewer.js';
-import { AppError } from '../../src/http/app-error.js';
 import type { PhotoRecord } from '../../src/storage/ports/photo-store.js';
 import type { Credentials, Harness } from './harness.js';
 import { addPhoto as addStoredPhoto } from './photos.js';
@@ -92,30 +88,7 @@ export async function addPhoto(
   return photo;
 }
 
-/** Where the probe serves a photo's preview. */
-export function probeUrl(photoId: number): string {
-  return `/test-probe/photos/${photoId}/preview.jpg`;
-}
-
-/**
- * Registers, on the harness's Gallery API before it is ready, a route that serves a photo's
- * preview bytes the way every image route must: it lets visitors in (`config.visitors`), and
- * on every request asks `requestViewer` who is asking and `readablePhoto` whether they may see
- * it. The image routes themselves are another part of the photo work; once they are merged,
- * these tests should fetch their URLs instead. Call before the first `inject()`.
- */
-export function registerImageProbe(h: Harness): void {
-  h.gallery.get(
-    '/test-probe/photos/:photoId/preview.jpg',
-    { config: { visitors: true, auth: 'required' }, schema: { hide: true } },
-    async (request, reply) => {
-      const { photoId } = request.params as { photoId: string };
-      const viewer = await requestViewer(h, request);
-      const { photo } = await readablePhoto(h, viewer, Number(photoId));
-      const preview = photo.derivatives.find((d) => d.size === 'preview' && d.format === 'jpeg');
-      const stream = preview ? await h.storage.blobs.get(preview.sha256) : null;
-      if (!preview || !stream) throw new AppError('not_found', 'The preview is not stored');
-      return reply.header('cache-control', 'private, no-cache').type('image/jpeg').send(stream);
-    },
-  );
+/** A photo's preview, as the image route serves it (the current one, revalidated each time). */
+export function imageUrl(photoId: number): string {
+  return `/api/v1/photos/${photoId}/preview.jpg`;
 }

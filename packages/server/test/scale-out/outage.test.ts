@@ -96,7 +96,7 @@ describe('dependency outages', { skip: services.skip }, () => {
     await redis.cut();
     await assertUnavailable('/api/v1/session');
     await assertUnavailable('/login', 'POST', { email: user.email, password: PASSWORD });
-    await assertReadiness({ postgres: true, redis: false });
+    await assertReadiness({ postgres: true, blobs: true, redis: false });
 
     await redis.restore();
     await waitUntilReady(instance);
@@ -112,7 +112,7 @@ describe('dependency outages', { skip: services.skip }, () => {
     await assertUnavailable('/api/v1/clients/');
     await assertUnavailable('/api/v1/session');
     await assertUnavailable('/login', 'POST', { email: user.email, password: PASSWORD });
-    await assertReadiness({ postgres: false, redis: true });
+    await assertReadiness({ postgres: false, blobs: true, redis: true });
 
     await postgres.restore();
     await waitUntilReady(instance);

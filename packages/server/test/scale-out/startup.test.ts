@@ -30,7 +30,8 @@ describe('start-up on PostgreSQL', { skip: postgres.skip }, () => {
         first.db,
       );
       assert.equal(rows[0]?.n, Object.keys(migrations).length, 'each migration ran once');
-      for (const storage of storages) assert.deepEqual(await storage.health(), { postgres: true });
+      for (const storage of storages)
+        assert.deepEqual(await storage.health(), { postgres: true, blobs: true });
       assert.equal(await storages[0]?.users.count(), 0, 'int8 counts come back as numbers');
     } finally {
       await Promise.all(storages.map((storage) => storage.close()));

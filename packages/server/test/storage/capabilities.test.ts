@@ -50,7 +50,7 @@ test('storage with Redis cannot be made exclusive', { skip: redis.skip }, async 
     );
     const storage = composeStorage(connection, { redis: backing });
     assert.equal(storage.capabilities.exclusive, false);
-    assert.deepEqual(await storage.health(), { sqlite: true, redis: true });
+    assert.deepEqual(await storage.health(), { sqlite: true, blobs: true, redis: true });
   } finally {
     await connection.close();
     await closeRedis(client);

@@ -28,6 +28,9 @@ const options = { skip: postgres.skip };
 describeClientStore('PostgreSQL', pgStorage, options);
 describeNotificationStore('PostgreSQL', pgStorage, options);
 describeCollectionStores('PostgreSQL', pgStorage, options);
+describeFavoriteStore('PostgreSQL', pgStorage, options);
+describeCommentStore('PostgreSQL', pgStorage, options);
+describeDownloadStore('PostgreSQL', pgStorage, options);
 describeShareLinkStores(
   'PostgreSQL',
   async () => {
@@ -38,9 +41,6 @@ describeShareLinkStores(
   },
   options,
 );
-describeFavoriteStore('PostgreSQL', pgStorage, options);
-describeCommentStore('PostgreSQL', pgStorage, options);
-describeDownloadStore('PostgreSQL', pgStorage, options);
 describeSharedClientLists(
   'PostgreSQL',
   async () => {

@@ -20,13 +20,13 @@ const sqlite: MakeStorage = () => openSqliteStorage(':memory:');
 describeClientStore('SQLite', sqlite);
 describeNotificationStore('SQLite', sqlite);
 describeCollectionStores('SQLite', sqlite);
+describeFavoriteStore('SQLite', sqlite);
+describeCommentStore('SQLite', sqlite);
+describeDownloadStore('SQLite', sqlite);
 describeShareLinkStores('SQLite', async () => {
   const connection = await openSqlite(':memory:');
   return { storage: composeStorage(connection), db: connection.db };
 });
-describeFavoriteStore('SQLite', sqlite);
-describeCommentStore('SQLite', sqlite);
-describeDownloadStore('SQLite', sqlite);
 
 const dir = mkdtempSync(join(tmpdir(), 'proofsheet-shared-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -144,8 +144,8 @@ export async function collectionRoutes(
       const viewer = await viewerOf(ctx, signedIn(request));
       const body = request.body;
       const sharedWith = await resolveSharedWith(ctx, viewer.accountId, body.shared_with ?? []);
-      const passwordHash = body.password ? await ctx.passwords.hash(body.password) : null;
       const downloadPinHash = await hashDownloadPin(ctx, body.download_pin ?? null);
+      const passwordHash = body.password ? await ctx.passwords.hash(body.password) : null;
       const defaults =
         (await ctx.storage.collectionDefaults.find(viewer.accountId)) ??
         serverCollectionDefaults(viewer.accountId);
@@ -217,7 +217,7 @@ export async function collectionRoutes(
         operationId: 'updateCollection',
         summary: 'Change the fields of a collection that the body names',
         description:
-          'Staff only. People newly in `shared_with` get a notification. A new `password` locks out every visitor until they enter it; `null` removes it. `download_pin` sets the download PIN, `null` clears it; it is never returned (`download_pin_protected` says whether there is one).',
+          'Staff only. People newly in `shared_with` get a notification. A new `password` locks out every visitor until they enter it; `null` removes it. `download_pin` sets the download PIN, `null` clears it; neither is ever returned (`password_protected` and `download_pin_protected` say whether there is one).',
         tags,
         params: IdParams,
         body: CollectionUpdate,

@@ -2,14 +2,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DownloadQuery, type DownloadSize, type DownloadSubject } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
-import { signedIn } from '../../auth/signed-in.js';
 import { requireNumericId } from '../../http/path-ids.js';
 import { GalleryParams, IdParams } from '../../http/path-params.js';
 import { responses } from '../../http/responses.js';
 import type { CollectionView } from '../../storage/ports/collection-store.js';
 import { visibleCollection } from '../collections/routes.js';
 import { readableGallery } from '../photos/access.js';
-import { type Viewer, viewerOf } from '../viewer.js';
+import { requestViewer, type Viewer } from '../viewer.js';
 import { type ArchiveGallery, archiveEtag, archiveMembers } from './archive-members.js';
 import { safeSegment } from './file-names.js';
 import type { DownloadPins } from './pin.js';
@@ -88,6 +87,7 @@ export async function archiveRoutes(
   typed.get(
     '/galleries/:galleryId/download',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'downloadGallery',
         summary: 'Download a gallery as a ZIP',
@@ -99,7 +99,7 @@ export async function archiveRoutes(
       },
     },
     async (request, reply) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const id = requireNumericId('gallery', request.params.galleryId);
       const { gallery, collection } = await readableGallery(ctx, viewer, id);
       const policy = downloadPolicy(downloadCapability(viewer), collection, gallery);
@@ -119,6 +119,7 @@ export async function archiveRoutes(
   typed.get(
     '/collections/:id/download',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'downloadCollection',
         summary: 'Download a collection as a ZIP, a folder per gallery',
@@ -130,7 +131,7 @@ export async function archiveRoutes(
       },
     },
     async (request, reply) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const capability = downloadCapability(viewer);
       const policy = downloadPolicy(capability, collection);

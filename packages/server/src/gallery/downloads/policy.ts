@@ -15,10 +15,20 @@ export interface DownloadCapability {
   unrestricted: boolean;
   /** How they came in allows downloads at all. */
   permitted: boolean;
+  /** The largest size how they came in allows (a share link's setting); absent: any. */
+  largest?: DownloadSize;
 }
 
-/** The capability of a viewer: the studio is unrestricted; a gallery client follows the settings. */
+/**
+ * The capability of a viewer: the studio is unrestricted; a gallery client follows the
+ * settings; a share-link visitor too, and no more than their link allows.
+ */
 export function downloadCapability(viewer: Viewer): DownloadCapability {
+  const grant = viewer.visitor;
+  if (grant) {
+    if (grant.downloads === 'none') return { unrestricted: false, permitted: false };
+    return { unrestricted: false, permitted: true, largest: grant.downloads };
+  }
   return { unrestricted: isStudio(viewer), permitted: true };
 }
 
@@ -60,7 +70,11 @@ export function downloadPolicy(
   if (!capability.permitted) return refused('Downloads are not allowed for this visit');
   if (!collection.downloadable) return refused('This collection is not downloadable');
   if (gallery && !gallery.download) return refused('This gallery is not downloadable');
-  const sizes = DOWNLOAD_SIZES.filter((s) => collection.downloadSizes.includes(s));
+  // DOWNLOAD_SIZES is largest first: a link's cap keeps that size and those after it.
+  const cap = capability.largest ? DOWNLOAD_SIZES.indexOf(capability.largest) : 0;
+  const sizes = DOWNLOAD_SIZES.filter(
+    (s, rank) => rank >= cap && collection.downloadSizes.includes(s),
+  );
   if (sizes.length === 0) return refused('This collection offers no size for download');
   return { allowed: true, reason: null, sizes, pinRequired: collection.downloadPinHash !== null };
 }

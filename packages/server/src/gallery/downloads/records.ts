@@ -41,7 +41,10 @@ export async function recordDownload(
   viewer: Viewer,
   start: DownloadStart,
 ): Promise<Recording> {
-  const user = await ctx.storage.users.findById(viewer.userId);
+  // A share-link visitor is no user: their email is the one they entered at the link.
+  const email = viewer.visitor
+    ? viewer.visitor.email
+    : ((await ctx.storage.users.findById(viewer.userId))?.email ?? null);
   const id = newId('download', ctx.random.bytes);
   const agent = request.headers['user-agent'];
   await ctx.storage.downloads.record({
@@ -49,7 +52,7 @@ export async function recordDownload(
     id,
     accountId: viewer.accountId,
     viewerKey: viewerKey(viewer),
-    email: user?.email ?? null,
+    email,
     ip: request.ip,
     userAgent: agent === undefined ? null : agent.slice(0, MAX_USER_AGENT),
     bytesSent: null,

@@ -10,7 +10,6 @@ import {
 } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
-import { signedIn } from '../../auth/signed-in.js';
 import { AppError } from '../../http/app-error.js';
 import { strongEtag } from '../../http/byte-range.js';
 import { requireNumericId } from '../../http/path-ids.js';
@@ -20,7 +19,7 @@ import { formatTimestamp } from '../../http/timestamp.js';
 import type { PhotoRecord } from '../../storage/ports/photo-store.js';
 import { visibleCollection } from '../collections/routes.js';
 import { readablePhoto } from '../photos/access.js';
-import { viewerOf } from '../viewer.js';
+import { requestViewer } from '../viewer.js';
 import { downloadFile } from './archive-members.js';
 import { archiveRoutes } from './archive-routes.js';
 import { safeSegment } from './file-names.js';
@@ -70,6 +69,7 @@ export async function downloadRoutes(
   app.get(
     '/photos/:photoId/download',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'downloadPhoto',
         summary: 'Download one photo or video',
@@ -85,7 +85,7 @@ export async function downloadRoutes(
       },
     },
     async (request, reply) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const id = requireNumericId('photo', request.params.photoId);
       const { photo, gallery, collection } = await readablePhoto(ctx, viewer, id);
       const policy = downloadPolicy(downloadCapability(viewer), collection, gallery);
@@ -126,6 +126,7 @@ export async function downloadRoutes(
   app.post(
     '/collections/:id/download_pin',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'giveDownloadPin',
         summary: "Give a collection's download PIN",
@@ -137,7 +138,7 @@ export async function downloadRoutes(
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const until = await pins.check(viewer, collection, request.body.pin, request.ip);
       return {
@@ -152,6 +153,7 @@ export async function downloadRoutes(
   app.get(
     '/collections/:id/before_download_settings',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'getBeforeDownloadSettings',
         summary: 'What the viewer must do before downloading',
@@ -163,7 +165,7 @@ export async function downloadRoutes(
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const capability = downloadCapability(viewer);
       const policy = downloadPolicy(capability, collection);

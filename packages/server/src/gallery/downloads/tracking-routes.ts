@@ -9,13 +9,12 @@ import {
 } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
-import { signedIn } from '../../auth/signed-in.js';
 import { listMeta, requestedWindow } from '../../http/paging.js';
 import { IdParams } from '../../http/path-params.js';
 import { responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
 import { visibleCollection } from '../collections/routes.js';
-import { viewerOf } from '../viewer.js';
+import { requestViewer } from '../viewer.js';
 import type { DownloadStores } from './routes.js';
 import { toDownloadEvent, toMediaDownloads } from './view.js';
 
@@ -68,7 +67,7 @@ export async function trackingRoutes(
         config: { roles: STAFF },
       },
       async (request) => {
-        const viewer = await viewerOf(ctx, signedIn(request));
+        const viewer = await requestViewer(ctx, request);
         const collection = await visibleCollection(ctx, viewer, request.params.id);
         const window = requestedWindow(request);
         const { items, total } = await ctx.storage.downloads.countsByPhoto(
@@ -106,7 +105,7 @@ export async function trackingRoutes(
         config: { roles: STAFF },
       },
       async (request) => {
-        const viewer = await viewerOf(ctx, signedIn(request));
+        const viewer = await requestViewer(ctx, request);
         const collection = await visibleCollection(ctx, viewer, request.params.id);
         const window = requestedWindow(request);
         const subject = request.query.subject;

@@ -2,7 +2,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Envelope, Page, Photo, PhotoListQuery, PhotoUpdate } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
-import { signedIn } from '../../auth/signed-in.js';
 import { AppError } from '../../http/app-error.js';
 import { listMeta, requestedWindow } from '../../http/paging.js';
 import { requireNumericId } from '../../http/path-ids.js';
@@ -14,7 +13,7 @@ import type {
   PhotoListOptions,
   PhotoRecord,
 } from '../../storage/ports/photo-store.js';
-import { type Viewer, viewerKey, viewerOf } from '../viewer.js';
+import { requestViewer, type Viewer, viewerKey } from '../viewer.js';
 import { isStudio, readableGallery, visiblePhoto } from './access.js';
 import { photosAsSeen } from './photos-as-seen.js';
 import { releaseBlobs } from './release-blobs.js';
@@ -61,6 +60,7 @@ export async function photoRoutes(
   app.get(
     '/galleries/:galleryId/photos',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'listPhotos',
         summary: 'List the photos and videos of a gallery',
@@ -80,7 +80,7 @@ export async function photoRoutes(
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const galleryId = requireNumericId('gallery', request.params.galleryId);
       const { gallery } = await readableGallery(ctx, viewer, galleryId);
       const query = request.query;
@@ -114,6 +114,7 @@ export async function photoRoutes(
   app.get(
     '/photos/:photoId',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'getPhoto',
         summary: 'Get one photo or video',
@@ -126,7 +127,7 @@ export async function photoRoutes(
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const id = requireNumericId('photo', request.params.photoId);
       const photo = await visiblePhoto(ctx, viewer, id);
       return one(viewer, photo);
@@ -152,7 +153,7 @@ export async function photoRoutes(
       config: { roles: STAFF },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const id = requireNumericId('photo', request.params.photoId);
       const photo = await visiblePhoto(ctx, viewer, id);
       const body = request.body;
@@ -202,7 +203,7 @@ export async function photoRoutes(
       config: { roles: STAFF },
     },
     async (request, reply) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const id = requireNumericId('photo', request.params.photoId);
       await visiblePhoto(ctx, viewer, id);
       const deleted = await photos.delete(viewer.accountId, id);

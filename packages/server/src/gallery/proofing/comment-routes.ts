@@ -1,14 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Comment, CommentCreate, Envelope, newId, Page, PageQuery } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import { signedIn } from '../../auth/signed-in.js';
 import { AppError } from '../../http/app-error.js';
 import { listMeta, requestedWindow } from '../../http/paging.js';
 import { requireId, requireNumericId } from '../../http/path-ids.js';
 import { NoContent, responses } from '../../http/responses.js';
 import { notify } from '../../studio/notifications/notify.js';
 import { isStudio, readablePhoto } from '../photos/access.js';
-import { viewerKey, viewerOf } from '../viewer.js';
+import { requestViewer, viewerKey } from '../viewer.js';
 import { CommentParams, PhotoIdParams } from './params.js';
 import type { ProofingContext } from './stores.js';
 import { displayName, toComment } from './view.js';
@@ -38,6 +37,7 @@ export async function commentRoutes(scope: FastifyInstance, ctx: ProofingContext
   app.get(
     '/photos/:photoId/comments',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'listPhotoComments',
         summary: 'The comments on a photo, oldest first',
@@ -53,7 +53,7 @@ export async function commentRoutes(scope: FastifyInstance, ctx: ProofingContext
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const photoId = requireNumericId('photo', request.params.photoId);
       await readablePhoto(ctx, viewer, photoId);
       const window = requestedWindow(request);
@@ -72,6 +72,7 @@ export async function commentRoutes(scope: FastifyInstance, ctx: ProofingContext
   app.post(
     '/photos/:photoId/comments',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'createPhotoComment',
         summary: 'Comment on a photo',
@@ -84,7 +85,7 @@ export async function commentRoutes(scope: FastifyInstance, ctx: ProofingContext
       },
     },
     async (request, reply) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const photoId = requireNumericId('photo', request.params.photoId);
       const { photo, collection } = await readablePhoto(ctx, viewer, photoId);
       const text = request.body.text;
@@ -123,6 +124,7 @@ export async function commentRoutes(scope: FastifyInstance, ctx: ProofingContext
   app.delete(
     '/comments/:commentId',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'deletePhotoComment',
         summary: 'Delete a comment',
@@ -133,7 +135,7 @@ export async function commentRoutes(scope: FastifyInstance, ctx: ProofingContext
       },
     },
     async (request, reply) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const id = requireId('comment', request.params.commentId);
       const comment = await comments.find(viewer.accountId, id);
       if (!comment) throw commentNotFound(id);

@@ -2,11 +2,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { FavoriteExportQuery } from '@proofsheet/protocol';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { signedIn } from '../../auth/signed-in.js';
 import { responses } from '../../http/responses.js';
 import { formatTimestamp } from '../../http/timestamp.js';
 import type { FavoriteListView } from '../../storage/ports/favorite-store.js';
-import { viewerOf } from '../viewer.js';
+import { requestViewer } from '../viewer.js';
 import { type ExportRow, exportBody, exportFilename } from './export-formats.js';
 import { readableList } from './list-access.js';
 import { FavoriteListParams } from './params.js';
@@ -64,6 +63,7 @@ export async function exportRoutes(scope: FastifyInstance, ctx: ProofingContext)
   app.get(
     '/favorite_lists/:listId/export',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'exportFavoriteList',
         summary: "Download a favorites list's file names, for Lightroom or a spreadsheet",
@@ -93,7 +93,7 @@ export async function exportRoutes(scope: FastifyInstance, ctx: ProofingContext)
       },
     },
     async (request, reply) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const { list } = await readableList(ctx, viewer, request.params.listId);
       const format = request.query.format ?? 'lightroom';
       const { contentType, body, extension } = exportBody(format, await selectionRows(ctx, list));

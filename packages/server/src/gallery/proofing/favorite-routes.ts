@@ -1,13 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Envelope, FavoriteStatus, FavoriteTargetQuery } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import { signedIn } from '../../auth/signed-in.js';
 import { AppError } from '../../http/app-error.js';
 import { requireId, requireNumericId } from '../../http/path-ids.js';
 import { responses } from '../../http/responses.js';
 import type { FavoriteListView, FavoriteRefusal } from '../../storage/ports/favorite-store.js';
 import { isStudio, type ReadablePhoto, readablePhoto } from '../photos/access.js';
-import { type Viewer, viewerKey, viewerOf } from '../viewer.js';
+import { requestViewer, type Viewer, viewerKey } from '../viewer.js';
 import { listNotFound } from './list-access.js';
 import { PhotoIdParams } from './params.js';
 import { defaultList, type ProofingContext } from './stores.js';
@@ -66,6 +65,7 @@ export async function favoriteRoutes(scope: FastifyInstance, ctx: ProofingContex
   app.post(
     '/photos/:photoId/favorite',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'favoritePhoto',
         summary: 'Add a photo to one of your favorites lists',
@@ -78,7 +78,7 @@ export async function favoriteRoutes(scope: FastifyInstance, ctx: ProofingContex
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const photoId = requireNumericId('photo', request.params.photoId);
       if (request.query.list_id !== undefined) requireId('favorite_list', request.query.list_id);
       const found = await readablePhoto(ctx, viewer, photoId);
@@ -100,6 +100,7 @@ export async function favoriteRoutes(scope: FastifyInstance, ctx: ProofingContex
   app.delete(
     '/photos/:photoId/favorite',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'unfavoritePhoto',
         summary: 'Take a photo out of one of your favorites lists',
@@ -112,7 +113,7 @@ export async function favoriteRoutes(scope: FastifyInstance, ctx: ProofingContex
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const photoId = requireNumericId('photo', request.params.photoId);
       if (request.query.list_id !== undefined) requireId('favorite_list', request.query.list_id);
       const found = await readablePhoto(ctx, viewer, photoId);

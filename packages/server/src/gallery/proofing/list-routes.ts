@@ -9,7 +9,6 @@ import {
   PageQuery,
 } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import { signedIn } from '../../auth/signed-in.js';
 import { AppError } from '../../http/app-error.js';
 import { listMeta, requestedWindow } from '../../http/paging.js';
 import { IdParams } from '../../http/path-params.js';
@@ -17,7 +16,7 @@ import { NoContent, responses } from '../../http/responses.js';
 import { notify } from '../../studio/notifications/notify.js';
 import { visibleCollection } from '../collections/routes.js';
 import { isStudio } from '../photos/access.js';
-import { viewerKey, viewerOf } from '../viewer.js';
+import { requestViewer, viewerKey } from '../viewer.js';
 import { mayEdit, readableList } from './list-access.js';
 import { contradiction, listChanges, newListOwner } from './list-rules.js';
 import { FavoriteListParams } from './params.js';
@@ -40,6 +39,7 @@ export async function favoriteListRoutes(
   app.get(
     '/collections/:id/favorite_lists',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'listFavoriteLists',
         summary: 'List the favorites lists of a collection',
@@ -55,7 +55,7 @@ export async function favoriteListRoutes(
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const window = requestedWindow(request);
       if (!isStudio(viewer)) await defaultList(ctx, viewer, collection.id);
@@ -74,6 +74,7 @@ export async function favoriteListRoutes(
   app.post(
     '/collections/:id/favorite_lists',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'createFavoriteList',
         summary: 'Make a named favorites list in a collection',
@@ -85,7 +86,7 @@ export async function favoriteListRoutes(
       },
     },
     async (request, reply) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const body = request.body;
       const ownerKey = newListOwner(viewer, collection, body.owner_id);
@@ -121,6 +122,7 @@ export async function favoriteListRoutes(
   app.put(
     '/favorite_lists/:listId',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'updateFavoriteList',
         summary: 'Rename a favorites list, change its limits, or reopen it',
@@ -133,7 +135,7 @@ export async function favoriteListRoutes(
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const { list } = await readableList(ctx, viewer, request.params.listId);
       const body = request.body;
       if (body.submitted === false && !isStudio(viewer)) {
@@ -157,6 +159,7 @@ export async function favoriteListRoutes(
   app.delete(
     '/favorite_lists/:listId',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'deleteFavoriteList',
         summary: 'Delete a favorites list and the favorites in it',
@@ -167,7 +170,7 @@ export async function favoriteListRoutes(
       },
     },
     async (request, reply) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const { list } = await readableList(ctx, viewer, request.params.listId);
       if (!mayEdit(viewer, list)) {
         throw new AppError('forbidden', 'The studio made this list: only the studio deletes it');
@@ -182,6 +185,7 @@ export async function favoriteListRoutes(
   app.post(
     '/favorite_lists/:listId/submit',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'submitFavoriteList',
         summary: 'Say a favorites list is done',
@@ -193,7 +197,7 @@ export async function favoriteListRoutes(
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const { list, collection } = await readableList(ctx, viewer, request.params.listId);
       if (list.ownerKey !== viewerKey(viewer)) {
         throw new AppError('forbidden', 'Only its owner submits a favorites list');

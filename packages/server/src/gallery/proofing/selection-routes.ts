@@ -8,13 +8,12 @@ import {
   StarredPhoto,
 } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
-import { signedIn } from '../../auth/signed-in.js';
 import { listMeta, requestedWindow } from '../../http/paging.js';
 import { IdParams } from '../../http/path-params.js';
 import { responses } from '../../http/responses.js';
 import { visibleCollection } from '../collections/routes.js';
 import { isStudio } from '../photos/access.js';
-import { type Viewer, viewerKey, viewerOf } from '../viewer.js';
+import { requestViewer, type Viewer, viewerKey } from '../viewer.js';
 import { listNotFound, readableList } from './list-access.js';
 import type { ProofingContext } from './stores.js';
 import { toFavoritedPhoto, toStarredPhoto } from './view.js';
@@ -44,6 +43,7 @@ export async function selectionRoutes(scope: FastifyInstance, ctx: ProofingConte
   app.get(
     '/collections/:id/favorites',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'listCollectionFavorites',
         summary: 'The favorited photos of a collection, with who favorited them and when',
@@ -59,7 +59,7 @@ export async function selectionRoutes(scope: FastifyInstance, ctx: ProofingConte
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const window = requestedWindow(request);
       let listId: string | undefined;
@@ -89,6 +89,7 @@ export async function selectionRoutes(scope: FastifyInstance, ctx: ProofingConte
   app.get(
     '/photos/starred',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'listStarredPhotos',
         summary: 'Favorited photos across every collection',
@@ -100,7 +101,7 @@ export async function selectionRoutes(scope: FastifyInstance, ctx: ProofingConte
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const window = requestedWindow(request);
       const studio = isStudio(viewer);
       const { items, total } = await ctx.storage.favorites.favoritedPhotos(viewer.accountId, {

@@ -51,6 +51,8 @@ export interface Storage {
   comments: CommentStore;
   /** Photo originals and their sizes, by content hash. */
   blobs: BlobStore;
+  /** Every download of the Gallery API, for the studio's tracking endpoints. */
+  downloads: DownloadStore;
   /** Share links of collections. */
   shareLinks: ShareLinkStore;
   /** Share-link visitors and their sessions. */
@@ -59,8 +61,6 @@ export interface Storage {
   collectionAccess: CollectionAccessStore;
   /** What new collections start with, per account. */
   collectionDefaults: CollectionDefaultsStore;
-  /** Every download of the Gallery API, for the studio's tracking endpoints. */
-  downloads: DownloadStore;
   watermarks: WatermarkStore;
   /**
    * Background jobs (photo processing). Here rather than beside the storage because the queue

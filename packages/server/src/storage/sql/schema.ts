@@ -248,6 +248,32 @@ export interface GalleryFavoritesTable {
   created_at: number;
 }
 
+/** One download: who fetched what, in which size, and how much of it arrived. */
+export interface DownloadsTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  /** `null` for a collection's ZIP. */
+  gallery_id: number | null;
+  /** `null` for a ZIP. */
+  photo_id: number | null;
+  /** `photo`, `video`, `gallery` or `collection`. */
+  subject: string;
+  size: string;
+  filename: string;
+  viewer_key: string;
+  email: string | null;
+  ip: string;
+  user_agent: string | null;
+  range_start: number;
+  bytes_expected: number;
+  /** `null` until the response closes. */
+  bytes_sent: number | null;
+  completed: number;
+  created_at: number;
+  finished_at: number | null;
+}
+
 /** A share link; only the hash of its secret token is stored. */
 export interface ShareLinksTable {
   id: string;
@@ -319,32 +345,6 @@ export interface CollectionDefaultsTable {
   updated_at: number;
 }
 
-/** One download: who fetched what, in which size, and how much of it arrived. */
-export interface DownloadsTable {
-  id: string;
-  account_id: string;
-  collection_id: number;
-  /** `null` for a collection's ZIP. */
-  gallery_id: number | null;
-  /** `null` for a ZIP. */
-  photo_id: number | null;
-  /** `photo`, `video`, `gallery` or `collection`. */
-  subject: string;
-  size: string;
-  filename: string;
-  viewer_key: string;
-  email: string | null;
-  ip: string;
-  user_agent: string | null;
-  range_start: number;
-  bytes_expected: number;
-  /** `null` until the response closes. */
-  bytes_sent: number | null;
-  completed: number;
-  created_at: number;
-  finished_at: number | null;
-}
-
 /** The studio's watermark; opacity and scale in whole percent. */
 export interface WatermarksTable {
   account_id: string;
@@ -392,13 +392,13 @@ export interface Database {
   photo_favorites: PhotoFavoritesTable;
   photo_comments: PhotoCommentsTable;
   account_usage: AccountUsageTable;
+  downloads: DownloadsTable;
   share_links: ShareLinksTable;
   visitors: VisitorsTable;
   share_link_visitors: ShareLinkVisitorsTable;
   visitor_sessions: VisitorSessionsTable;
   collection_access: CollectionAccessTable;
   collection_defaults: CollectionDefaultsTable;
-  downloads: DownloadsTable;
   watermarks: WatermarksTable;
   collection_watermarks: CollectionWatermarksTable;
   watermark_variants: WatermarkVariantsTable;

@@ -13,8 +13,7 @@ import {
   createShareLink,
   enter,
   enterAs,
-  probeUrl,
-  registerImageProbe,
+  imageUrl,
   tokenOf,
 } from '../../helpers/share-links.js';
 
@@ -28,7 +27,6 @@ describe('collection passwords', () => {
 
   before(async () => {
     h = await createHarness({ loginMaxFailuresAccountIp: 3 });
-    registerImageProbe(h);
     owner = await loginAs(h, 'owner', h.gallery);
     client = await loginAs(h, 'gallery_client');
     wedding = await createCollection(h, owner, {
@@ -188,7 +186,7 @@ describe('collection passwords', () => {
       collection_password: 'first dance',
     });
     const read = (url: string) => h.gallery.inject({ url, headers: visitor.headers });
-    assert.equal((await read(probeUrl(photoId))).statusCode, 200);
+    assert.equal((await read(imageUrl(photoId))).statusCode, 200);
 
     owner = await loginAs(h, 'owner', h.gallery);
     assert.equal((await put({ password: 'second dance' })).statusCode, 200);
@@ -196,7 +194,7 @@ describe('collection passwords', () => {
     for (const url of [
       `/api/v1/collections/${wedding.id}`,
       `/api/v1/collections/${wedding.id}/galleries`,
-      probeUrl(photoId),
+      imageUrl(photoId),
     ]) {
       const res = await read(url);
       assert.equal(res.statusCode, 403, `${url}: ${res.body}`);
@@ -218,7 +216,7 @@ describe('collection passwords', () => {
       collection_password: 'second dance',
     });
     assert.equal(
-      (await h.gallery.inject({ url: probeUrl(photoId), headers: again.headers })).statusCode,
+      (await h.gallery.inject({ url: imageUrl(photoId), headers: again.headers })).statusCode,
       200,
     );
   });

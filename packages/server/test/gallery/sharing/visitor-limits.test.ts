@@ -13,8 +13,7 @@ import {
   createShareLink,
   enter,
   enterAs,
-  probeUrl,
-  registerImageProbe,
+  imageUrl,
   tokenOf,
   type VisitorCredentials,
 } from '../../helpers/share-links.js';
@@ -35,7 +34,6 @@ describe('what a share-link visitor may read', () => {
 
   before(async () => {
     h = await createHarness();
-    registerImageProbe(h);
     owner = await loginAs(h, 'owner', h.gallery);
     wedding = await createCollection(h, owner, { name: 'Reyes Wedding' });
     sharedWithClient = await createCollection(h, owner, {
@@ -92,7 +90,7 @@ describe('what a share-link visitor may read', () => {
       headers: visitor.headers,
     });
     assert.equal(favorite.statusCode, 404, 'a private gallery is not there for them');
-    assert.equal((await get(visitor, probeUrl(ceremonyPhoto))).statusCode, 200);
+    assert.equal((await get(visitor, imageUrl(ceremonyPhoto))).statusCode, 200);
   });
 
   test('a visitor gets 404 for other collections, shared with a client or not', async () => {
@@ -155,16 +153,16 @@ describe('what a share-link visitor may read', () => {
       });
     assert.equal((await favorite(reception.id)).statusCode, 404);
     assert.equal((await favorite(ceremony.id)).statusCode, 200);
-    assert.equal((await get(visitor, probeUrl(ceremonyPhoto))).statusCode, 200);
-    assert.equal((await get(visitor, probeUrl(receptionPhoto))).statusCode, 404);
+    assert.equal((await get(visitor, imageUrl(ceremonyPhoto))).statusCode, 200);
+    assert.equal((await get(visitor, imageUrl(receptionPhoto))).statusCode, 404);
   });
 
   test('a single-photo link opens that photo alone, and no gallery as a whole', async () => {
     const link = await createShareLink(h, owner, wedding.id, { photo_id: ceremonyPhoto });
     const visitor = await enterAs(h, link);
     assert.deepEqual(await galleryNames(visitor), []);
-    assert.equal((await get(visitor, probeUrl(ceremonyPhoto))).statusCode, 200);
-    assert.equal((await get(visitor, probeUrl(receptionPhoto))).statusCode, 404);
+    assert.equal((await get(visitor, imageUrl(ceremonyPhoto))).statusCode, 200);
+    assert.equal((await get(visitor, imageUrl(receptionPhoto))).statusCode, 404);
     const favorite = await h.gallery.inject({
       method: 'POST',
       url: `/api/v1/galleries/${ceremony.id}/favorite`,
@@ -179,7 +177,7 @@ describe('what a share-link visitor may read', () => {
   test('a revoked link ends access at the next request, an image fetched before included', async () => {
     const link = await createShareLink(h, owner, wedding.id);
     const visitor = await enterAs(h, link);
-    const image = probeUrl(ceremonyPhoto);
+    const image = imageUrl(ceremonyPhoto);
     const before = await get(visitor, image);
     assert.equal(before.statusCode, 200);
     assert.equal(before.headers['content-type'], 'image/jpeg');
@@ -219,10 +217,10 @@ describe('what a share-link visitor may read', () => {
     });
     const visitor = await enterAs(h, link);
     h.clock.set(new Date(expiresAt.getTime() - 1));
-    assert.equal((await get(visitor, probeUrl(ceremonyPhoto))).statusCode, 200);
+    assert.equal((await get(visitor, imageUrl(ceremonyPhoto))).statusCode, 200);
     assert.equal((await get(visitor, `/api/v1/collections/${wedding.id}`)).statusCode, 200);
     h.clock.set(expiresAt);
-    assert.equal((await get(visitor, probeUrl(ceremonyPhoto))).statusCode, 401);
+    assert.equal((await get(visitor, imageUrl(ceremonyPhoto))).statusCode, 401);
     assert.equal((await get(visitor, `/api/v1/collections/${wedding.id}`)).statusCode, 401);
     const page = await h.gallery.inject({ url: `/s/${tokenOf(link)}` });
     assert.equal(page.statusCode, 404);
