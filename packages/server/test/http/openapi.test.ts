@@ -119,6 +119,30 @@ describe('OpenAPI document', () => {
       'getCollectionBeforeShow',
       'listGalleries',
       'favoriteGallery',
+      // Photos and their images.
+      'listPhotos',
+      'getPhoto',
+      'getPhotoImage',
+      // Proofing: favorites, lists, comments.
+      'favoritePhoto',
+      'unfavoritePhoto',
+      'listFavoriteLists',
+      'createFavoriteList',
+      'updateFavoriteList',
+      'deleteFavoriteList',
+      'submitFavoriteList',
+      'listCollectionFavorites',
+      'listStarredPhotos',
+      'exportFavoriteList',
+      'listPhotoComments',
+      'createPhotoComment',
+      'deletePhotoComment',
+      // Downloads, as their link allows.
+      'downloadPhoto',
+      'giveDownloadPin',
+      'getBeforeDownloadSettings',
+      'downloadGallery',
+      'downloadCollection',
     ]);
     for (const { api, method, path, operation } of both()) {
       const unsafe = !['GET', 'HEAD'].includes(method);
