@@ -119,11 +119,9 @@ describe('OpenAPI document', () => {
       'getCollectionBeforeShow',
       'listGalleries',
       'favoriteGallery',
-      // Photos and their images.
       'listPhotos',
       'getPhoto',
       'getPhotoImage',
-      // Proofing: favorites, lists, comments.
       'favoritePhoto',
       'unfavoritePhoto',
       'listFavoriteLists',
@@ -131,13 +129,12 @@ describe('OpenAPI document', () => {
       'updateFavoriteList',
       'deleteFavoriteList',
       'submitFavoriteList',
+      'exportFavoriteList',
       'listCollectionFavorites',
       'listStarredPhotos',
-      'exportFavoriteList',
       'listPhotoComments',
       'createPhotoComment',
       'deletePhotoComment',
-      // Downloads, as their link allows.
       'downloadPhoto',
       'giveDownloadPin',
       'getBeforeDownloadSettings',

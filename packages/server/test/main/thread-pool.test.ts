@@ -43,8 +43,16 @@ describe('threadPoolSettings', () => {
 });
 
 /** The nice value of each thread of a process (field 19 of its stat line). */
+/**
+ * Nice values of the process's own threads: Node's and libuv's, all named `node`. libvips's
+ * workers (`libvips worker`) and pango's are left out: made from a pool thread by the demo's
+ * photo rendering, they inherit its lower priority, which is what photo work should have.
+ */
 function niceByThread(pid: number): number[] {
-  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+  const tasks = readdirSync(`/proc/${pid}/task`).filter(
+    (tid) => readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() === 'node',
+  );
+  return tasks.map((tid) => {
     const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
     // Fields after the command name, which may hold spaces, start at field 3.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
