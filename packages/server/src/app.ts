@@ -134,6 +134,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       'X-XSRF-TOKEN',
       'If-None-Match',
       'X-Request-Id',
+      // Resumable uploads (tus): a browser on another allowed origin sends these.
+      'Tus-Resumable',
+      'Upload-Length',
+      'Upload-Offset',
+      'Upload-Metadata',
     ],
     exposedHeaders: [
       'X-CSRF-Token',
@@ -144,6 +149,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       'RateLimit-Reset',
       'RateLimit-Policy',
       'X-Request-Id',
+      'Location',
+      'Tus-Resumable',
+      'Upload-Offset',
+      'Upload-Length',
     ],
     maxAge: 600,
   });

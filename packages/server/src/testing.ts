@@ -3,6 +3,9 @@
  * manual clock, and an owner, an assistant and a gallery client to sign in as. Integrators use
  * it to test their code against a faithful server; our own packages' tests use it too.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { newId, type Role } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type SharedServices } from './app.js';
@@ -68,7 +71,14 @@ export async function createTestStudio(
   options: TestStudioOptions = {},
 ): Promise<TestStudio> {
   // Idle workers look for jobs often: a test waits for processing, never for a poll.
-  const config = testConfig({ logLevel: 'silent', jobPollIntervalMs: 20, ...overrides });
+  // Its own data directory (unfinished uploads go there), unless the test names one.
+  const scratch = overrides.dataDir ? null : mkdtempSync(join(tmpdir(), 'proofsheet-studio-'));
+  const config = testConfig({
+    logLevel: 'silent',
+    jobPollIntervalMs: 20,
+    ...(scratch ? { dataDir: scratch } : {}),
+    ...overrides,
+  });
   const clock = manualClock();
   const random = systemRandom;
   // The job queue runs on the test's clock: moving it expires leases and backoff delays.
@@ -148,6 +158,7 @@ export async function createTestStudio(
       await studio.close();
       await gallery.close();
       await storage.close();
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

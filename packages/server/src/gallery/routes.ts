@@ -5,6 +5,7 @@ import { collectionRoutes } from './collections/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
 import { photoImageRoutes } from './photos/image-routes.js';
 import { photoRoutes } from './photos/routes.js';
+import { tusUploadRoutes } from './photos/tus-uploads.js';
 import { photoUploadRoutes } from './photos/upload-routes.js';
 import { watermarkRoutes } from './watermarks/routes.js';
 
@@ -14,12 +15,32 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
     bootstrapRoutes(scope, withStores(ctx, ['accounts', 'users'])),
   );
   await app.register(async (scope) =>
-    collectionRoutes(scope, withStores(ctx, ['accounts', 'collections', 'users', 'notifications'])),
+    collectionRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'photos',
+        'blobs',
+        'watermarks',
+        'users',
+        'notifications',
+      ]),
+    ),
   );
   await app.register(async (scope) =>
     galleryResourceRoutes(
       scope,
-      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'users', 'notifications']),
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'galleries',
+        'photos',
+        'blobs',
+        'watermarks',
+        'users',
+        'notifications',
+      ]),
     ),
   );
   await app.register(async (scope) =>
@@ -31,7 +52,26 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
       withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'blobs', 'jobs']),
     ),
   );
-  const photoStores = ['accounts', 'collections', 'galleries', 'photos', 'blobs'] as const;
+  const photoStores = [
+    'accounts',
+    'collections',
+    'galleries',
+    'photos',
+    'blobs',
+    'watermarks',
+  ] as const;
   await app.register(async (scope) => photoRoutes(scope, withStores(ctx, photoStores)));
   await app.register(async (scope) => photoImageRoutes(scope, withStores(ctx, photoStores)));
+  await app.register(async (scope) => {
+    const tus = await tusUploadRoutes(
+      scope,
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'blobs', 'jobs']),
+    );
+    // Uploads abandoned for a day are deleted once at start-up; tus resumes the others.
+    scope.addHook('onReady', async () => {
+      void tus
+        .deleteExpired()
+        .catch((error: unknown) => scope.log.warn({ err: error }, 'tus cleanup'));
+    });
+  });
 }

@@ -18,8 +18,8 @@ export interface RouteKey {
 
 export interface CatalogRoute extends RouteKey {
   api: ApiKind;
-  /** Path parameter names in order, with their schemas. */
-  params: ReadonlyArray<{ name: string; schema: JsonSchema }>;
+  /** Path parameter names in order, with their schemas and the examples the document gives. */
+  params: ReadonlyArray<{ name: string; schema: JsonSchema; examples: readonly string[] }>;
   /** An object schema of the query parameters, or null when the route documents none. */
   query: JsonSchema | null;
   /** The JSON body schema, or null when the route takes no body. */
@@ -83,6 +83,7 @@ interface OpenApiParameter {
   name: string;
   required?: boolean;
   schema?: JsonSchema;
+  examples?: Record<string, { value?: unknown }>;
 }
 
 interface OpenApiOperation {
@@ -168,12 +169,14 @@ export async function routeCatalog(app: FastifyInstance, api: ApiKind): Promise<
     return {
       ...route,
       api,
-      params: names.map((name) => ({
-        name,
-        schema: parameters.find((p) => p.in === 'path' && p.name === name)?.schema ?? {
-          type: 'string',
-        },
-      })),
+      params: names.map((name) => {
+        const parameter = parameters.find((p) => p.in === 'path' && p.name === name);
+        return {
+          name,
+          schema: parameter?.schema ?? { type: 'string' },
+          examples: Object.values(parameter?.examples ?? {}).map((e) => String(e.value)),
+        };
+      }),
       query: queryObject(parameters),
       body: operation?.requestBody?.content?.['application/json']?.schema ?? null,
       multipart: operation?.requestBody?.content?.['multipart/form-data']?.schema ?? null,

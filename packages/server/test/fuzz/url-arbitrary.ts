@@ -48,8 +48,15 @@ function refTo(resource: Resource | undefined): fc.Arbitrary<PathPiece> {
   return fc.record({ ref: own, index: fc.nat({ max: 60 }) });
 }
 
-function paramPiece(resource: Resource | undefined, schema: JsonSchema): fc.Arbitrary<PathPiece> {
-  const asSchemaSays = validValue(schema).map((v): PathPiece => ({ text: String(v) }));
+function paramPiece(
+  resource: Resource | undefined,
+  schema: JsonSchema,
+  examples: readonly string[],
+): fc.Arbitrary<PathPiece> {
+  const asSchemaSays =
+    !resource && examples.length > 0
+      ? fc.constantFrom(...examples).map((text): PathPiece => ({ text }))
+      : validValue(schema).map((v): PathPiece => ({ text: String(v) }));
   const hostile = fc.constantFrom(...HOSTILE_PARAMS).map((text): PathPiece => ({ text }));
   const raw = fc.constantFrom(...RAW_PATH_SEGMENTS).map((text): PathPiece => ({ raw: text }));
   return fc.oneof(
@@ -62,14 +69,21 @@ function paramPiece(resource: Resource | undefined, schema: JsonSchema): fc.Arbi
   );
 }
 
-/** The route's path with references for its parameters. */
+/**
+ * The route's path with references for its parameters; a parameter that names no resource
+ * (`/photos/:photoId/:image`) takes one of the document's examples of it when there are any.
+ */
 export function validPath(route: CatalogRoute): fc.Arbitrary<PathPiece[]> {
   const segments = route.url.split('/');
   return fc.tuple(
     ...segments.map((segment, i): fc.Arbitrary<PathPiece> => {
       if (!isParam(segment)) return fc.constant({ literal: segment });
-      const before = segments[i - 1] ?? '';
-      return refTo(RESOURCE_BY_SEGMENT[before]);
+      const resource = RESOURCE_BY_SEGMENT[segments[i - 1] ?? ''];
+      const examples = route.params.find((p) => p.name === segment.slice(1))?.examples ?? [];
+      if (!resource && examples.length > 0) {
+        return fc.constantFrom(...examples).map((text): PathPiece => ({ text }));
+      }
+      return refTo(resource);
     }),
   );
 }
@@ -80,8 +94,12 @@ export function hostilePath(route: CatalogRoute): fc.Arbitrary<PathPiece[]> {
     ...segments.map((segment, i): fc.Arbitrary<PathPiece> => {
       if (!isParam(segment)) return fc.constant({ literal: segment });
       const name = segment === '*' ? '*' : segment.slice(1);
-      const schema = route.params.find((p) => p.name === name)?.schema ?? {};
-      return paramPiece(RESOURCE_BY_SEGMENT[segments[i - 1] ?? ''], schema);
+      const param = route.params.find((p) => p.name === name);
+      return paramPiece(
+        RESOURCE_BY_SEGMENT[segments[i - 1] ?? ''],
+        param?.schema ?? {},
+        param?.examples ?? [],
+      );
     }),
   );
   // Rarely, the shape of the path itself: a trailing or doubled slash, an upper-cased or

@@ -19,6 +19,7 @@ import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
 import { createWithFreshId } from '../../storage/fresh-id.js';
 import type { CollectionChanges, CollectionView } from '../../storage/ports/collection-store.js';
+import { releaseBlobs } from '../photos/release-blobs.js';
 import { type Viewer, viewerOf } from '../viewer.js';
 import { notifyNewShares, resolveSharedWith } from './sharing.js';
 import { toCollection } from './view.js';
@@ -62,7 +63,14 @@ function collectionChanges(
  * only what is shared with them); staff create and edit; only the owner deletes.
  */
 /** The stores collection routes use. */
-export type CollectionStores = 'accounts' | 'collections' | 'users' | 'notifications';
+export type CollectionStores =
+  | 'accounts'
+  | 'collections'
+  | 'photos'
+  | 'blobs'
+  | 'watermarks'
+  | 'users'
+  | 'notifications';
 
 export async function collectionRoutes(
   scope: FastifyInstance,
@@ -184,8 +192,9 @@ export async function collectionRoutes(
     {
       schema: {
         operationId: 'deleteCollection',
-        summary: 'Delete a collection and its galleries',
-        description: 'The owner only.',
+        summary: 'Delete a collection, its galleries and their photos',
+        description:
+          'The owner only. The photos go with it, and their files unless another photo holds the same bytes.',
         tags,
         params: IdParams,
         response: responses({ 204: NoContent }, { found: true }),
@@ -198,6 +207,8 @@ export async function collectionRoutes(
       if (!(await collections.delete(accountId, id))) {
         throw new AppError('not_found', `No collection found with ID: ${id}`);
       }
+      const photos = await ctx.storage.photos.deleteAll(accountId, { collectionId: id });
+      await releaseBlobs(ctx, photos, request.log);
       return reply.code(204).send();
     },
   );

@@ -26,6 +26,7 @@ import { notify } from '../../studio/notifications/notify.js';
 import { visibleCollection } from '../collections/routes.js';
 import { toGallery } from '../collections/view.js';
 import { isStudio } from '../photos/access.js';
+import { releaseBlobs } from '../photos/release-blobs.js';
 import { type Viewer, viewerOf } from '../viewer.js';
 
 function notFound(id: number): AppError {
@@ -47,6 +48,8 @@ export type GalleryStores =
   | 'collections'
   | 'galleries'
   | 'photos'
+  | 'blobs'
+  | 'watermarks'
   | 'users'
   | 'notifications';
 
@@ -185,8 +188,9 @@ export async function galleryResourceRoutes(
     {
       schema: {
         operationId: 'deleteGallery',
-        summary: 'Delete a gallery',
-        description: 'The owner only.',
+        summary: 'Delete a gallery and its photos',
+        description:
+          'The owner only. Its photos go with it, and their files unless another photo holds the same bytes.',
         tags,
         params: CollectionGalleryParams,
         response: responses({ 204: NoContent }, { found: true }),
@@ -198,6 +202,8 @@ export async function galleryResourceRoutes(
       const collectionId = requireNumericId('collection', request.params.id);
       const id = requireNumericId('gallery', request.params.galleryId);
       if (!(await galleries.delete(accountId, collectionId, id))) throw notFound(id);
+      const photos = await ctx.storage.photos.deleteAll(accountId, { galleryId: id });
+      await releaseBlobs(ctx, photos, request.log);
       return reply.code(204).send();
     },
   );

@@ -1,6 +1,5 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { PHOTO_SIZES, PhotoImageQuery, type PhotoSize } from '@proofsheet/protocol';
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
 import { signedIn } from '../../auth/signed-in.js';
@@ -18,11 +17,18 @@ import { type ContentResponse, responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
 import type { DerivativeRef } from '../../storage/ports/photo-store.js';
 import { viewerOf } from '../viewer.js';
-import { readablePhoto } from './access.js';
+import { collectionMark, markedDerivative } from '../watermarks/marks.js';
+import { isStudio, readablePhoto } from './access.js';
 import { derivativeVersion, FORMAT_EXTENSIONS } from './view.js';
 
 /** The stores image routes use: the access check's, and the blobs. */
-export type ImageStores = 'accounts' | 'collections' | 'galleries' | 'photos' | 'blobs';
+export type ImageStores =
+  | 'accounts'
+  | 'collections'
+  | 'galleries'
+  | 'photos'
+  | 'blobs'
+  | 'watermarks';
 
 /**
  * Derivatives are addressed by content (`?v=`): a cache may keep one for good. `private`: the
@@ -185,75 +191,87 @@ export async function photoImageRoutes(
   scope: FastifyInstance,
   ctx: ResourceContext<ImageStores>,
 ): Promise<void> {
-  const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['Photos'];
 
-  app.get(
-    '/photos/:photoId/original',
-    {
-      schema: {
-        operationId: 'getPhotoOriginal',
-        summary: 'Get the original of a photo, as uploaded',
-        description:
-          'Staff only (downloads for clients follow the collection’s download settings). The bytes are never altered; the ETag is their SHA-256. `Range` and `If-None-Match` are honoured.',
-        tags,
-        params: PhotoParams,
-        response: servedResponses(ORIGINAL_TYPES),
-      },
-      config: { roles: STAFF },
+  // HEAD is routed explicitly: Fastify's own HEAD route would send `Content-Length: 0` for the
+  // empty body, or read the whole blob to throw it away.
+  const original = {
+    schema: {
+      operationId: 'getPhotoOriginal',
+      summary: 'Get the original of a photo, as uploaded',
+      description:
+        'Staff only (downloads for clients follow the collection’s download settings). The bytes are never altered; the ETag is their SHA-256. `Range` and `If-None-Match` are honoured; HEAD answers the same headers.',
+      tags,
+      params: PhotoParams,
+      response: servedResponses(ORIGINAL_TYPES),
     },
-    async (request, reply) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
-      const id = requireNumericId('photo', request.params.photoId);
-      const { photo } = await readablePhoto(ctx, viewer, id);
-      return sendBlob(ctx, request, reply, {
-        sha256: photo.sha256,
-        size: photo.size,
-        contentType: photo.contentType,
-        cacheControl: REVALIDATE,
-      });
-    },
-  );
+    config: { roles: STAFF },
+  };
+  async function serveOriginal(
+    request: FastifyRequest<{ Params: Static<typeof PhotoParams> }>,
+    reply: FastifyReply,
+  ) {
+    const viewer = await viewerOf(ctx, signedIn(request));
+    const id = requireNumericId('photo', request.params.photoId);
+    const { photo } = await readablePhoto(ctx, viewer, id);
+    return sendBlob(ctx, request, reply, {
+      sha256: photo.sha256,
+      size: photo.size,
+      contentType: photo.contentType,
+      cacheControl: REVALIDATE,
+    });
+  }
+  scope.get('/photos/:photoId/original', { ...original, exposeHeadRoute: false }, serveOriginal);
+  scope.head('/photos/:photoId/original', original, serveOriginal);
 
-  app.get(
-    '/photos/:photoId/:image',
-    {
-      schema: {
-        operationId: 'getPhotoImage',
-        summary: 'Get one size of a photo as WebP or JPEG',
-        description:
-          'Anyone who may see the photo, checked on every request. Use the addresses in the photo’s `urls`: with their `v`, the image may be cached for good; without it (or with an old one) the current image is sent, to be revalidated. 404 while the photo is processing or when it failed.',
-        tags,
-        params: ImageParams,
-        querystring: PhotoImageQuery,
-        response: servedResponses(['image/webp', 'image/jpeg']),
-      },
+  const image = {
+    schema: {
+      operationId: 'getPhotoImage',
+      summary: 'Get one size of a photo as WebP or JPEG',
+      description:
+        'Anyone who may see the photo, checked on every request. Use the addresses in the photo’s `urls`: with their `v`, the image may be cached for good; without it (or with an old one) the current image is sent, to be revalidated. 404 while the photo is processing or when it failed. HEAD answers the same headers.',
+      tags,
+      params: ImageParams,
+      querystring: PhotoImageQuery,
+      response: servedResponses(['image/webp', 'image/jpeg']),
     },
-    async (request, reply) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
-      const id = requireNumericId('photo', request.params.photoId);
-      const wanted = parseImageName(request.params.image);
-      if (!wanted) {
-        throw new AppError(
-          'not_found',
-          `No image ${JSON.stringify(request.params.image.slice(0, 40))} of a photo: the sizes are ${SIZE_NAMES.join(', ')}, each as .webp or .jpg`,
-        );
-      }
-      const { photo } = await readablePhoto(ctx, viewer, id);
-      const derivative = photo.derivatives.find(
-        (d) => d.size === wanted.size && d.format === wanted.format,
+  };
+  async function serveImage(
+    request: FastifyRequest<{
+      Params: Static<typeof ImageParams>;
+      Querystring: Static<typeof PhotoImageQuery>;
+    }>,
+    reply: FastifyReply,
+  ) {
+    const viewer = await viewerOf(ctx, signedIn(request));
+    const id = requireNumericId('photo', request.params.photoId);
+    const wanted = parseImageName(request.params.image);
+    if (!wanted) {
+      throw new AppError(
+        'not_found',
+        `No image ${JSON.stringify(request.params.image.slice(0, 40))} of a photo: the sizes are ${SIZE_NAMES.join(', ')}, each as .webp or .jpg`,
       );
-      if (!derivative) {
-        const why = photo.status === 'ready' ? `a ${photo.kind} without sizes` : photo.status;
-        throw new AppError('not_found', `Photo ${id} has no ${wanted.size}: it is ${why}`);
-      }
-      const current = request.query.v === derivativeVersion(derivative);
-      return sendBlob(ctx, request, reply, {
-        sha256: derivative.sha256,
-        size: derivative.bytes,
-        contentType: derivative.contentType,
-        cacheControl: current ? IMMUTABLE : REVALIDATE,
-      });
-    },
-  );
+    }
+    const { photo } = await readablePhoto(ctx, viewer, id);
+    const derivative = photo.derivatives.find(
+      (d) => d.size === wanted.size && d.format === wanted.format,
+    );
+    if (!derivative) {
+      const why = photo.status === 'ready' ? `a ${photo.kind} without sizes` : photo.status;
+      throw new AppError('not_found', `Photo ${id} has no ${wanted.size}: it is ${why}`);
+    }
+    // Clients and visitors of a collection with the watermark on get the marked rendering.
+    const account = isStudio(viewer) ? null : await ctx.storage.accounts.findById(viewer.accountId);
+    const mark = account ? await collectionMark(ctx.storage, account, photo.collectionId) : null;
+    const marked = mark ? await markedDerivative(ctx, mark, derivative) : null;
+    const current = request.query.v === derivativeVersion(derivative, marked ? mark?.key : null);
+    return sendBlob(ctx, request, reply, {
+      sha256: marked?.sha256 ?? derivative.sha256,
+      size: marked?.bytes ?? derivative.bytes,
+      contentType: derivative.contentType,
+      cacheControl: current ? IMMUTABLE : REVALIDATE,
+    });
+  }
+  scope.get('/photos/:photoId/:image', { ...image, exposeHeadRoute: false }, serveImage);
+  scope.head('/photos/:photoId/:image', image, serveImage);
 }

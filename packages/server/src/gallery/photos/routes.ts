@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Envelope, Page, Photo, PhotoListQuery, PhotoUpdate } from '@proofsheet/protocol';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
 import { signedIn } from '../../auth/signed-in.js';
 import { AppError } from '../../http/app-error.js';
@@ -17,9 +17,16 @@ import type {
 import { type Viewer, viewerKey, viewerOf } from '../viewer.js';
 import { isStudio, readableGallery, readablePhoto } from './access.js';
 import { photosAsSeen } from './photos-as-seen.js';
+import { releaseBlobs } from './release-blobs.js';
 
 /** The stores photo routes use: reading what a viewer may see, and releasing deleted blobs. */
-export type PhotoStores = 'accounts' | 'collections' | 'galleries' | 'photos' | 'blobs';
+export type PhotoStores =
+  | 'accounts'
+  | 'collections'
+  | 'galleries'
+  | 'photos'
+  | 'blobs'
+  | 'watermarks';
 
 const One = Envelope(Photo);
 
@@ -200,31 +207,8 @@ export async function photoRoutes(
       await readablePhoto(ctx, viewer, id);
       const deleted = await photos.delete(viewer.accountId, id);
       if (!deleted) throw new AppError('not_found', `No photo found with ID: ${id}`);
-      await releaseBlobs(ctx, deleted, request.log);
+      await releaseBlobs(ctx, [deleted], request.log);
       return reply.code(204).send();
     },
   );
-}
-
-/**
- * Deletes each blob of a deleted photo (original and sizes) that no other photo refers to.
- * Content addressing stores the same bytes once, so a blob another photo shares is kept. The
- * row is already gone: a blob that cannot be deleted now is an orphan, which is logged and
- * left to the reconciliation pass rather than failing a delete that happened.
- */
-export async function releaseBlobs(
-  ctx: Pick<ResourceContext<'photos' | 'blobs'>, 'storage'>,
-  photo: PhotoRecord,
-  log: FastifyBaseLogger,
-): Promise<void> {
-  const keys = new Set([photo.sha256, ...photo.derivatives.map((d) => d.sha256)]);
-  for (const sha256 of keys) {
-    try {
-      if (!(await ctx.storage.photos.isBlobReferenced(sha256))) {
-        await ctx.storage.blobs.delete(sha256);
-      }
-    } catch (error) {
-      log.warn({ err: error, sha256, photoId: photo.id }, 'blob of a deleted photo not released');
-    }
-  }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type GalleryCover,
   PHOTO_SIZES,
@@ -22,31 +23,44 @@ export function photoPath(photoId: number): string {
  * The `v` of a derivative's address: the start of its content hash. A new rendering (other
  * quality settings, a watermark) gets a new address, so the old one may be cached for good.
  */
-export function derivativeVersion(d: Pick<DerivativeRef, 'sha256'>): string {
-  return d.sha256.slice(0, 12);
+export function derivativeVersion(
+  d: Pick<DerivativeRef, 'sha256'>,
+  markKey?: string | null,
+): string {
+  if (!markKey) return d.sha256.slice(0, 12);
+  // Marked for clients: the version names the source and the mark's settings together.
+  return createHash('sha256').update(`${d.sha256}:${markKey}`).digest('hex').slice(0, 12);
 }
 
 /** The address of one derivative. */
-function derivativeUrl(photoId: number, d: DerivativeRef): string {
-  return `${photoPath(photoId)}/${d.size}.${FORMAT_EXTENSIONS[d.format]}?v=${derivativeVersion(d)}`;
+function derivativeUrl(photoId: number, d: DerivativeRef, markKey: string | null): string {
+  return `${photoPath(photoId)}/${d.size}.${FORMAT_EXTENSIONS[d.format]}?v=${derivativeVersion(d, markKey)}`;
 }
 
-function sizeUrls(photo: PhotoRecord, size: PhotoSize): PhotoSizeUrls | null {
+function sizeUrls(
+  photo: PhotoRecord,
+  size: PhotoSize,
+  markKey: string | null,
+): PhotoSizeUrls | null {
   const webp = photo.derivatives.find((d) => d.size === size && d.format === 'webp');
   const jpeg = photo.derivatives.find((d) => d.size === size && d.format === 'jpeg');
   if (!webp || !jpeg) return null;
   return {
-    webp: derivativeUrl(photo.id, webp),
-    jpeg: derivativeUrl(photo.id, jpeg),
+    webp: derivativeUrl(photo.id, webp, markKey),
+    jpeg: derivativeUrl(photo.id, jpeg, markKey),
     width: jpeg.width,
     height: jpeg.height,
   };
 }
 
 /** Every image address of a photo; the original only where the viewer may have it. */
-export function photoUrls(photo: PhotoRecord, options: { original: boolean }): PhotoUrls {
+export function photoUrls(
+  photo: PhotoRecord,
+  options: { original: boolean; markKey?: string | null },
+): PhotoUrls {
+  const markKey = options.markKey ?? null;
   const urls = Object.fromEntries(
-    (Object.keys(PHOTO_SIZES) as PhotoSize[]).map((size) => [size, sizeUrls(photo, size)]),
+    (Object.keys(PHOTO_SIZES) as PhotoSize[]).map((size) => [size, sizeUrls(photo, size, markKey)]),
   ) as Record<PhotoSize, PhotoSizeUrls | null>;
   return { ...urls, original: options.original ? `${photoPath(photo.id)}/original` : null };
 }
@@ -56,6 +70,8 @@ export interface PhotoViewOptions {
   cover: boolean;
   /** Offer the original's address (the studio always; others as download settings allow). */
   original: boolean;
+  /** The watermark the viewer is shown the sizes with (`marks.ts`), if any. */
+  markKey?: string | null;
 }
 
 /** A photo as the API shows it. */
@@ -81,17 +97,21 @@ export function toPhoto(p: PhotoRecord, options: PhotoViewOptions): Photo {
     hidden: p.hidden,
     cover: options.cover,
     favorite_count: p.favoriteCount,
-    urls: photoUrls(p, { original: options.original }),
+    urls: photoUrls(p, { original: options.original, markKey: options.markKey ?? null }),
     created_at: formatTimestamp(p.createdAt),
     updated_at: formatTimestamp(p.updatedAt),
   };
 }
 
-/** A gallery's cover as the gallery shows it; `null` without one, or without its sizes. */
+/**
+ * A gallery's cover as the gallery shows it; `null` without one, or without its sizes. Its
+ * addresses name the unmarked sizes: for a client of a marked collection the server sends the
+ * marked ones, to be revalidated rather than kept for good.
+ */
 export function toGalleryCover(cover: PhotoRecord | undefined): GalleryCover | null {
   if (!cover) return null;
-  const thumbnail = sizeUrls(cover, 'thumbnail');
-  const preview = sizeUrls(cover, 'preview');
+  const thumbnail = sizeUrls(cover, 'thumbnail', null);
+  const preview = sizeUrls(cover, 'preview', null);
   if (!thumbnail || !preview) return null;
   return { photo_id: cover.id, thumbhash: cover.thumbhash, thumbnail, preview };
 }

@@ -110,10 +110,20 @@ export interface PhotoStore {
   markReady(id: number, fields: ProcessedFields, at: Date): Promise<PhotoRecord | null>;
   markFailed(id: number, reason: string, at: Date): Promise<PhotoRecord | null>;
   /**
-   * Deletes the photo, closes the gap in positions, clears it as a cover and takes its bytes
-   * off the usage. Returns the deleted record, whose blobs the caller may then release.
+   * Deletes the photo and its favorites, closes the gap in positions, clears it as a cover and
+   * takes its bytes off the usage. Returns the deleted record, whose blobs the caller may then
+   * release.
    */
   delete(accountId: string, id: number): Promise<PhotoRecord | null>;
+  /**
+   * Deletes every photo of a gallery or of a collection (being deleted themselves), with their
+   * favorites, and takes their bytes off the usage. Returns the deleted records, whose blobs
+   * the caller may then release.
+   */
+  deleteAll(
+    accountId: string,
+    scope: { galleryId: number } | { collectionId: number },
+  ): Promise<PhotoRecord[]>;
   /** Whether any photo still refers to this blob (as original or as a derivative). */
   isBlobReferenced(sha256: string): Promise<boolean>;
   /** Photos whose processing has not finished, oldest first, for the start-up pass. */

@@ -85,6 +85,29 @@ async function lockGallery(trx: Db, galleryId: number): Promise<boolean> {
   return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * A photo's row read under its gallery's lock: the position is then the one every other
+ * writer of the gallery left, not one read before a concurrent move or delete shifted it.
+ * `null` when there is no such photo (or it was deleted while waiting for the lock).
+ */
+async function lockedPhoto(
+  trx: Db,
+  accountId: string,
+  id: number,
+): Promise<Selectable<PhotosTable> | null> {
+  const read = () =>
+    trx
+      .selectFrom('photos')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  const first = await read();
+  if (!first) return null;
+  await lockGallery(trx, Number(first.gallery_id));
+  return (await read()) ?? null;
+}
+
 /** Adds `delta` bytes to an account's usage; with a quota, `false` (nothing changed) over it. */
 async function addUsage(
   trx: Db,
@@ -201,19 +224,13 @@ export function sqlPhotoStore(db: Kysely<Database>): PhotoStore {
 
     async update(accountId, id, changes) {
       return db.transaction().execute(async (trx) => {
-        const current = await trx
-          .selectFrom('photos')
-          .selectAll()
-          .where('account_id', '=', accountId)
-          .where('id', '=', id)
-          .executeTakeFirst();
+        const current = await lockedPhoto(trx, accountId, id);
         if (!current) return null;
         const galleryId = Number(current.gallery_id);
         const values: Partial<PhotosTable> = { updated_at: changes.updatedAt.getTime() };
         if (changes.filename !== undefined) values.filename = changes.filename;
         if (changes.hidden !== undefined) values.hidden = changes.hidden ? 1 : 0;
         if (changes.position !== undefined) {
-          await lockGallery(trx, galleryId);
           const count = await trx
             .selectFrom('photos')
             .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -277,7 +294,9 @@ export function sqlPhotoStore(db: Kysely<Database>): PhotoStore {
           })
           .where('id', '=', id)
           .returningAll()
-          .executeTakeFirstOrThrow();
+          .executeTakeFirst();
+        // Deleted while it was being processed: nothing to mark.
+        if (!row) return null;
         // Processed again (a retry after a crash): the new sizes replace the old in the usage.
         const delta = derivativeBytes - Number(current.derivative_bytes);
         if (delta !== 0) await addUsage(trx, current.account_id, delta, null);
@@ -304,17 +323,19 @@ export function sqlPhotoStore(db: Kysely<Database>): PhotoStore {
 
     async delete(accountId, id) {
       return db.transaction().execute(async (trx) => {
+        const locked = await lockedPhoto(trx, accountId, id);
+        if (!locked) return null;
+        // The row as deleted, not as read: a processing job that finished meanwhile (it does
+        // not take the gallery's lock) added sizes, whose bytes and blobs go with it.
         const row = await trx
-          .selectFrom('photos')
-          .selectAll()
-          .where('account_id', '=', accountId)
+          .deleteFrom('photos')
           .where('id', '=', id)
+          .returningAll()
           .executeTakeFirst();
         if (!row) return null;
         const galleryId = Number(row.gallery_id);
-        await lockGallery(trx, galleryId);
-        await trx.deleteFrom('photos').where('id', '=', id).execute();
         await trx.deleteFrom('photo_blobs').where('photo_id', '=', id).execute();
+        await trx.deleteFrom('photo_favorites').where('photo_id', '=', id).execute();
         await trx
           .updateTable('photos')
           .set((eb) => ({ position: eb('position', '-', 1) }))
@@ -329,6 +350,28 @@ export function sqlPhotoStore(db: Kysely<Database>): PhotoStore {
           .execute();
         await addUsage(trx, accountId, -(Number(row.size) + Number(row.derivative_bytes)), null);
         return toRecord(row);
+      });
+    },
+
+    async deleteAll(accountId, scope) {
+      return db.transaction().execute(async (trx) => {
+        const inScope = (eb: ExpressionBuilder<Database, 'photos'>) =>
+          eb.and([
+            eb('photos.account_id', '=', accountId),
+            'galleryId' in scope
+              ? eb('photos.gallery_id', '=', scope.galleryId)
+              : eb('photos.collection_id', '=', scope.collectionId),
+          ]);
+        // By subquery, not by a list of ids: a collection may hold more photos than a
+        // statement takes parameters.
+        const ids = (eb: ExpressionBuilder<Database, 'photo_blobs' | 'photo_favorites'>) =>
+          eb.selectFrom('photos').select('photos.id').where(inScope);
+        await trx.deleteFrom('photo_blobs').where('photo_id', 'in', ids).execute();
+        await trx.deleteFrom('photo_favorites').where('photo_id', 'in', ids).execute();
+        const rows = await trx.deleteFrom('photos').where(inScope).returningAll().execute();
+        const bytes = rows.reduce((n, r) => n + Number(r.size) + Number(r.derivative_bytes), 0);
+        if (bytes > 0) await addUsage(trx, accountId, -bytes, null);
+        return rows.map(toRecord);
       });
     },
 

@@ -64,12 +64,14 @@ describe('the photo test helper', () => {
     assert.equal(waiting.status, 'processing');
   });
 
-  test('addVideo leaves a ready video without sizes', async () => {
+  test('addVideo leaves a ready video, its poster a placeholder in every size', async () => {
     const video = await addVideo(h, ids);
     assert.deepEqual(
       [video.kind, video.status, video.contentType],
       ['video', 'ready', 'video/mp4'],
     );
-    assert.deepEqual(video.derivatives, []);
+    assert.equal(video.derivatives.length, 6);
+    const stored = await h.storage.blobs.head(video.sha256);
+    assert.equal(stored?.size, video.size, 'the video itself is stored as uploaded');
   });
 });
