@@ -10,6 +10,8 @@ export const COOKIE_NAMES = {
   authToken: 'auth_token',
   /** The CSRF token, readable by scripts. Named as axios expects, so axios sends it unasked. */
   csrf: 'XSRF-TOKEN',
+  /** A share-link visitor's session, bound to the link they opened. HttpOnly. */
+  visitor: 'visitor_session',
 } as const;
 
 /** Which cookie: a key of {@link COOKIE_NAMES}. */

@@ -97,6 +97,23 @@ export const ERRORS = {
     message: 'Cross-site request refused',
     description: 'An unsafe request from a browser on an origin outside the allow-list.',
   },
+  download_not_allowed: {
+    status: 403,
+    message: 'Downloads are not allowed here',
+    description:
+      'The collection or gallery is not downloadable for this viewer, or not in the size asked for.',
+  },
+  download_pin_required: {
+    status: 403,
+    message: 'This collection needs its download PIN',
+    description:
+      'Give the PIN to `POST /api/v1/collections/{id}/download_pin` first, then download again.',
+  },
+  download_pin_wrong: {
+    status: 403,
+    message: 'The download PIN is wrong',
+    description: "The PIN given is not the collection's; attempts are throttled like sign-ins.",
+  },
   not_found: {
     status: 404,
     message: 'Resource not found',
@@ -167,6 +184,12 @@ export const ERRORS = {
     status: 504,
     message: 'The upstream API did not answer in time',
     description: 'From the server-side proxy: the API it forwards to timed out.',
+  },
+  password_required: {
+    status: 403,
+    message: "The collection's password is needed",
+    description:
+      'A share-link visitor must enter the collection password (again, after it changed): open the share link.',
   },
   quota_exceeded: {
     status: 413,

@@ -14,6 +14,16 @@ export const ID_PREFIXES = {
   /** A login: one sign-in, which the user sees as one entry in their session list. */
   login: 'lg_',
   account: 'ac_',
+  /** A person's list of favorite photos in one collection. */
+  favorite_list: 'fl_',
+  /** A comment on a photo. */
+  comment: 'pc_',
+  /** One recorded download of a photo, video, gallery or collection. */
+  download: 'dl_',
+  /** A share link: a collection (or part of one) opened by whoever holds its URL. */
+  shareLink: 'sl_',
+  /** A share-link visitor: one email address in one collection. */
+  visitor: 'vi_',
 } as const;
 
 /** A resource whose ID is prefixed. */

@@ -1,13 +1,19 @@
+import type { PasswordHasher } from './auth/password.js';
 import type { Config } from './config/config.js';
 import type { Clock, Random } from './deps.js';
 import type { Storage } from './storage/ports/storage.js';
 
-/** What resource routes are built from: the stores and the injected clock and randomness. */
+/**
+ * What resource routes are built from: the stores, the injected clock and randomness, and the
+ * process's password hasher (collection and share-link passwords are hashed like users').
+ */
 export interface AppContext {
   config: Config;
   storage: Storage;
   clock: Clock;
   random: Random;
+  /** The process's hasher: secrets other than passwords (a download PIN) share its pool. */
+  passwords: PasswordHasher;
 }
 
 /** What one resource module gets: the runtime, and only the stores it names. */
@@ -25,5 +31,11 @@ export function withStores<K extends keyof Storage>(
 ): ResourceContext<K> {
   const storage = {} as Pick<Storage, K>;
   for (const key of keys) storage[key] = ctx.storage[key];
-  return { config: ctx.config, clock: ctx.clock, random: ctx.random, storage };
+  return {
+    config: ctx.config,
+    clock: ctx.clock,
+    random: ctx.random,
+    passwords: ctx.passwords,
+    storage,
+  };
 }

@@ -16,6 +16,7 @@ import { SessionService } from './auth/session-service.js';
 import type { Config } from './config/config.js';
 import type { Clock, Random } from './deps.js';
 import { galleryRoutes } from './gallery/routes.js';
+import { visitorResolver } from './gallery/sharing/visitor-access.js';
 import { AllowedMethods } from './http/allowed-methods.js';
 import { apiDefaults, routeBeforeBody } from './http/api-defaults.js';
 import { API_V1 } from './http/api-path.js';
@@ -133,6 +134,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       'X-CSRF-Token',
       'X-XSRF-TOKEN',
       'If-None-Match',
+      'Range',
+      'If-Range',
       'X-Request-Id',
       // Resumable uploads (tus): a browser on another allowed origin sends these.
       'Tus-Resumable',
@@ -143,6 +146,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     exposedHeaders: [
       'X-CSRF-Token',
       'ETag',
+      'Content-Disposition',
+      'Content-Range',
+      'Accept-Ranges',
       'Retry-After',
       'RateLimit-Limit',
       'RateLimit-Remaining',
@@ -174,6 +180,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clock,
     publicOrigin,
     secure,
+    // Share-link visitors exist on the Gallery API alone.
+    ...(api === 'gallery' ? { visitors: visitorResolver(storage, clock) } : {}),
   });
   routeBeforeBody(app, allowed);
 
@@ -190,7 +198,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     publicOrigin,
     secure,
   };
-  const appContext: AppContext = { config, storage, clock, random };
+  const appContext: AppContext = {
+    config,
+    storage,
+    clock,
+    random,
+    passwords: services.passwords,
+  };
   await registerOpenApi(app, { api, publicUrl: publicUrlOf(config, api), secure });
   await registerApiDocs(
     app,

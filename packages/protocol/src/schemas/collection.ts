@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Closed } from './closed.js';
+import { DownloadPin, DownloadSizes } from './download-size.js';
 import { withExamples } from './examples.js';
 import { CollectionId, GalleryId } from './numeric-ids.js';
 import { GalleryCover } from './photo.js';
@@ -22,8 +23,13 @@ export const Collection = withExamples(
     photo_count: Type.Integer(),
     video_count: Type.Integer(),
     client_count: Type.Integer(),
+    /** Whether visitors of its share links must enter a password; set by writing `password`. */
     password_protected: Type.Boolean(),
     downloadable: Type.Boolean(),
+    /** The sizes offered to clients for download (the studio may download every size). */
+    download_sizes: DownloadSizes,
+    /** Whether clients must give the download PIN before downloading. The PIN is never shown. */
+    download_pin_protected: Type.Boolean(),
     expiry_date: Type.Union([DateOnly, Type.Null()]),
     /** Emails of the gallery-client accounts the collection is shared with. */
     shared_with: Type.Array(Type.String()),
@@ -41,6 +47,8 @@ export const Collection = withExamples(
       client_count: 1,
       password_protected: false,
       downloadable: true,
+      download_sizes: ['high', 'web'],
+      download_pin_protected: true,
       expiry_date: '2026-12-31',
       shared_with: ['gallery-client@example.com'],
       created_at: '2026-03-14T09:26:53.000000Z',
@@ -50,11 +58,29 @@ export const Collection = withExamples(
 );
 export type Collection = Static<typeof Collection>;
 
+/** The longest collection or share-link password: longer ones only cost hashing time. */
+export const MAX_SHARE_PASSWORD_LENGTH = 128;
+/** The shortest: a visitor types it from a card or a message, and guesses are throttled. */
+export const MIN_SHARE_PASSWORD_LENGTH = 4;
+
+/** A password that visitors enter: write-only, stored hashed, never answered. */
+export const SharePassword = Type.String({
+  minLength: MIN_SHARE_PASSWORD_LENGTH,
+  maxLength: MAX_SHARE_PASSWORD_LENGTH,
+});
+
 const editable = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   description: Type.Union([Type.String({ maxLength: 5000 }), Type.Null()]),
-  password_protected: Type.Boolean(),
+  /**
+   * What share-link visitors must enter; `null` removes it. Write-only: a collection shows only
+   * `password_protected`. Gallery clients it is shared with never need it.
+   */
+  password: Type.Union([SharePassword, Type.Null()]),
   downloadable: Type.Boolean(),
+  download_sizes: DownloadSizes,
+  /** Sets the download PIN (4 to 8 digits), or clears it with `null`. */
+  download_pin: Type.Union([DownloadPin, Type.Null()]),
   expiry_date: Type.Union([DateOnly, Type.Null()]),
   shared_with: Type.Array(Type.String({ format: 'email', maxLength: 254 }), {
     maxItems: 100,
@@ -67,8 +93,12 @@ export const CollectionCreate = withExamples(
   Closed({
     name: editable.name,
     description: Type.Optional(editable.description),
-    password_protected: Type.Optional(editable.password_protected),
+    password: Type.Optional(editable.password),
     downloadable: Type.Optional(editable.downloadable),
+    /** @default every size: `["original", "high", "web"]` */
+    download_sizes: Type.Optional(editable.download_sizes),
+    /** @default no PIN */
+    download_pin: Type.Optional(editable.download_pin),
     expiry_date: Type.Optional(editable.expiry_date),
     shared_with: Type.Optional(editable.shared_with),
   }),

@@ -8,6 +8,8 @@ export const NOTIFICATION_TYPES = [
   'client_created',
   'collection_shared',
   'gallery_favorited',
+  'favorites_submitted',
+  'photo_commented',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/config.js';
 import { csrfTokenFor } from './tokens.js';
 
-/** Reads and writes the three auth cookies with the right names and attributes. */
+/** Reads and writes the auth cookies (and the visitor's) with the right names and attributes. */
 export class AuthCookies {
   constructor(
     private readonly secure: boolean,
@@ -40,6 +40,20 @@ export class AuthCookies {
   /** Sets the script-readable CSRF cookie (double-submit for pages). */
   setCsrf(reply: FastifyReply, token: string): void {
     this.set(reply, 'csrf', token, this.config.authTokenLifetimeMs, false);
+  }
+
+  /**
+   * Sets a share-link visitor's cookie (HttpOnly) for `maxAgeMs`, and the script-readable CSRF
+   * cookie with their CSRF token, which their pages' scripts send on unsafe requests.
+   */
+  issueVisitor(reply: FastifyReply, token: string, csrfToken: string, maxAgeMs: number): void {
+    this.set(reply, 'visitor', token, maxAgeMs, true);
+    this.setCsrf(reply, csrfToken);
+  }
+
+  /** Removes a visitor's cookie (a revoked link, an expired session). */
+  clearVisitor(reply: FastifyReply): void {
+    reply.clearCookie(this.name('visitor'), this.attributes(false, true));
   }
 
   clear(reply: FastifyReply): void {

@@ -7,12 +7,11 @@ import { requirement } from '../http/openapi/security.js';
 import { noStore, PageOrError, Redirect, responses } from '../http/responses.js';
 import { validationDetails } from '../http/validation-details.js';
 import type { AuthContext } from './context.js';
-import { presentsCsrfToken, requireSessionCsrf } from './csrf.js';
+import { preSessionCsrfToken, presentsPreSessionCsrf, requireSessionCsrf } from './csrf.js';
 import { renderLoginPage } from './login-page.js';
 import { throttledError } from './login-throttle.js';
 import { selfOrigin } from './origin-check.js';
 import { toProfile } from './profile.js';
-import { isSecretShaped, newSecret } from './tokens.js';
 
 /** Where a browser lands after signing in, unless `next` names a page of this site. */
 export const APP_HOME = '/app/';
@@ -44,19 +43,10 @@ export function safeNext(next: unknown, origin: string): string {
   return target.startsWith('//') ? APP_HOME : target;
 }
 
-/** Whether the request comes from a browser, which tells us through Fetch Metadata or Origin. */
-function fromBrowser(request: FastifyRequest): boolean {
-  return request.headers['sec-fetch-site'] !== undefined || request.headers.origin !== undefined;
-}
-
 /** `GET /login`, `POST /login`, `POST /logout`. */
 export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
   function preSessionToken(request: FastifyRequest, reply: FastifyReply): string {
-    const existing = ctx.cookies.read(request, 'csrf');
-    if (isSecretShaped(existing)) return existing;
-    const token = newSecret(ctx.random);
-    ctx.cookies.setCsrf(reply, token);
-    return token;
+    return preSessionCsrfToken(request, reply, ctx.cookies, ctx.random);
   }
 
   function page(request: FastifyRequest, reply: FastifyReply, status: number, error?: string) {
@@ -127,7 +117,7 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
       const body = request.body as LoginBody;
       // Login CSRF: a browser must echo the token of the login page (double submit). Other
       // clients carry no ambient cookies, so there is nothing to forge and no token to ask for.
-      if (fromBrowser(request) && !presentsCsrfToken(request, ctx.cookies.read(request, 'csrf'))) {
+      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
         if (html) return page(request, reply, 403, 'The sign-in form expired. Please try again.');
         throw new AppError('csrf_mismatch');
       }

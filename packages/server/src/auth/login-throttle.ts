@@ -49,17 +49,23 @@ export function throttledError(waitMs: number, action: string): AppError {
  * else one account of an attacker's own would reset the IP between guesses.
  */
 export class LoginThrottle {
+  /**
+   * `namespace` keeps the counters of one kind of secret apart from another's: `login` for
+   * sign-ins (by email), `share` for share-link and collection passwords (by link).
+   */
   constructor(
     private readonly counters: CounterStore,
     private readonly config: Pick<
       Config,
       'loginMaxFailuresIp' | 'loginMaxFailuresAccountIp' | 'loginSoftLimitAccount'
     >,
+    private readonly namespace = 'login',
   ) {}
 
   /**
    * Runs `check` (which verifies a password: a value when right, null when wrong) only if the
-   * guess could be reserved, and records how it went.
+   * guess could be reserved, and records how it went. `email` names whose secret is guessed:
+   * the account's email, or, in the `share` namespace, the link's id.
    */
   async guess<T>(
     email: string,
@@ -138,13 +144,14 @@ export class LoginThrottle {
 
   private keys(email: string, ip: string) {
     const account = email.toLowerCase();
+    const ns = this.namespace;
     return {
-      ip: `login:fail:ip:${ip}`,
-      accountIp: `login:fail:pair:${account}:${ip}`,
-      account: `login:fail:account:${account}`,
-      blockIp: `login:block:ip:${ip}`,
-      blockAccountIp: `login:block:pair:${account}:${ip}`,
-      known: `login:known:${account}:${ip}`,
+      ip: `${ns}:fail:ip:${ip}`,
+      accountIp: `${ns}:fail:pair:${account}:${ip}`,
+      account: `${ns}:fail:account:${account}`,
+      blockIp: `${ns}:block:ip:${ip}`,
+      blockAccountIp: `${ns}:block:pair:${account}:${ip}`,
+      known: `${ns}:known:${account}:${ip}`,
     };
   }
 }

@@ -8,10 +8,11 @@ import { AppError } from '../http/app-error.js';
 import type { CounterStore } from '../storage/ports/counter-store.js';
 import { isStorageUnavailable } from '../storage/unavailable.js';
 import type { AuthCookies } from './cookies.js';
-import { requireSessionCsrf } from './csrf.js';
+import { requireSessionCsrf, requireVisitorCsrf } from './csrf.js';
 import { isCrossSiteRequest, selfOrigin } from './origin-check.js';
 import { chargeLimit, type Limit, type LimitState, setRateLimitHeaders } from './rate-limit.js';
 import type { ActiveSession, SessionService } from './session-service.js';
+import type { VisitorAccess, VisitorResolver } from './visitors.js';
 
 /** How a route is guarded, set in its `config`. */
 export interface RoutePolicy {
@@ -29,6 +30,13 @@ export interface RoutePolicy {
    * @fastify/rate-limit's `skipOnError`): health checks must be able to report that outage.
    */
   rateLimitSkipOnError?: boolean;
+  /**
+   * Share-link visitors may call the route too (without a session, with a visitor cookie):
+   * `true`, unless the collection's password is owed (403 `password_required`); `'locked'`
+   * even then (for `before_show`, which says so). Absent: a visitor gets 401 like anyone
+   * without a session. Routes that opt in read who is asking with `requestViewer`.
+   */
+  visitors?: boolean | 'locked';
 }
 
 declare module 'fastify' {
@@ -36,6 +44,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The session the request proved, or null. Set by the auth plugin. */
     auth: ActiveSession | null;
+    /**
+     * The share-link visitor the request proved, or null: looked for only on routes that let
+     * visitors in, and only when there is no session. Set by the auth plugin.
+     */
+    visitor: VisitorAccess | null;
   }
 }
 
@@ -48,11 +61,14 @@ export interface AuthPluginOptions {
   /** The API's own origin as browsers see it, or null to take it from the Host header. */
   publicOrigin: string | null;
   secure: boolean;
+  /** Resolves visitor cookies; absent on the Studio API, which has no visitors. */
+  visitors?: VisitorResolver;
 }
 
 async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Promise<void> {
   const allowedOrigins = new Set(options.config.corsOrigins);
   app.decorateRequest('auth', null);
+  app.decorateRequest('visitor', null);
 
   app.addHook('onRequest', async (request, reply) => {
     const policy = request.routeOptions.config;
@@ -76,25 +92,47 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     });
     if (authMode !== 'none') {
       request.auth = await options.sessions.authenticate(options.cookies.read(request, 'session'));
-      if (!request.auth && authMode === 'required') throw new AppError('session_expired');
+      // A session wins: someone signed in is themselves, whatever link they opened before.
+      if (!request.auth && policy.visitors && options.visitors) {
+        request.visitor = await options.visitors.resolve(options.cookies.read(request, 'visitor'));
+      }
+      if (!request.auth && !request.visitor && authMode === 'required') {
+        throw new AppError('session_expired');
+      }
       if (request.auth) {
         await charge({
           key: `session:${request.auth.login.id}`,
           max: options.config.rateLimitSession,
           label: 'this session',
         });
+      } else if (request.visitor) {
+        await charge({
+          key: `visitor:${request.visitor.tokenHash}`,
+          max: options.config.rateLimitSession,
+          label: 'this visitor session',
+        });
+        // Checked on every request, images included: a password checked on the page alone
+        // would leave every image address open.
+        if (request.visitor.locked && policy.visitors !== 'locked') {
+          throw new AppError('password_required');
+        }
       }
     }
 
-    if (request.auth && policy.roles && !policy.roles.includes(request.auth.login.role)) {
-      throw new AppError('forbidden');
+    if (policy.roles) {
+      // A visitor holds no role: a route for some roles is never theirs.
+      if (request.visitor) throw new AppError('forbidden');
+      if (request.auth && !policy.roles.includes(request.auth.login.role)) {
+        throw new AppError('forbidden');
+      }
     }
     if (!UNSAFE_METHODS.has(request.method)) return;
     if (isCrossSiteRequest(request, allowedOrigins, selfOrigin(request, options))) {
       throw new AppError('cross_site');
     }
-    if ((policy.csrf ?? 'token') === 'token' && request.auth) {
-      requireSessionCsrf(request, request.auth);
+    if ((policy.csrf ?? 'token') === 'token') {
+      if (request.auth) requireSessionCsrf(request, request.auth);
+      else if (request.visitor) requireVisitorCsrf(request, request.visitor);
     }
   });
 }

@@ -61,18 +61,26 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   const csrfSchema = {
     operationId: 'getCsrfToken',
     summary: "Read the session's CSRF token again",
-    description: 'Also sets the `XSRF-TOKEN` cookie and the `X-CSRF-Token` header.',
+    description:
+      "Also sets the `XSRF-TOKEN` cookie and the `X-CSRF-Token` header. A share-link visitor (on the Gallery API) gets their visitor session's token.",
     tags,
     response: responses({ 200: CsrfTokenResponse }),
   };
-  app.get(local(PATHS.csrfToken), { schema: csrfSchema }, async (request, reply) => {
-    const auth = signedIn(request);
-    const token = csrfTokenFor(auth.sessionId);
-    ctx.cookies.setCsrf(reply, token);
-    reply.header(HEADERS.csrfToken, token);
-    noStore(reply);
-    return { data: { csrf_token: token } };
-  });
+  // Share-link visitors exist on the Gallery API alone.
+  const csrfConfig = ctx.api === 'gallery' ? ({ visitors: 'locked' } as const) : {};
+  app.get(
+    local(PATHS.csrfToken),
+    { schema: csrfSchema, config: csrfConfig },
+    async (request, reply) => {
+      const token = request.visitor
+        ? request.visitor.csrfToken
+        : csrfTokenFor(signedIn(request).sessionId);
+      ctx.cookies.setCsrf(reply, token);
+      reply.header(HEADERS.csrfToken, token);
+      noStore(reply);
+      return { data: { csrf_token: token } };
+    },
+  );
 
   const sessionSchema = {
     operationId: 'getSession',

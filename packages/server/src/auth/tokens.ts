@@ -33,6 +33,14 @@ export function csrfTokenFor(sessionId: string): string {
 }
 
 /**
+ * The CSRF token of a share-link visitor's session, derived from its token as a session's is
+ * from its id, under another purpose: neither token can stand in for the other.
+ */
+export function visitorCsrfTokenFor(visitorToken: string): string {
+  return derive(visitorToken, 'proofsheet:visitor-csrf:v1');
+}
+
+/**
  * The session id and auth token that replace an auth token at refresh. Derived from the old
  * token rather than drawn at random, so that a concurrent refresh with the same token inside
  * the grace window arrives at the same new session without the server storing any secret.

@@ -17,6 +17,8 @@ export interface Config {
   sessionLifetimeMs: number;
   authTokenLifetimeMs: number;
   refreshGraceMs: number;
+  /** How long a share-link visitor's session lasts (capped by the link's expiry). */
+  visitorSessionLifetimeMs: number;
   tls: { certFile: string; keyFile: string } | null;
   corsOrigins: readonly string[];
   trustedProxies: readonly string[];
@@ -239,6 +241,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     sessionLifetimeMs,
     authTokenLifetimeMs: duration('PROOFSHEET_AUTH_TOKEN_LIFETIME', 60_000),
     refreshGraceMs: duration('PROOFSHEET_REFRESH_GRACE', 0),
+    visitorSessionLifetimeMs: duration('PROOFSHEET_VISITOR_SESSION_LIFETIME', 60_000),
     tls: certFile !== null && keyFile !== null ? { certFile, keyFile } : null,
     corsOrigins,
     trustedProxies: list('PROOFSHEET_TRUSTED_PROXIES'),

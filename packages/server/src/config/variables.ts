@@ -123,6 +123,13 @@ export const VARIABLES = [
     description: 'How long an auth token can renew an expired session.',
   },
   {
+    name: 'PROOFSHEET_VISITOR_SESSION_LIFETIME',
+    kind: 'duration',
+    default: '30d',
+    description:
+      "How long a share-link visitor's session lasts after they enter (never past the link's expiry).",
+  },
+  {
     name: 'PROOFSHEET_REFRESH_GRACE',
     kind: 'duration',
     default: '10s',

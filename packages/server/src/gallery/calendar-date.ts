@@ -31,3 +31,15 @@ export function calendarDate(at: Date, timeZone: string): string {
   );
   return `${parts.get('year')}-${parts.get('month')}-${parts.get('day')}`;
 }
+
+/**
+ * The calendar date `days` after `date` (`YYYY-MM-DD`): plain calendar arithmetic, with no time
+ * zone (the date is already where the studio is).
+ *
+ * @example addDays('2026-01-30', 3) // '2026-02-02'
+ */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const utc = Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + days);
+  return new Date(utc).toISOString().slice(0, 10);
+}

@@ -2,11 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { type AppContext, withStores } from '../app-context.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
 import { collectionRoutes } from './collections/routes.js';
+import { downloadRoutes } from './downloads/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
 import { photoImageRoutes } from './photos/image-routes.js';
 import { photoRoutes } from './photos/routes.js';
 import { tusUploadRoutes } from './photos/tus-uploads.js';
 import { photoUploadRoutes } from './photos/upload-routes.js';
+import { proofingRoutes } from './proofing/routes.js';
+import { collectionInfoRoutes } from './sharing/collection-info-routes.js';
+import { collectionDefaultsRoutes } from './sharing/defaults-routes.js';
+import { shareLinkRoutes } from './sharing/routes.js';
 import { watermarkRoutes } from './watermarks/routes.js';
 
 /** The Gallery API's resources. */
@@ -25,6 +30,8 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         'watermarks',
         'users',
         'notifications',
+        'collectionDefaults',
+        'collectionAccess',
       ]),
     ),
   );
@@ -42,6 +49,28 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         'notifications',
       ]),
     ),
+  );
+  await app.register(async (scope) =>
+    shareLinkRoutes(
+      scope,
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'shareLinks']),
+    ),
+  );
+  await app.register(async (scope) =>
+    collectionInfoRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'shareLinks',
+        'visitors',
+        'collectionAccess',
+        'watermarks',
+      ]),
+    ),
+  );
+  await app.register(async (scope) =>
+    collectionDefaultsRoutes(scope, withStores(ctx, ['collectionDefaults'])),
   );
   await app.register(async (scope) =>
     watermarkRoutes(scope, withStores(ctx, ['accounts', 'collections', 'watermarks', 'blobs'])),
@@ -74,4 +103,33 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         .catch((error: unknown) => scope.log.warn({ err: error }, 'tus cleanup'));
     });
   });
+  await app.register(async (scope) =>
+    proofingRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'galleries',
+        'photos',
+        'favorites',
+        'comments',
+        'notifications',
+      ]),
+    ),
+  );
+  await app.register(async (scope) =>
+    downloadRoutes(
+      scope,
+      withStores(ctx, [
+        'accounts',
+        'collections',
+        'galleries',
+        'photos',
+        'blobs',
+        'downloads',
+        'counters',
+        'users',
+      ]),
+    ),
+  );
 }

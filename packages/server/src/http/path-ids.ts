@@ -17,7 +17,13 @@ function shown(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
-const PREFIXED_LABELS = { client: 'Client', notification: 'Notification' } as const;
+const PREFIXED_LABELS = {
+  client: 'Client',
+  notification: 'Notification',
+  favorite_list: 'Favorites list',
+  comment: 'Comment',
+  shareLink: 'Share link',
+} as const;
 
 /** Returns `value` if it is a well-formed ID of `kind`; otherwise throws a 400 naming the format. */
 export function requireId(kind: keyof typeof PREFIXED_LABELS, value: string): string {

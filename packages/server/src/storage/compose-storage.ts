@@ -18,12 +18,19 @@ import { cachedSessionStore } from './session-cache.js';
 import { sqlAccountStore } from './sql/accounts.js';
 import { readClientVersion } from './sql/client-versions.js';
 import { sqlClientStore } from './sql/clients.js';
+import { sqlCollectionAccessStore } from './sql/collection-access.js';
+import { sqlCollectionDefaultsStore } from './sql/collection-defaults.js';
 import { sqlCollectionStore } from './sql/collections.js';
+import { sqlCommentStore } from './sql/comments.js';
+import { sqlDownloadStore } from './sql/downloads.js';
+import { sqlFavoriteStore } from './sql/favorites.js';
 import { sqlGalleryStore } from './sql/galleries.js';
 import { sqlNotificationStore } from './sql/notifications.js';
 import { sqlPhotoStore } from './sql/photos.js';
 import { sqlSessionStore } from './sql/sessions.js';
+import { sqlShareLinkStore } from './sql/share-links.js';
 import { sqlUserStore } from './sql/users.js';
+import { sqlVisitorStore } from './sql/visitors.js';
 import { sqlWatermarkStore } from './sql/watermarks.js';
 import type { SqlConnection } from './sql-connection.js';
 
@@ -109,7 +116,14 @@ export function composeStorage(
     collections: sqlCollectionStore(db),
     galleries: sqlGalleryStore(db),
     photos: sqlPhotoStore(db),
+    favorites: sqlFavoriteStore(db),
+    comments: sqlCommentStore(db),
     blobs,
+    downloads: sqlDownloadStore(db),
+    shareLinks: sqlShareLinkStore(db),
+    visitors: sqlVisitorStore(db),
+    collectionAccess: sqlCollectionAccessStore(db),
+    collectionDefaults: sqlCollectionDefaultsStore(db),
     watermarks: sqlWatermarkStore(db),
     jobs,
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),

@@ -1,4 +1,5 @@
 import { CONFIRM_DIALOG, field } from './form-fields.js';
+import { CLIENT_VIEW } from './photo-pages.js';
 
 /** Collections: the list (shared ones only, for a gallery client) and, for staff, a form. */
 export const COLLECTIONS_CONTENT = `<section id="collection-editor" class="panel staff-only" aria-labelledby="new-collection-title" hidden>
@@ -17,7 +18,10 @@ ${field({ name: 'description', label: 'Description', type: 'textarea', idPrefix:
 </section>
 ${CONFIRM_DIALOG}`;
 
-/** One collection: rename or delete it; list, add, rename and delete its galleries. */
+/**
+ * One collection. Staff rename or delete it and list, add, rename and delete its galleries;
+ * a gallery client gets the client view instead: cover, galleries, photos.
+ */
 export const COLLECTION_CONTENT = `<p><a href="/app/collections">← All collections</a></p>
 <p id="collection-details" class="muted"></p>
 <section id="collection-settings" class="panel staff-only" aria-labelledby="rename-title" hidden>
@@ -27,7 +31,7 @@ ${field({ name: 'name', label: 'Name', required: true, autocomplete: 'off', idPr
 <div class="actions"><button type="submit">Rename</button><button type="button" class="danger owner-only" id="delete-collection" hidden>Delete collection</button></div>
 </form>
 </section>
-<section aria-labelledby="galleries-title">
+<section id="galleries" aria-labelledby="galleries-title">
 <h2 id="galleries-title">Galleries</h2>
 <ul id="gallery-list" class="rows" aria-busy="true"></ul>
 </section>
@@ -38,6 +42,7 @@ ${field({ name: 'name', label: 'Gallery name', required: true, autocomplete: 'of
 <div class="actions"><button type="submit">Add gallery</button></div>
 </form>
 </section>
+${CLIENT_VIEW}
 ${CONFIRM_DIALOG}`;
 
 /** The bootstrap data, as account and workspace settings. */

@@ -8,8 +8,10 @@ import { type NavItem, renderAppPage } from './app-shell.js';
 import { APP_CSS } from './assets.js';
 import { COLLECTION_CONTENT, COLLECTIONS_CONTENT, SETTINGS_CONTENT } from './gallery-pages.js';
 import { loginUrlFor, type PageViewer, pageViewer } from './page-session.js';
+import { GALLERY_CONTENT } from './photo-pages.js';
 import { SCRIPTS } from './static-assets.js';
 import { CLIENTS_CONTENT, NOTIFICATIONS_CONTENT } from './studio-pages.js';
+import { visitorRoutes } from './visitor-routes.js';
 
 interface PageDef {
   /** Route path; also what the navigation marks as current. */
@@ -63,6 +65,13 @@ const GALLERY_PAGES: readonly PageDef[] = [
     navPath: '/app/collections',
   },
   {
+    path: '/app/collections/:id/galleries/:galleryId',
+    page: 'gallery',
+    title: 'Gallery',
+    content: GALLERY_CONTENT,
+    navPath: '/app/collections',
+  },
+  {
     path: '/app/settings',
     page: 'settings',
     title: 'Settings',
@@ -97,6 +106,8 @@ export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise
   const pages = studio ? STUDIO_PAGES : GALLERY_PAGES;
   const nav = studio ? STUDIO_NAV : GALLERY_NAV;
   const firstPage = pages[0]?.path ?? APP_HOME;
+  // Share links are opened on the Gallery API's host.
+  if (!studio) await visitorRoutes(app, ctx);
 
   app.get('/assets/app.css', { config: { auth: 'none' }, schema: PAGE }, async (_request, reply) =>
     reply

@@ -37,6 +37,7 @@ export function describeCollectionStores(
         name: `Collection ${nextId}`,
         description: null,
         passwordProtected: false,
+        passwordHash: null,
         downloadable: true,
         expiryDate: null,
         sharedWith: [],
@@ -267,6 +268,30 @@ export function describeCollectionStores(
         await storage.collections.update(otherAccount, c.id, { updatedAt: at(3), name: 'X' }),
         null,
       );
+    });
+
+    test('download settings: every size and no PIN unless given; update sets and clears them', async () => {
+      const plain = collection();
+      await storage.collections.create(plain);
+      const read = await storage.collections.findById(accountId, plain.id);
+      assert.deepEqual(read?.downloadSizes, ['original', 'high', 'web']);
+      assert.equal(read?.downloadPinHash, null);
+      const set = collection({ downloadSizes: ['web', 'high'], downloadPinHash: '$argon2id$x' });
+      await storage.collections.create(set);
+      const given = await storage.collections.findById(accountId, set.id);
+      assert.deepEqual(given?.downloadSizes, ['high', 'web'], 'largest first, as given or not');
+      assert.equal(given?.downloadPinHash, '$argon2id$x');
+      const none = await storage.collections.update(accountId, set.id, {
+        downloadSizes: [],
+        downloadPinHash: null,
+        updatedAt: at(1),
+      });
+      assert.deepEqual([none?.downloadSizes, none?.downloadPinHash], [[], null]);
+      const untouched = await storage.collections.update(accountId, set.id, {
+        name: 'Renamed',
+        updatedAt: at(2),
+      });
+      assert.deepEqual([untouched?.downloadSizes, untouched?.downloadPinHash], [[], null]);
     });
 
     test('delete removes the galleries, shares and favorites with the collection', async () => {

@@ -32,15 +32,22 @@ export function describePhotoStore(
     let nextCollection = 30_000_000;
     let nextGallery = 300_000_000;
 
+    let clientId: string;
+
     before(async () => {
       ({ storage, db } = await make());
-      accountId = (await seedAccount(storage, 'photos-a')).accountId;
+      const seeded = await seedAccount(storage, 'photos-a');
+      accountId = seeded.accountId;
+      clientId = seeded.users.gallery_client.id;
       otherAccount = (await seedAccount(storage, 'photos-b')).accountId;
     });
     after(() => storage?.close());
 
     /** A fresh collection and gallery of `account`. */
-    async function newGallery(account = accountId): Promise<NewGallery> {
+    async function newGallery(
+      account = accountId,
+      shape: { sharedWith?: string[]; expiryDate?: string; private?: boolean } = {},
+    ): Promise<NewGallery> {
       const collectionId = ++nextCollection;
       await storage.collections.create({
         id: collectionId,
@@ -48,9 +55,10 @@ export function describePhotoStore(
         name: `Collection ${collectionId}`,
         description: null,
         passwordProtected: false,
+        passwordHash: null,
         downloadable: true,
-        expiryDate: null,
-        sharedWith: [],
+        expiryDate: shape.expiryDate ?? null,
+        sharedWith: shape.sharedWith ?? [],
         createdAt: at(0),
         updatedAt: at(0),
       });
@@ -60,7 +68,7 @@ export function describePhotoStore(
         accountId: account,
         name: `Gallery ${nextGallery}`,
         description: null,
-        private: false,
+        private: shape.private ?? false,
         download: true,
         favoriteCount: 0,
         createdAt: at(0),
@@ -100,6 +108,47 @@ export function describePhotoStore(
         ids.map((id, i) => [id, i + 1]),
       );
     }
+
+    test('findVisible: the studio any photo of its account, a client only what they may see', async () => {
+      const scope = { userId: clientId, today: '2026-01-15' };
+      const shared = { sharedWith: [clientId] };
+      const open = await newGallery(accountId, shared);
+      const culls = await newGallery(accountId, { ...shared, private: true });
+      const lastDay = await newGallery(accountId, { ...shared, expiryDate: '2026-01-15' });
+      const expired = await newGallery(accountId, { ...shared, expiryDate: '2026-01-14' });
+      const unshared = await newGallery(accountId);
+      const photos = {
+        seen: await addReady(open),
+        hidden: await addReady(open, { hidden: true }),
+        waiting: await add(open),
+        culled: await addReady(culls),
+        lastDay: await addReady(lastDay),
+        expired: await addReady(expired),
+        unshared: await addReady(unshared),
+      };
+      const seenBy = async (visibleTo?: typeof scope) => {
+        const out: string[] = [];
+        for (const [name, photo] of Object.entries(photos)) {
+          if (await storage.photos.findVisible(accountId, photo.id, visibleTo)) out.push(name);
+        }
+        return out;
+      };
+      assert.deepEqual(await seenBy(), Object.keys(photos));
+      assert.deepEqual(await seenBy(scope), ['seen', 'lastDay']);
+      assert.deepEqual(
+        await seenBy({ userId: 'us_someone_else', today: '2026-01-15' }),
+        [],
+        'not shared with them',
+      );
+      assert.deepEqual(
+        await storage.photos.findVisible(accountId, photos.seen.id, scope),
+        photos.seen,
+      );
+      assert.equal(await storage.photos.findVisible(otherAccount, photos.seen.id), null);
+      // A photo whose gallery is gone is no one's to see.
+      await storage.galleries.delete(accountId, open.collectionId, open.id);
+      assert.equal(await storage.photos.findVisible(accountId, photos.seen.id), null);
+    });
 
     test('create adds at the end of its gallery, whatever position the record had', async () => {
       const g = await newGallery();
@@ -395,6 +444,8 @@ export function describePhotoStore(
             name: id,
             min_selection: null,
             max_selection: null,
+            is_default: 0,
+            set_by_studio: 0,
             created_at: 0,
             updated_at: 0,
           })

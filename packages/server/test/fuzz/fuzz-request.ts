@@ -8,7 +8,8 @@ import type { InjectOptions } from 'fastify';
 import type { ApiKind } from '../../src/app.js';
 import { RawJson } from './hostile-values.js';
 
-export type FuzzRole = Role | 'anonymous';
+/** A signed-in role, a share-link visitor (the visitor cookie only), or no one. */
+export type FuzzRole = Role | 'anonymous' | 'visitor';
 
 /** What a path parameter names, so that a reference can pick a live row of the right kind. */
 export type Resource =
@@ -18,7 +19,11 @@ export type Resource =
   | 'gallery'
   | 'photo'
   | 'login'
-  | 'asset';
+  | 'asset'
+  | 'favorite_list'
+  | 'comment'
+  | 'share_link'
+  | 'account';
 
 export type PathPiece =
   | { literal: string }
@@ -77,7 +82,10 @@ export function jsonText(value: unknown): string {
 /** What sending needs from the world: live IDs and each role's cookies and CSRF token. */
 export interface RequestContext {
   idOf(resource: Resource, index: number): Promise<string>;
-  /** The role's cookie header and CSRF token; anonymous has a pre-session CSRF cookie only. */
+  /**
+   * The role's cookie header and CSRF token; anonymous has a pre-session CSRF cookie only, the
+   * visitor their visitor cookie and CSRF token (on both APIs: the Studio API must ignore it).
+   */
   credentials(api: ApiKind, role: FuzzRole): { cookie: string; csrf: string };
 }
 

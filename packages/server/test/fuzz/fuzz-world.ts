@@ -7,7 +7,7 @@ import { COOKIE_NAMES, newId, type Role } from '@proofsheet/protocol';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type ApiKind, buildApp, createServices } from '../../src/app.js';
-import { csrfTokenFor } from '../../src/auth/tokens.js';
+import { csrfTokenFor, hashSecret, newSecret } from '../../src/auth/tokens.js';
 import { testConfig } from '../../src/config/config.js';
 import { type ManualClock, manualClock, type Random } from '../../src/deps.js';
 import type { Storage } from '../../src/storage/ports/storage.js';
@@ -50,6 +50,12 @@ export interface FuzzWorld extends RequestContext {
   emails: string[];
   /** Signs in through `POST /login` and returns the cookie header and CSRF token. */
   signIn(api: ApiKind, email: string): Promise<{ cookie: string; csrf: string }>;
+  /**
+   * Makes the visitor role a visitor again: a fresh share link to one of the studio's
+   * collections (the fixtures' `Shared` if it is still there), entered through `POST /s/{token}`.
+   * Without any collection left, the visitor holds no cookie.
+   */
+  admitVisitor(): Promise<void>;
   /** Brings sessions and passwords back to the start after a request changed them. */
   settle(method: string, response: LightMyRequestResponse): Promise<void>;
   close(): Promise<void>;
@@ -178,6 +184,59 @@ export async function createFuzzWorld(store: OpenedStore, seed: number): Promise
     return true;
   }
 
+  let visitor = new CookieJar();
+
+  async function admitVisitor(): Promise<void> {
+    const collections = await db
+      .selectFrom('collections')
+      .select(['id', 'name'])
+      .where('account_id', '=', home.accountId)
+      .orderBy('id')
+      .execute();
+    const target = collections.find((c) => c.name === 'Shared') ?? collections[0];
+    visitor = new CookieJar();
+    if (!target) return;
+    const token = newSecret(random);
+    const now = clock.now();
+    await storage.shareLinks.create({
+      id: newId('shareLink', random.bytes),
+      accountId: home.accountId,
+      collectionId: Number(target.id),
+      tokenHash: hashSecret(token),
+      passwordHash: null,
+      downloads: 'web',
+      galleryIds: null,
+      photoId: null,
+      expiresAt: null,
+      visits: 0,
+      lastVisitedAt: null,
+      createdBy: home.users.owner.id,
+      createdAt: now,
+    });
+    // The collection may have a password the fuzzer set: then the visitor stays locked out,
+    // which is one more kind of caller to try every route as.
+    const response = await apps.gallery.inject({
+      method: 'POST',
+      url: `/s/${token}`,
+      payload: { email: 'visitor@fuzz.example.com' },
+    });
+    if (response.statusCode === 200) {
+      const { data } = response.json() as { data: { csrf_token: string } };
+      visitor = new CookieJar(data.csrf_token).apply(response);
+    }
+  }
+
+  /** Whether the visitor's cookie still opens its link (locked by a password or not). */
+  async function visitorAlive(): Promise<boolean> {
+    if (visitor.cookies.size === 0) return false;
+    const response = await apps.gallery.inject({
+      method: 'GET',
+      url: '/api/v1/csrf-token',
+      headers: { cookie: visitor.header() },
+    });
+    return response.statusCode === 200;
+  }
+
   const allUsers = [...Object.values(home.users), foreign.owner, foreign.galleryClient];
   return {
     apps,
@@ -190,14 +249,26 @@ export async function createFuzzWorld(store: OpenedStore, seed: number): Promise
     emails: allUsers.map((u) => u.email),
     idOf: (resource, index) => liveId(db, resource, index),
     credentials(api, role) {
-      const jar = jars.get(key(api, role));
+      const jar = role === 'visitor' ? visitor : jars.get(key(api, role));
       return { cookie: jar?.header() ?? '', csrf: jar?.csrf ?? '' };
     },
     async signIn(api, email) {
       const jar = await signInJar(api, email);
       return { cookie: jar.header(), csrf: jar.csrf };
     },
+    admitVisitor,
     async settle(method, response) {
+      // A download's record is completed when its response closes, just after the answer:
+      // let it land before the next request snapshots the tables.
+      for (let turn = 0; turn < 10_000; turn++) {
+        const running = await db
+          .selectFrom('downloads')
+          .select('id')
+          .where('finished_at', 'is', null)
+          .executeTakeFirst();
+        if (!running) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const changedSessions = response.cookies.length > 0;
       const wrote = method !== 'GET' && method !== 'HEAD' && response.statusCode < 400;
       if (!changedSessions && !wrote) return;
@@ -218,6 +289,8 @@ export async function createFuzzWorld(store: OpenedStore, seed: number): Promise
         .where('password_hash', '!=', passwordHash)
         .execute();
       for (const { id } of changed) await storage.users.updatePasswordHash(id, passwordHash);
+      // A revoked link or a deleted collection ended the visitor: let another one in.
+      if (!(await visitorAlive())) await admitVisitor();
     },
     async close() {
       await Promise.all(APIS.map((api) => apps[api].close()));

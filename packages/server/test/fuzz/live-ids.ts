@@ -17,6 +17,10 @@ const ABSENT_IDS: Record<Resource, string> = {
   gallery: '999999999',
   photo: '9999999999',
   asset: 'missing.js',
+  favorite_list: `fl_${'Z'.repeat(30)}`,
+  comment: `pc_${'Z'.repeat(30)}`,
+  share_link: `sl_${'Z'.repeat(30)}`,
+  account: `ac_${'Z'.repeat(30)}`,
 };
 
 const ASSETS = ['app.css', ...[...SCRIPTS.keys()].sort()];
@@ -29,6 +33,10 @@ const TABLES = {
   gallery: 'galleries',
   photo: 'photos',
   login: 'logins',
+  favorite_list: 'favorite_lists',
+  comment: 'photo_comments',
+  share_link: 'share_links',
+  account: 'accounts',
 } as const satisfies Record<Exclude<Resource, 'asset'>, keyof Database>;
 
 /** The `index`-th (modulo their number) live ID of `resource`, in a fixed order that replays. */

@@ -18,6 +18,7 @@ const ROLE_CHOICE = fc.oneof(
   w(2, fc.constant<FuzzRole>('assistant')),
   w(2, fc.constant<FuzzRole>('gallery_client')),
   w(1, fc.constant<FuzzRole>('anonymous')),
+  w(1, fc.constant<FuzzRole>('visitor')),
 );
 
 const CSRF_CHOICE = fc.oneof(

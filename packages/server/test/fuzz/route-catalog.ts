@@ -137,8 +137,16 @@ export const HIDDEN_ROUTES: ReadonlyArray<{ matches: RegExp; why: string }> = [
     why: "the web app's pages and scripts, for browsers",
   },
   {
+    matches: /^GET \/(s\/:token|visit)$/,
+    why: "a share link's entry page and the visitor's page, HTML for browsers (the entry form's post is documented)",
+  },
+  {
     matches: /^(GET|POST) \/api\/v1\/clients$/,
     why: 'the slash-less alias of /api/v1/clients/, the same handlers; documented once',
+  },
+  {
+    matches: /^GET \/api\/v1\/collections\/:id\/downloads$/,
+    why: 'the slash-less alias of /api/v1/collections/{id}/downloads/; documented once',
   },
 ];
 

@@ -93,6 +93,7 @@ export async function fuzzRoutes(
       password: [TEST_PASSWORD],
       current_password: [TEST_PASSWORD],
       next: ['/app/clients', '//evil.example', 'https://evil.example/'],
+      owner_id: [world.users.gallery_client.id],
     },
   };
   const tally = new Map<string, RouteTally>(

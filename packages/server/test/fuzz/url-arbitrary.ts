@@ -25,6 +25,10 @@ const RESOURCES: readonly Resource[] = [
   'photo',
   'login',
   'asset',
+  'favorite_list',
+  'comment',
+  'share_link',
+  'account',
 ];
 
 /** What a parameter names, from the path segment before it: `/clients/:id` names a client. */
@@ -36,6 +40,10 @@ const RESOURCE_BY_SEGMENT: Readonly<Record<string, Resource>> = {
   photos: 'photo',
   sessions: 'login',
   assets: 'asset',
+  favorite_lists: 'favorite_list',
+  comments: 'comment',
+  share_links: 'share_link',
+  collection_defaults: 'account',
 };
 
 /** `:id`, or the wildcard of `/assets/*`. */

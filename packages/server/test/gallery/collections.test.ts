@@ -29,13 +29,14 @@ describe('collections', () => {
     const c = await createCollection(h, owner, {
       name: 'Wedding Photography 2025',
       description: 'Beautiful wedding moments',
-      password_protected: true,
+      password: 'first dance',
       expiry_date: '2025-12-31',
     });
     assert.equal(typeof c.id, 'number');
     assert.match(String(c.id), /^\d{8}$/);
     assert.equal(c.name, 'Wedding Photography 2025');
-    assert.equal(c.password_protected, true);
+    assert.equal(c.password_protected, true, 'derived from the password');
+    assert.equal('password' in c, false, 'the password is never answered');
     assert.equal(c.downloadable, true);
     assert.equal(c.expiry_date, '2025-12-31');
     assert.equal(c.gallery_count, 0);

@@ -15,6 +15,7 @@ import {
   type Page,
 } from 'playwright-core';
 import type { Config } from '../../src/config/config.js';
+import type { TestStudioOptions } from '../../src/testing.js';
 import { PASSWORD } from './harness.js';
 import { type Listening, listenHarness } from './listen.js';
 
@@ -90,8 +91,11 @@ export interface WebHarness extends Listening {
   newContext(options?: { width: number; height: number }): Promise<BrowserContext>;
 }
 
-export async function webHarness(overrides: Partial<Config> = {}): Promise<WebHarness> {
-  const h = await listenHarness(overrides);
+export async function webHarness(
+  overrides: Partial<Config> = {},
+  options: TestStudioOptions = {},
+): Promise<WebHarness> {
+  const h = await listenHarness(overrides, options);
   let browser: Browser;
   try {
     browser = await launchBrowser();
@@ -150,4 +154,17 @@ export async function waitForCount(locator: Locator, count: number, timeoutMs = 
 /** The id of the focused element. */
 export function focusedId(page: Page): Promise<string> {
   return page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
+}
+
+/**
+ * Waits until a JavaScript expression is true in the page. Polled from here with
+ * `page.evaluate`, not by `page.waitForFunction`, whose polling evaluates a string with `eval`,
+ * which the pages' CSP (script-src 'self') refuses.
+ */
+export async function waitForTrue(page: Page, expression: string, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > deadline) throw new Error(`Still false after ${timeoutMs} ms: ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -1,6 +1,7 @@
 /** Starts a harness's two APIs on real sockets and speaks raw HTTP/1.1 to them. */
 import { request as httpRequest } from 'node:http';
 import type { Config } from '../../src/config/config.js';
+import type { TestStudioOptions } from '../../src/testing.js';
 import { createHarness, type Harness } from './harness.js';
 
 export interface Listening extends Harness {
@@ -8,8 +9,11 @@ export interface Listening extends Harness {
   galleryUrl: string;
 }
 
-export async function listenHarness(overrides: Partial<Config> = {}): Promise<Listening> {
-  const h = await createHarness(overrides);
+export async function listenHarness(
+  overrides: Partial<Config> = {},
+  options: TestStudioOptions = {},
+): Promise<Listening> {
+  const h = await createHarness(overrides, options);
   return { ...h, ...(await h.listen()) };
 }
 

@@ -49,9 +49,11 @@ describe('OpenAPI document', () => {
   it('leaves out pages, assets, the docs, GET /login, CORS preflights and the slash-less alias', () => {
     for (const doc of Object.values(docs)) {
       const paths = Object.keys(doc.paths);
+      // `/s/{token}`: a share link's entry form, which JSON clients may post too.
       const outside = paths.filter(
         (p) =>
-          !p.startsWith('/api/v1/') && !['/login', '/logout', '/healthz', '/readyz'].includes(p),
+          !p.startsWith('/api/v1/') &&
+          !['/login', '/logout', '/healthz', '/readyz', '/s/{token}'].includes(p),
       );
       assert.deepEqual(outside, []);
       assert.equal(doc.paths['/login']?.get, undefined);
@@ -83,7 +85,8 @@ describe('OpenAPI document', () => {
     const galleryTags = docs.gallery.tags?.map((t) => t.name) ?? [];
     assert.deepEqual(galleryTags.slice(0, 4), ['Auth', 'Bootstrap', 'Collections', 'Galleries']);
     assert.equal(galleryTags.at(-1), 'Health');
-    for (const tag of ['Photos', 'Watermarks']) assert.ok(galleryTags.includes(tag), tag);
+    for (const tag of ['Photos', 'Watermarks', 'Proofing', 'Downloads', 'Sharing'])
+      assert.ok(galleryTags.includes(tag), tag);
   });
 
   it('requires the session cookie where the route does, and the CSRF header on unsafe methods', () => {
@@ -108,12 +111,26 @@ describe('OpenAPI document', () => {
       { authTokenCookie: [] },
       {},
     ]);
+    // The Gallery API's routes that share-link visitors may call too, each listed on purpose.
+    const forVisitors = new Set([
+      'getCsrfToken',
+      'listCollections',
+      'getCollection',
+      'getCollectionBeforeShow',
+      'listGalleries',
+      'favoriteGallery',
+    ]);
     for (const { api, method, path, operation } of both()) {
       const unsafe = !['GET', 'HEAD'].includes(method);
       if (!path.startsWith('/api/v1/') || path === '/api/v1/session/refresh') continue;
-      const expected = unsafe ? { sessionCookie: [], csrfHeader: [] } : { sessionCookie: [] };
-      assert.deepEqual(operation.security, [expected], `${api} ${method} ${path}`);
+      const csrf: Record<string, never[]> = unsafe ? { csrfHeader: [] } : {};
+      const expected: Array<Record<string, never[]>> = [{ sessionCookie: [], ...csrf }];
+      if (api === 'gallery' && forVisitors.has(operation.operationId ?? '')) {
+        expected.push({ visitorCookie: [], ...csrf });
+      }
+      assert.deepEqual(operation.security, expected, `${api} ${method} ${path}`);
     }
+    assert.deepEqual(security('gallery', 'post', '/s/{token}'), []);
     const schemes = docs.studio.components.securitySchemes ?? {};
     assert.deepEqual(
       Object.fromEntries(Object.entries(schemes).map(([k, v]) => [k, `${v.in}:${v.name}`])),
@@ -122,6 +139,11 @@ describe('OpenAPI document', () => {
         csrfHeader: 'header:X-CSRF-Token',
         authTokenCookie: 'cookie:auth_token',
       },
+    );
+    assert.equal(
+      docs.gallery.components.securitySchemes?.visitorCookie?.name,
+      'visitor_session',
+      "the Gallery API's visitors",
     );
   });
 
@@ -167,7 +189,15 @@ describe('OpenAPI document', () => {
     }
     const forbidden = docs.studio.components.responses?.Forbidden;
     const examples = forbidden?.content?.['application/json']?.examples ?? {};
-    assert.deepEqual(Object.keys(examples), ['forbidden', 'csrf_mismatch', 'cross_site']);
+    assert.deepEqual(Object.keys(examples), [
+      'forbidden',
+      'csrf_mismatch',
+      'cross_site',
+      'download_not_allowed',
+      'download_pin_required',
+      'download_pin_wrong',
+      'password_required',
+    ]);
     assert.deepEqual(examples.csrf_mismatch?.value, {
       error: 'Forbidden',
       message: 'CSRF token mismatch',

@@ -1,8 +1,14 @@
 import { after } from 'node:test';
+import { composeStorage } from '../../src/storage/compose-storage.js';
+import { openPostgres } from '../../src/storage/postgres.js';
 import { describeClientStore } from '../contracts/client-store.contract.js';
 import { describeCollectionStores } from '../contracts/collection-store.contract.js';
+import { describeCommentStore } from '../contracts/comment-store.contract.js';
+import { describeDownloadStore } from '../contracts/download-store.contract.js';
+import { describeFavoriteStore } from '../contracts/favorite-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
+import { describeShareLinkStores } from '../contracts/share-link-store.contract.js';
 import { describeSharedClientLists } from '../contracts/shared-client-lists.contract.js';
 import { openPostgresStorage } from '../helpers/open-storage.js';
 import { postgresService, type TestSchema } from '../helpers/services.js';
@@ -22,6 +28,19 @@ const options = { skip: postgres.skip };
 describeClientStore('PostgreSQL', pgStorage, options);
 describeNotificationStore('PostgreSQL', pgStorage, options);
 describeCollectionStores('PostgreSQL', pgStorage, options);
+describeFavoriteStore('PostgreSQL', pgStorage, options);
+describeCommentStore('PostgreSQL', pgStorage, options);
+describeDownloadStore('PostgreSQL', pgStorage, options);
+describeShareLinkStores(
+  'PostgreSQL',
+  async () => {
+    const schema = await postgres.createSchema();
+    schemas.push(schema);
+    const connection = await openPostgres(schema.url, { searchPath: schema.schema });
+    return { storage: composeStorage(connection), db: connection.db };
+  },
+  options,
+);
 describeSharedClientLists(
   'PostgreSQL',
   async () => {

@@ -116,11 +116,11 @@ describe('the Gallery pages in a browser', { skip: browserSkip }, () => {
     assert.equal(await page.locator('#collection-editor').isVisible(), false);
 
     await page.getByRole('link', { name: 'Smith Wedding' }).click();
-    await page.locator('#gallery-list li[data-id]').first().waitFor();
-    assert.equal(
-      await page.locator('#gallery-list li').first().locator('strong').textContent(),
-      'Ceremony',
-    );
+    // The client view: the collection's cover and its one gallery's photos, none yet.
+    await page.getByText('No photos here yet.').waitFor();
+    assert.equal(await page.locator('#cover h1').textContent(), 'Smith Wedding');
+    assert.equal(await page.locator('#galleries').isVisible(), false);
+    assert.equal(await page.locator('#gallery-tabs').isVisible(), false, 'one gallery: no tabs');
     assert.equal(await page.locator('#collection-settings').isVisible(), false);
     assert.equal(await page.locator('#gallery-editor').isVisible(), false);
     assert.equal(await page.getByRole('button', { name: /^(Rename|Delete)/ }).count(), 0);

@@ -9,6 +9,7 @@ const PAGE_SCRIPTS = [
   'account',
   'collections',
   'collection',
+  'gallery',
   'settings',
 ];
 
@@ -49,6 +50,8 @@ describe('the scripts served to the pages', () => {
     // The client's functions came along: the error codes and Retry-After rules are its own.
     assert.ok(seen.has('/assets/vendor/client/browser.js'), [...seen].join(', '));
     assert.ok(seen.has('/assets/vendor/client/retry-after.js'));
+    // The placeholders are painted by the thumbhash package's own decoder, served from dist.
+    assert.ok(seen.has('/assets/vendor/thumbhash/thumbhash.js'));
   });
 
   it('serves compiled JavaScript, not the TypeScript it comes from', async () => {

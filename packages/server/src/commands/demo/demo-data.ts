@@ -11,6 +11,7 @@ import type { NotificationRecord } from '../../storage/ports/notification-store.
 import type { Storage } from '../../storage/ports/storage.js';
 import type { UserRecord } from '../../storage/ports/user-store.js';
 import { contactNoun, displayName } from '../../studio/clients/view.js';
+import type { SeededGallery } from './add-demo-photos.js';
 import { COUNTRY_IDS, DEMO_CLIENTS, DEMO_COLLECTIONS, type DemoClient } from './demo-records.js';
 
 export interface DemoOptions {
@@ -24,6 +25,11 @@ export interface DemoUsers {
   owner: UserRecord;
   assistant: UserRecord;
   galleryClient: UserRecord;
+}
+
+/** The demo's users, and its galleries for the photos that are added afterwards. */
+export interface DemoSeed extends DemoUsers {
+  galleries: SeededGallery[];
 }
 
 export const DEMO_EMAILS: Record<Role, string> = {
@@ -74,8 +80,11 @@ function clientRecord(c: DemoClient, i: number, accountId: string, at: Date, ran
   return record;
 }
 
-/** Fills an empty database with the demo studio and returns its three users. */
-export async function seedDemoData(storage: Storage, options: DemoOptions): Promise<DemoUsers> {
+/**
+ * Fills an empty database with the demo studio and returns its three users and its galleries,
+ * which are empty: `addDemoPhotos` draws their photos.
+ */
+export async function seedDemoData(storage: Storage, options: DemoOptions): Promise<DemoSeed> {
   const { clock, random, passwordHash } = options;
   const now = clock.now();
   const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -122,6 +131,7 @@ export async function seedDemoData(storage: Storage, options: DemoOptions): Prom
   }
 
   const notes: Array<Omit<NotificationRecord, 'id' | 'accountId'>> = [];
+  const galleries: SeededGallery[] = [];
   for (const c of clients.slice(0, 3)) {
     const noun = contactNoun(c.type);
     notes.push({
@@ -143,6 +153,8 @@ export async function seedDemoData(storage: Storage, options: DemoOptions): Prom
         name: d.name,
         description: d.description,
         passwordProtected: d.passwordProtected === true,
+        // Its visitors' password is the demo password, which whoever runs the demo knows.
+        passwordHash: d.passwordProtected === true ? passwordHash : null,
         downloadable: true,
         expiryDate: d.expiryDate ?? null,
         sharedWith: d.shared ? [galleryClient.id] : [],
@@ -166,6 +178,7 @@ export async function seedDemoData(storage: Storage, options: DemoOptions): Prom
           updatedAt: at,
         }),
       );
+      galleries.push({ accountId, collectionId, galleryId, collection: d, index: j });
       if (d.shared && g.name === 'Ceremony') {
         const favoritedAt = ago(2 * DAY);
         await storage.galleries.addFavorite(accountId, galleryId, galleryClient.id, favoritedAt);
@@ -198,5 +211,5 @@ export async function seedDemoData(storage: Storage, options: DemoOptions): Prom
   for (const n of notes) {
     await storage.notifications.create({ id: newId('notification', bytes), accountId, ...n });
   }
-  return { owner, assistant, galleryClient };
+  return { owner, assistant, galleryClient, galleries };
 }

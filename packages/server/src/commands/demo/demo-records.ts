@@ -4,6 +4,7 @@
  * phone numbers the 555 range, so nothing here reaches a real person.
  */
 import type { ClientType } from '@proofsheet/protocol';
+import type { DemoLook } from './demo-photos.js';
 
 /** Country ids as the Studio API numbers them (223 is the United States, as in the docs). */
 export const COUNTRY_IDS: Record<string, number> = {
@@ -111,8 +112,14 @@ export const DEMO_CLIENTS: DemoClient[] = ROWS.map((r, i) => ({
 export interface DemoCollection {
   name: string;
   description: string;
-  /** Their photos and videos are the demo photos' to add: counts come from the photos. */
-  galleries: Array<{ name: string; private?: true }>;
+  /**
+   * `photos`: how many demo photos are drawn into the gallery (its counts come from them);
+   * `hidden`: the numbers of those the studio hid.
+   */
+  galleries: Array<{ name: string; photos: number; private?: true; hidden?: number[] }>;
+  /** How its photos look and which camera took them, on `shotOn` (a local date). */
+  look: DemoLook;
+  shotOn: string;
   /** Shared with the demo gallery client. */
   shared?: true;
   expiryDate?: string;
@@ -124,28 +131,81 @@ export const DEMO_COLLECTIONS: DemoCollection[] = [
     name: 'Harper & Quinn Wedding',
     description: 'A June wedding at the Alder Lane gardens.',
     galleries: [
-      { name: 'Getting Ready' },
-      { name: 'Ceremony' },
-      { name: 'Reception' },
-      { name: 'Portraits' },
+      { name: 'Getting Ready', photos: 5, hidden: [5] },
+      { name: 'Ceremony', photos: 7 },
+      { name: 'Reception', photos: 6 },
+      { name: 'Portraits', photos: 5 },
     ],
     shared: true,
     passwordProtected: true,
+    look: {
+      sky: ['#f9dcc8', '#e7a69c'],
+      hills: ['#b7767f', '#7d4a60', '#432a43'],
+      sun: '#fff3dc',
+      make: 'Canon',
+      model: 'Canon EOS R5',
+      lens: 'RF28-70mm F2 L USM',
+      filePrefix: 'IMG_',
+      // Portland, Oregon: the wedding's originals know where they were taken; nothing shown does.
+      gps: { latitude: 45.5231, longitude: -122.6765 },
+    },
+    shotOn: '2026-06-14',
   },
   {
     name: 'Okafor Family — Autumn Session',
     description: 'Golden hour in High Park.',
-    galleries: [{ name: 'Favorites' }, { name: 'Full Gallery' }],
+    galleries: [
+      { name: 'Favorites', photos: 4 },
+      { name: 'Full Gallery', photos: 6 },
+    ],
     expiryDate: '2026-12-31',
+    look: {
+      sky: ['#fbd38a', '#e27b3e'],
+      hills: ['#a9542c', '#70311c', '#3e1c12'],
+      sun: '#fff0c2',
+      make: 'FUJIFILM',
+      model: 'X-T5',
+      lens: 'XF56mmF1.2 R WR',
+      filePrefix: 'DSCF',
+    },
+    shotOn: '2026-10-11',
   },
   {
     name: 'Lumen Coffee Brand Shoot',
     description: 'Interiors, products and the team for the new website.',
-    galleries: [{ name: 'Interiors' }, { name: 'Product' }, { name: 'Team' }],
+    galleries: [
+      { name: 'Interiors', photos: 3 },
+      { name: 'Product', photos: 4 },
+      { name: 'Team', photos: 3 },
+    ],
+    look: {
+      sky: ['#f1e6d4', '#c9a47f'],
+      hills: ['#8a6141', '#5c3e25', '#301f12'],
+      sun: '#fffaf0',
+      make: 'SONY',
+      model: 'ILCE-7M4',
+      lens: 'FE 35mm F1.4 GM',
+      filePrefix: 'DSC0',
+    },
+    shotOn: '2026-09-03',
   },
   {
     name: 'Maya Chen Newborn',
     description: 'At home, in soft window light.',
-    galleries: [{ name: 'Highlights' }, { name: 'Family' }, { name: 'Outtakes', private: true }],
+    galleries: [
+      { name: 'Highlights', photos: 3 },
+      { name: 'Family', photos: 3 },
+      { name: 'Outtakes', photos: 2, private: true },
+    ],
+    look: {
+      sky: ['#eaf1f9', '#c5d6eb'],
+      hills: ['#a3b8d3', '#7c96b8', '#57729a'],
+      sun: '#ffffff',
+      make: 'NIKON CORPORATION',
+      model: 'NIKON Z 6_2',
+      lens: 'NIKKOR Z 50mm f/1.8 S',
+      filePrefix: 'DSC_',
+    },
+    shotOn: '2026-08-21',
   },
 ];

@@ -18,13 +18,29 @@ import { IdParams } from '../../http/path-params.js';
 import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
 import { createWithFreshId } from '../../storage/fresh-id.js';
+import { serverCollectionDefaults } from '../../storage/ports/collection-defaults-store.js';
 import type { CollectionChanges, CollectionView } from '../../storage/ports/collection-store.js';
+import { addDays, calendarDate } from '../calendar-date.js';
+import { hashDownloadPin } from '../downloads/pin.js';
 import { releaseBlobs } from '../photos/release-blobs.js';
-import { type Viewer, viewerOf } from '../viewer.js';
+import { requestViewer, type Viewer, viewerOf } from '../viewer.js';
 import { notifyNewShares, resolveSharedWith } from './sharing.js';
 import { toCollection } from './view.js';
 
 const One = Envelope(Collection);
+
+/** Route config of the reads a share-link visitor may make too (see auth/plugin.ts). */
+export const VISITORS = { visitors: true } as const;
+
+/** Today's date where the account's studio is. */
+async function studioDate(
+  ctx: Pick<ResourceContext<'accounts'>, 'storage'>,
+  accountId: string,
+  now: Date,
+): Promise<string> {
+  const account = await ctx.storage.accounts.findById(accountId);
+  return calendarDate(now, account?.timezone ?? 'UTC');
+}
 
 /**
  * The collection a viewer may see, or 404. A gallery client gets 404, not 403, for a
@@ -42,26 +58,26 @@ export async function visibleCollection(
   return found;
 }
 
-/** The changes a `PUT` body asks for: only the fields it names. */
+/**
+ * The changes a `PUT` body asks for: only the fields it names. `passwordHash` is the hash of
+ * the body's `password` (null to remove it), made by the caller.
+ */
 function collectionChanges(
   body: CollectionUpdate,
-  sharedWith: string[] | undefined,
+  resolved: { sharedWith: string[] | undefined; passwordHash: string | null | undefined },
   now: Date,
 ): CollectionChanges {
   const changes: CollectionChanges = { updatedAt: now };
   if (body.name !== undefined) changes.name = body.name;
   if (body.description !== undefined) changes.description = body.description;
-  if (body.password_protected !== undefined) changes.passwordProtected = body.password_protected;
+  if (resolved.passwordHash !== undefined) changes.passwordHash = resolved.passwordHash;
   if (body.downloadable !== undefined) changes.downloadable = body.downloadable;
+  if (body.download_sizes !== undefined) changes.downloadSizes = body.download_sizes;
   if (body.expiry_date !== undefined) changes.expiryDate = body.expiry_date;
-  if (sharedWith !== undefined) changes.sharedWith = sharedWith;
+  if (resolved.sharedWith !== undefined) changes.sharedWith = resolved.sharedWith;
   return changes;
 }
 
-/**
- * Collections: list, create, read, update, delete. Everyone signed in reads (gallery clients
- * only what is shared with them); staff create and edit; only the owner deletes.
- */
 /** The stores collection routes use. */
 export type CollectionStores =
   | 'accounts'
@@ -70,8 +86,15 @@ export type CollectionStores =
   | 'blobs'
   | 'watermarks'
   | 'users'
-  | 'notifications';
+  | 'notifications'
+  | 'collectionDefaults'
+  | 'collectionAccess';
 
+/**
+ * Collections: list, create, read, update, delete. Everyone signed in reads (gallery clients
+ * only what is shared with them), and so does a share-link visitor (their link's collection);
+ * staff create and edit; only the owner deletes.
+ */
 export async function collectionRoutes(
   scope: FastifyInstance,
   ctx: ResourceContext<CollectionStores>,
@@ -83,13 +106,14 @@ export async function collectionRoutes(
   const listSchema = {
     operationId: 'listCollections',
     summary: 'List collections, a page at a time',
-    description: 'A gallery client sees only the collections shared with them, and not expired.',
+    description:
+      "A gallery client sees only the collections shared with them, and not expired; a share-link visitor only their link's collection.",
     tags,
     querystring: PageQuery,
     response: responses({ 200: Page(Collection, PATHS.collections) }),
   };
-  app.get('/collections', { schema: listSchema }, async (request) => {
-    const viewer = await viewerOf(ctx, signedIn(request));
+  app.get('/collections', { schema: listSchema, config: VISITORS }, async (request) => {
+    const viewer = await requestViewer(ctx, request);
     const window = requestedWindow(request);
     const { items, total } = await collections.list(viewer.accountId, {
       ...(viewer.visibleTo !== undefined ? { visibleTo: viewer.visibleTo } : {}),
@@ -109,7 +133,7 @@ export async function collectionRoutes(
         operationId: 'createCollection',
         summary: 'Create a collection',
         description:
-          'Staff only. `shared_with` names gallery-client accounts by email; each gets a `collection_shared` notification.',
+          "Staff only. `shared_with` names gallery-client accounts by email; each gets a `collection_shared` notification. `password` (write-only, stored hashed) is what share-link visitors must enter. What the body leaves out of `downloadable` and `expiry_date` comes from the studio's collection defaults (`/api/v1/collection_defaults/{id}`), and so does whether its watermark is on (`/api/v1/collections/{id}/watermark`).",
         tags,
         body: CollectionCreate,
         response: responses({ 201: One }, { body: true }),
@@ -120,16 +144,30 @@ export async function collectionRoutes(
       const viewer = await viewerOf(ctx, signedIn(request));
       const body = request.body;
       const sharedWith = await resolveSharedWith(ctx, viewer.accountId, body.shared_with ?? []);
+      const downloadPinHash = await hashDownloadPin(ctx, body.download_pin ?? null);
+      const passwordHash = body.password ? await ctx.passwords.hash(body.password) : null;
+      const defaults =
+        (await ctx.storage.collectionDefaults.find(viewer.accountId)) ??
+        serverCollectionDefaults(viewer.accountId);
       const now = ctx.clock.now();
+      const expiryDate =
+        body.expiry_date !== undefined
+          ? body.expiry_date
+          : defaults.expiryDays === null
+            ? null
+            : addDays(await studioDate(ctx, viewer.accountId, now), defaults.expiryDays);
       const id = await createWithFreshId('collection', ctx.random, (candidate) =>
         collections.create({
           id: candidate,
           accountId: viewer.accountId,
           name: body.name,
           description: body.description ?? null,
-          passwordProtected: body.password_protected ?? false,
-          downloadable: body.downloadable ?? true,
-          expiryDate: body.expiry_date ?? null,
+          passwordProtected: passwordHash !== null,
+          passwordHash,
+          downloadable: body.downloadable ?? defaults.downloadable,
+          ...(body.download_sizes !== undefined ? { downloadSizes: body.download_sizes } : {}),
+          downloadPinHash,
+          expiryDate,
           sharedWith,
           createdAt: now,
           updatedAt: now,
@@ -137,6 +175,11 @@ export async function collectionRoutes(
       );
       const created = await collections.findById(viewer.accountId, id);
       if (!created) throw new Error(`Collection ${id} vanished right after it was created`);
+      // The watermark switch lives with the watermark settings (gallery/watermarks/): a
+      // studio whose defaults turn it on gets it on for each new collection.
+      if (defaults.watermark) {
+        await ctx.storage.watermarks.setEnabled(viewer.accountId, id, true);
+      }
       await notifyNewShares(ctx, created, []);
       return reply.code(201).send({ data: toCollection(created, viewer) });
     },
@@ -145,14 +188,25 @@ export async function collectionRoutes(
   const itemSchema = {
     operationId: 'getCollection',
     summary: 'Read a collection',
-    description: 'A gallery client gets 404 for one not shared with them, or expired.',
+    description:
+      "A gallery client gets 404 for one not shared with them, or expired; a share-link visitor for any but their link's, and 403 `password_required` until they entered its password.",
     tags,
     params: IdParams,
     response: responses({ 200: One }, { found: true }),
   };
-  app.get('/collections/:id', { schema: itemSchema }, async (request) => {
-    const viewer = await viewerOf(ctx, signedIn(request));
+  app.get('/collections/:id', { schema: itemSchema, config: VISITORS }, async (request) => {
+    const viewer = await requestViewer(ctx, request);
     const collection = await visibleCollection(ctx, viewer, request.params.id);
+    // When a gallery client last opened it, for the studio's list of who has access (a
+    // visitor's activity is kept with their session).
+    if (viewer.visibleTo !== undefined && viewer.visitor === undefined) {
+      await ctx.storage.collectionAccess.recordAccess(
+        viewer.accountId,
+        collection.id,
+        viewer.userId,
+        ctx.clock.now(),
+      );
+    }
     return { data: toCollection(collection, viewer) };
   });
 
@@ -162,7 +216,8 @@ export async function collectionRoutes(
       schema: {
         operationId: 'updateCollection',
         summary: 'Change the fields of a collection that the body names',
-        description: 'Staff only. People newly in `shared_with` get a notification.',
+        description:
+          'Staff only. People newly in `shared_with` get a notification. A new `password` locks out every visitor until they enter it; `null` removes it. `download_pin` sets the download PIN, `null` clears it; neither is ever returned (`password_protected` and `download_pin_protected` say whether there is one).',
         tags,
         params: IdParams,
         body: CollectionUpdate,
@@ -178,7 +233,16 @@ export async function collectionRoutes(
         body.shared_with === undefined
           ? undefined
           : await resolveSharedWith(ctx, viewer.accountId, body.shared_with);
-      const changes = collectionChanges(body, sharedWith, ctx.clock.now());
+      const passwordHash =
+        body.password === undefined
+          ? undefined
+          : body.password === null
+            ? null
+            : await ctx.passwords.hash(body.password);
+      const changes = collectionChanges(body, { sharedWith, passwordHash }, ctx.clock.now());
+      if (body.download_pin !== undefined) {
+        changes.downloadPinHash = await hashDownloadPin(ctx, body.download_pin);
+      }
       const updated = await collections.update(viewer.accountId, current.id, changes);
       // Deleted between the read and the write.
       if (!updated) throw new AppError('not_found', `No collection found with ID: ${current.id}`);

@@ -9,7 +9,8 @@ import type { Viewer } from '../viewer.js';
 /**
  * A collection as the API shows it, to one viewer. A gallery client sees only their own email
  * in `shared_with`: the other people a collection is shared with are not theirs to know, so
- * neither is their number, and `client_count` counts `shared_with` as shown (1, themselves).
+ * neither is their number, and `client_count` counts `shared_with` as shown (1, themselves; 0
+ * for a share-link visitor, who is no client).
  * The gallery, photo and video counts come from the store, which counts for a gallery client
  * only the galleries they may see.
  */
@@ -29,6 +30,8 @@ export function toCollection(c: CollectionView, viewer: Viewer): Collection {
     client_count: sharedWith.length,
     password_protected: c.passwordProtected,
     downloadable: c.downloadable,
+    download_sizes: c.downloadSizes,
+    download_pin_protected: c.downloadPinHash !== null,
     expiry_date: c.expiryDate,
     shared_with: sharedWith,
     created_at: formatTimestamp(c.createdAt),

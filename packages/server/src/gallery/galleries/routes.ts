@@ -23,11 +23,11 @@ import type {
   NewGallery,
 } from '../../storage/ports/gallery-store.js';
 import { notify } from '../../studio/notifications/notify.js';
-import { visibleCollection } from '../collections/routes.js';
+import { VISITORS, visibleCollection } from '../collections/routes.js';
 import { toGallery } from '../collections/view.js';
 import { isStudio } from '../photos/access.js';
 import { releaseBlobs } from '../photos/release-blobs.js';
-import { type Viewer, viewerOf } from '../viewer.js';
+import { requestViewer, type Viewer, viewerKey, viewerOf } from '../viewer.js';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `No gallery found with ID: ${id}`);
@@ -89,7 +89,8 @@ export async function galleryResourceRoutes(
       schema: {
         operationId: 'listGalleries',
         summary: 'List the galleries of a collection',
-        description: 'A gallery client sees only the galleries that are not private.',
+        description:
+          "A gallery client sees only the galleries that are not private; a share-link visitor only those of their link's, and none for a single-photo link.",
         tags,
         params: IdParams,
         querystring: PageQuery,
@@ -98,9 +99,10 @@ export async function galleryResourceRoutes(
           { found: true },
         ),
       },
+      config: VISITORS,
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const collection = await visibleCollection(ctx, viewer, request.params.id);
       const window = requestedWindow(request);
       // A collection holds a handful of galleries (a wedding's ceremony, portraits, party):
@@ -215,14 +217,15 @@ export async function galleryResourceRoutes(
         operationId: 'favoriteGallery',
         summary: 'Favorite a gallery',
         description:
-          'Anyone who can see the gallery. Favoriting it again changes nothing; the first time notifies the studio.',
+          'Anyone who can see the gallery, share-link visitors included (with their CSRF token). Favoriting it again changes nothing; the first time notifies the studio.',
         tags,
         params: GalleryParams,
         response: responses({ 200: One }, { found: true }),
       },
+      config: VISITORS,
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const id = requireNumericId('gallery', request.params.galleryId);
       const gallery = await galleries.findInAccount(viewer.accountId, id, viewer.visibleTo);
       if (!gallery) throw notFound(id);
@@ -236,14 +239,20 @@ export async function galleryResourceRoutes(
       if (!collection) throw notFound(id);
 
       const now = ctx.clock.now();
-      if (await galleries.addFavorite(viewer.accountId, id, viewer.userId, now)) {
-        const user = await ctx.storage.users.findById(viewer.userId);
-        const who = user ? `${user.firstName} ${user.lastName}`.trim() : 'A client';
+      if (await galleries.addFavorite(viewer.accountId, id, viewerKey(viewer), now)) {
+        const { visitor } = viewer;
+        const user = visitor ? null : await ctx.storage.users.findById(viewer.userId);
+        const who = visitor
+          ? `A visitor (${visitor.email})`
+          : user
+            ? `${user.firstName} ${user.lastName}`.trim()
+            : 'A client';
+        const by = visitor ? { visitor_id: visitor.visitorId } : { user_id: viewer.userId };
         await notify(ctx, viewer.accountId, {
           type: 'gallery_favorited',
           title: 'Gallery favorited',
           message: `${who} favorited "${gallery.name}" in "${collection.name}".`,
-          subject: { gallery_id: id, collection_id: collection.id, user_id: viewer.userId },
+          subject: { gallery_id: id, collection_id: collection.id, ...by },
         });
       }
       const current =

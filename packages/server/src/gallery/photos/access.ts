@@ -32,8 +32,9 @@ export function isStudio(viewer: Viewer): boolean {
 /**
  * The gallery, if this viewer may see it: the studio sees every gallery of its account; a
  * gallery client only a gallery that is not private, in a collection shared with them that has
- * not expired. Anything else is the same 404 as an unknown ID, so that a client cannot learn
- * which IDs exist.
+ * not expired; a share-link visitor the same in the link's collection, only among the link's
+ * galleries if it names some, and none for a single-photo link. Anything else is the same
+ * 404 as an unknown ID, so that a client cannot learn which IDs exist.
  */
 export async function readableGallery(
   ctx: Pick<ResourceContext<'galleries' | 'collections'>, 'storage'>,
@@ -56,23 +57,48 @@ export async function readableGallery(
 }
 
 /**
- * The photo, if this viewer may see it: its gallery must be readable, and for anyone but the
- * studio it must be ready and not hidden. Checked on every request for a photo or any of its
- * images: an address that leaks must not outlive the access it was made for.
+ * The viewer to read one photo as. A single-photo link's visitor reaches that photo alone (any
+ * other is not there), and reads it through their collection's scope without the link's "no
+ * gallery" limit, which is there so that no gallery opens as a whole. Anyone else as they are.
  */
+function throughPhotoLink(viewer: Viewer, photoId: number): Viewer {
+  const single = viewer.visitor?.photoId ?? null;
+  if (single === null || viewer.visibleTo === undefined) return viewer;
+  if (single !== photoId) throw photoNotFound(photoId);
+  const { galleryIds: _noGallery, ...scope } = viewer.visibleTo;
+  return { ...viewer, visibleTo: scope };
+}
+
+/**
+ * The photo, if this viewer may see it: the studio any photo of its account; anyone else only
+ * a ready, unhidden photo of a gallery they may see (`readableGallery`'s rule, checked by the
+ * stores' own SQL in one query), and a single-photo link's visitor only that photo. Checked on
+ * every request for a photo or any of its images: an address that leaks must not outlive the
+ * access it was made for.
+ */
+export async function visiblePhoto(
+  ctx: Pick<ResourceContext<'photos'>, 'storage'>,
+  viewer: Viewer,
+  photoId: number,
+): Promise<PhotoRecord> {
+  const through = throughPhotoLink(viewer, photoId);
+  const photo = await ctx.storage.photos.findVisible(through.accountId, photoId, through.visibleTo);
+  if (!photo) throw photoNotFound(photoId);
+  return photo;
+}
+
+/** {@link visiblePhoto}, with the gallery and collection it is in, as this viewer sees them. */
 export async function readablePhoto(
   ctx: Pick<ResourceContext<'galleries' | 'collections' | 'photos'>, 'storage'>,
   viewer: Viewer,
   photoId: number,
 ): Promise<ReadablePhoto> {
-  const photo = await ctx.storage.photos.findInAccount(viewer.accountId, photoId);
-  if (!photo) throw photoNotFound(photoId);
-  if (!isStudio(viewer) && (photo.hidden || photo.status !== 'ready')) {
-    throw photoNotFound(photoId);
-  }
+  const photo = await visiblePhoto(ctx, viewer, photoId);
   try {
-    return { photo, ...(await readableGallery(ctx, viewer, photo.galleryId)) };
+    const through = throughPhotoLink(viewer, photoId);
+    return { photo, ...(await readableGallery(ctx, through, photo.galleryId)) };
   } catch (error) {
+    // Deleted or unshared between the two reads: as if it never was.
     if (error instanceof AppError && error.code === 'not_found') throw photoNotFound(photoId);
     throw error;
   }

@@ -2,7 +2,6 @@ import { PHOTO_SIZES, PhotoImageQuery, type PhotoSize } from '@proofsheet/protoc
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
-import { signedIn } from '../../auth/signed-in.js';
 import { AppError } from '../../http/app-error.js';
 import {
   noneMatch,
@@ -16,19 +15,13 @@ import { MAX_PARAM_LENGTH, PhotoParams } from '../../http/path-params.js';
 import { type ContentResponse, responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
 import type { DerivativeRef } from '../../storage/ports/photo-store.js';
-import { viewerOf } from '../viewer.js';
+import { requestViewer } from '../viewer.js';
 import { collectionMark, markedDerivative } from '../watermarks/marks.js';
-import { isStudio, readablePhoto } from './access.js';
+import { isStudio, visiblePhoto } from './access.js';
 import { derivativeVersion, FORMAT_EXTENSIONS } from './view.js';
 
-/** The stores image routes use: the access check's, and the blobs. */
-export type ImageStores =
-  | 'accounts'
-  | 'collections'
-  | 'galleries'
-  | 'photos'
-  | 'blobs'
-  | 'watermarks';
+/** The stores image routes use: the access check's, the blobs, and the watermark's. */
+export type ImageStores = 'accounts' | 'photos' | 'blobs' | 'watermarks';
 
 /**
  * Derivatives are addressed by content (`?v=`): a cache may keep one for good. `private`: the
@@ -211,9 +204,9 @@ export async function photoImageRoutes(
     request: FastifyRequest<{ Params: Static<typeof PhotoParams> }>,
     reply: FastifyReply,
   ) {
-    const viewer = await viewerOf(ctx, signedIn(request));
+    const viewer = await requestViewer(ctx, request);
     const id = requireNumericId('photo', request.params.photoId);
-    const { photo } = await readablePhoto(ctx, viewer, id);
+    const photo = await visiblePhoto(ctx, viewer, id);
     return sendBlob(ctx, request, reply, {
       sha256: photo.sha256,
       size: photo.size,
@@ -225,6 +218,7 @@ export async function photoImageRoutes(
   scope.head('/photos/:photoId/original', original, serveOriginal);
 
   const image = {
+    config: { visitors: true },
     schema: {
       operationId: 'getPhotoImage',
       summary: 'Get one size of a photo as WebP or JPEG',
@@ -243,7 +237,7 @@ export async function photoImageRoutes(
     }>,
     reply: FastifyReply,
   ) {
-    const viewer = await viewerOf(ctx, signedIn(request));
+    const viewer = await requestViewer(ctx, request);
     const id = requireNumericId('photo', request.params.photoId);
     const wanted = parseImageName(request.params.image);
     if (!wanted) {
@@ -252,7 +246,7 @@ export async function photoImageRoutes(
         `No image ${JSON.stringify(request.params.image.slice(0, 40))} of a photo: the sizes are ${SIZE_NAMES.join(', ')}, each as .webp or .jpg`,
       );
     }
-    const { photo } = await readablePhoto(ctx, viewer, id);
+    const photo = await visiblePhoto(ctx, viewer, id);
     const derivative = photo.derivatives.find(
       (d) => d.size === wanted.size && d.format === wanted.format,
     );

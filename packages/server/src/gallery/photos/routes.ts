@@ -2,7 +2,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Envelope, Page, Photo, PhotoListQuery, PhotoUpdate } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
-import { signedIn } from '../../auth/signed-in.js';
 import { AppError } from '../../http/app-error.js';
 import { listMeta, requestedWindow } from '../../http/paging.js';
 import { requireNumericId } from '../../http/path-ids.js';
@@ -14,8 +13,8 @@ import type {
   PhotoListOptions,
   PhotoRecord,
 } from '../../storage/ports/photo-store.js';
-import { type Viewer, viewerKey, viewerOf } from '../viewer.js';
-import { isStudio, readableGallery, readablePhoto } from './access.js';
+import { requestViewer, type Viewer, viewerKey } from '../viewer.js';
+import { isStudio, readableGallery, visiblePhoto } from './access.js';
 import { photosAsSeen } from './photos-as-seen.js';
 import { releaseBlobs } from './release-blobs.js';
 
@@ -61,6 +60,7 @@ export async function photoRoutes(
   app.get(
     '/galleries/:galleryId/photos',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'listPhotos',
         summary: 'List the photos and videos of a gallery',
@@ -80,7 +80,7 @@ export async function photoRoutes(
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const galleryId = requireNumericId('gallery', request.params.galleryId);
       const { gallery } = await readableGallery(ctx, viewer, galleryId);
       const query = request.query;
@@ -114,6 +114,7 @@ export async function photoRoutes(
   app.get(
     '/photos/:photoId',
     {
+      config: { visitors: true },
       schema: {
         operationId: 'getPhoto',
         summary: 'Get one photo or video',
@@ -126,9 +127,9 @@ export async function photoRoutes(
       },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const id = requireNumericId('photo', request.params.photoId);
-      const { photo } = await readablePhoto(ctx, viewer, id);
+      const photo = await visiblePhoto(ctx, viewer, id);
       return one(viewer, photo);
     },
   );
@@ -152,9 +153,9 @@ export async function photoRoutes(
       config: { roles: STAFF },
     },
     async (request) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const id = requireNumericId('photo', request.params.photoId);
-      const { photo } = await readablePhoto(ctx, viewer, id);
+      const photo = await visiblePhoto(ctx, viewer, id);
       const body = request.body;
       // Checked before anything is written: a refused request changes nothing.
       if (body.cover === true && photo.status !== 'ready') {
@@ -202,9 +203,9 @@ export async function photoRoutes(
       config: { roles: STAFF },
     },
     async (request, reply) => {
-      const viewer = await viewerOf(ctx, signedIn(request));
+      const viewer = await requestViewer(ctx, request);
       const id = requireNumericId('photo', request.params.photoId);
-      await readablePhoto(ctx, viewer, id);
+      await visiblePhoto(ctx, viewer, id);
       const deleted = await photos.delete(viewer.accountId, id);
       if (!deleted) throw new AppError('not_found', `No photo found with ID: ${id}`);
       await releaseBlobs(ctx, [deleted], request.log);

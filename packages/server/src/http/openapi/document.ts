@@ -15,10 +15,23 @@ const TAGS = [
   { name: 'Collections', description: 'Collections of galleries, shared with gallery clients.' },
   { name: 'Galleries', description: 'The galleries of a collection, and favorites.' },
   {
+    name: 'Sharing',
+    description: 'Share links to collections, and how their visitors (no account) enter.',
+  },
+  {
     name: 'Photos',
     description: 'The photos and videos of a gallery: uploads, their images, and edits.',
   },
   { name: 'Watermarks', description: "The studio's watermark, and which collections carry it." },
+  {
+    name: 'Proofing',
+    description:
+      'What clients choose: favorite photos in lists, the selections the studio reads and exports, comments on photos.',
+  },
+  {
+    name: 'Downloads',
+    description: 'Photos, galleries and collections downloaded, the download PIN, and tracking.',
+  },
   { name: 'Health', description: 'Liveness and readiness probes. No session needed.' },
 ] as const;
 
@@ -178,7 +191,7 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
           : { url: '/', description: 'This server' },
       ],
       components: {
-        securitySchemes: securitySchemes(options.secure),
+        securitySchemes: securitySchemes(options.secure, options.api === 'gallery'),
         // A TypeBox schema is a JSON schema; openapi-types' SchemaObject only types it narrower.
         schemas: { [ERROR_SCHEMA]: ErrorBody as never },
       },

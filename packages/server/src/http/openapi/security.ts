@@ -10,6 +10,8 @@ export const SCHEMES = {
   csrf: 'csrfHeader',
   /** The long-lived auth token, which only renews a session (and is revoked at logout). */
   authToken: 'authTokenCookie',
+  /** A share-link visitor's session, on the routes that let visitors in. */
+  visitor: 'visitorCookie',
 } as const;
 
 type Scheme = keyof typeof SCHEMES;
@@ -27,9 +29,12 @@ export function requirement(...schemes: Scheme[]): SecurityRequirement {
   return Object.fromEntries(schemes.map((s) => [SCHEMES[s], []]));
 }
 
-/** The `components.securitySchemes` of a document; over HTTPS the cookies take `__Host-`. */
-export function securitySchemes(secure: boolean) {
-  return {
+/**
+ * The `components.securitySchemes` of a document; over HTTPS the cookies take `__Host-`. The
+ * visitor cookie is the Gallery API's alone (`visitors`).
+ */
+export function securitySchemes(secure: boolean, visitors: boolean) {
+  const schemes = {
     [SCHEMES.session]: {
       type: 'apiKey',
       in: 'cookie',
@@ -51,16 +56,26 @@ export function securitySchemes(secure: boolean) {
       description:
         'The auth token, set with the session (HttpOnly, long-lived): it renews an expired session at `POST /api/v1/session/refresh`.',
     },
+    [SCHEMES.visitor]: {
+      type: 'apiKey',
+      in: 'cookie',
+      name: cookieName('visitor', secure),
+      description:
+        "A share-link visitor's session, set by `POST /s/{token}` (HttpOnly) and bound to that link: it ends when the link is revoked or expires. Unsafe requests of a visitor carry the visitor's CSRF token (`X-CSRF-Token`), which `POST /s/{token}` answers and `GET /api/v1/csrf-token` reads again.",
+    },
   } as const;
+  if (visitors) return schemes;
+  const { [SCHEMES.visitor]: _visitor, ...rest } = schemes;
+  return rest;
 }
 
 /**
  * What a route requires, read from the same policy the auth hook enforces (`config.auth`,
- * `config.csrf`, see auth/plugin.ts), so the document cannot promise another rule than the server applies. Routes
+ * `config.csrf`, `config.visitors`, see auth/plugin.ts), so the document cannot promise another rule than the server applies. Routes
  * that check more themselves (logout, refresh) declare `schema.security`, which wins.
  */
 export function securityOf(
-  policy: Pick<FastifyContextConfig, 'auth' | 'csrf'>,
+  policy: Pick<FastifyContextConfig, 'auth' | 'csrf' | 'visitors'>,
   method: string,
   url: string,
 ): SecurityRequirement[] {
@@ -68,6 +83,8 @@ export function securityOf(
   if (auth === 'none') return [];
   const csrf = UNSAFE_METHODS.has(method) && (policy.csrf ?? 'token') === 'token';
   const session = csrf ? requirement('session', 'csrf') : requirement('session');
+  const visitor = csrf ? requirement('visitor', 'csrf') : requirement('visitor');
+  const ways = policy.visitors ? [session, visitor] : [session];
   // `{}`: the route also answers without a session.
-  return auth === 'optional' ? [session, {}] : [session];
+  return auth === 'optional' ? [...ways, {}] : ways;
 }

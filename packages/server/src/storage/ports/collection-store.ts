@@ -1,3 +1,4 @@
+import type { DownloadSize } from '@proofsheet/protocol';
 import type { GalleryClientScope } from './gallery-client-scope.js';
 
 export interface CollectionRecord {
@@ -5,8 +6,19 @@ export interface CollectionRecord {
   accountId: string;
   name: string;
   description: string | null;
+  /**
+   * Whether share-link visitors must enter a password. Kept equal to `passwordHash !== null` by
+   * every write; a row from before passwords were stored may say true with no hash, and then
+   * no password opens it until the studio sets one (closed, not silently open).
+   */
   passwordProtected: boolean;
+  /** The argon2 hash of the password visitors enter, or null. Never leaves the server. */
+  passwordHash: string | null;
   downloadable: boolean;
+  /** The sizes offered to clients for download. Absent on create: every size. */
+  downloadSizes?: DownloadSize[];
+  /** The download PIN's hash (as passwords are hashed); `null`: no PIN. Absent on create: none. */
+  downloadPinHash?: string | null;
   expiryDate: string | null;
   /** User ids of the gallery clients it is shared with. */
   sharedWith: string[];
@@ -16,6 +28,9 @@ export interface CollectionRecord {
 
 /** A collection with the counts derived from its galleries and shares. */
 export interface CollectionView extends CollectionRecord {
+  /** In `DOWNLOAD_SIZES` order. */
+  downloadSizes: DownloadSize[];
+  downloadPinHash: string | null;
   /** Of the galleries the reader may see: without private ones in a gallery client's scope. */
   galleryCount: number;
   photoCount: number;
@@ -24,10 +39,18 @@ export interface CollectionView extends CollectionRecord {
   sharedWithEmails: string[];
 }
 
+/** Changes to a collection. `passwordHash` also sets `passwordProtected` (null clears both). */
 export type CollectionChanges = Partial<
   Pick<
     CollectionRecord,
-    'name' | 'description' | 'passwordProtected' | 'downloadable' | 'expiryDate' | 'sharedWith'
+    | 'name'
+    | 'description'
+    | 'passwordHash'
+    | 'downloadable'
+    | 'downloadSizes'
+    | 'downloadPinHash'
+    | 'expiryDate'
+    | 'sharedWith'
   >
 > & { updatedAt: Date };
 
@@ -46,6 +69,9 @@ export interface CollectionStore {
     options: { visibleTo?: GalleryClientScope; offset: number; limit: number },
   ): Promise<{ items: CollectionView[]; total: number }>;
   update(accountId: string, id: number, changes: CollectionChanges): Promise<CollectionView | null>;
-  /** Deletes the collection and its galleries in one transaction. */
+  /**
+   * Deletes the collection and its galleries in one transaction, with its share links, their
+   * visitors and visitor sessions.
+   */
   delete(accountId: string, id: number): Promise<boolean>;
 }

@@ -1,4 +1,5 @@
 import type { MediaKind, PhotoOrder, PhotoSize, PhotoStatus } from '@proofsheet/protocol';
+import type { GalleryClientScope } from './gallery-client-scope.js';
 
 /** One size of a photo, in one format, as stored in the blob store. */
 export interface DerivativeRef {
@@ -98,6 +99,17 @@ export interface PhotoStore {
     options?: { quotaBytes?: number | null },
   ): Promise<{ created: PhotoRecord } | { refused: CreatePhotoRefusal }>;
   findInAccount(accountId: string, id: number): Promise<PhotoRecord | null>;
+  /**
+   * The photo if this reader may see it: for the studio (no `visibleTo`) any photo of the
+   * account whose gallery and collection exist; for a gallery client a ready, unhidden photo
+   * of a gallery that is not private, in a collection shared with them and not expired. One
+   * query, as every image request asks it.
+   */
+  findVisible(
+    accountId: string,
+    id: number,
+    visibleTo?: GalleryClientScope,
+  ): Promise<PhotoRecord | null>;
   /** By id alone, for the processing job, which knows nothing else. */
   findById(id: number): Promise<PhotoRecord | null>;
   listForGallery(

@@ -7,14 +7,21 @@
 import type { AccountStore } from './account-store.js';
 import type { BlobStore } from './blob-store.js';
 import type { ClientStore } from './client-store.js';
+import type { CollectionAccessStore } from './collection-access-store.js';
+import type { CollectionDefaultsStore } from './collection-defaults-store.js';
 import type { CollectionStore } from './collection-store.js';
+import type { CommentStore } from './comment-store.js';
 import type { CounterStore } from './counter-store.js';
+import type { DownloadStore } from './download-store.js';
+import type { FavoriteStore } from './favorite-store.js';
 import type { GalleryStore } from './gallery-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { NotificationStore } from './notification-store.js';
 import type { PhotoStore } from './photo-store.js';
 import type { SessionStore } from './session-store.js';
+import type { ShareLinkStore } from './share-link-store.js';
 import type { UserStore } from './user-store.js';
+import type { VisitorStore } from './visitor-store.js';
 import type { WatermarkStore } from './watermark-store.js';
 
 /** What the storage guarantees, for the code that may build on it. */
@@ -38,8 +45,22 @@ export interface Storage {
   collections: CollectionStore;
   galleries: GalleryStore;
   photos: PhotoStore;
+  /** Favorites lists and the photos in them (proofing). */
+  favorites: FavoriteStore;
+  /** Comments on photos. */
+  comments: CommentStore;
   /** Photo originals and their sizes, by content hash. */
   blobs: BlobStore;
+  /** Every download of the Gallery API, for the studio's tracking endpoints. */
+  downloads: DownloadStore;
+  /** Share links of collections. */
+  shareLinks: ShareLinkStore;
+  /** Share-link visitors and their sessions. */
+  visitors: VisitorStore;
+  /** Who has access to a collection, and when they last used it. */
+  collectionAccess: CollectionAccessStore;
+  /** What new collections start with, per account. */
+  collectionDefaults: CollectionDefaultsStore;
   watermarks: WatermarkStore;
   /**
    * Background jobs (photo processing). Here rather than beside the storage because the queue

@@ -1,4 +1,4 @@
-import type { MediaKind } from '@proofsheet/protocol';
+import { DOWNLOAD_SIZES, type DownloadSize, type MediaKind } from '@proofsheet/protocol';
 import type { Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type {
   CollectionRecord,
@@ -6,46 +6,66 @@ import type {
   CollectionView,
 } from '../ports/collection-store.js';
 import type { GalleryClientScope } from '../ports/gallery-client-scope.js';
+import { countedPhoto } from './counted-photo.js';
 import { isUniqueViolation } from './errors.js';
 import { visibleGalleries } from './galleries.js';
-import { countedPhoto } from './photos.js';
 import type { CollectionsTable, Database } from './schema.js';
 
 type CollectionRow = Selectable<CollectionsTable>;
 
+/** Download sizes as stored: comma-separated, in `DOWNLOAD_SIZES` order, whatever order given. */
+function sizesText(sizes: readonly DownloadSize[]): string {
+  return DOWNLOAD_SIZES.filter((s) => sizes.includes(s)).join(',');
+}
+
+function sizesOf(text: string): DownloadSize[] {
+  const stored = text.split(',');
+  return DOWNLOAD_SIZES.filter((s) => stored.includes(s));
+}
+
 /**
- * Collections a reader may see: a gallery client only those shared with them and not expired.
+ * Collections a reader may see: a gallery client only those shared with them and not expired,
+ * a share-link visitor only the link's collection, and not expired.
  * `expiry_date` is a date-only `YYYY-MM-DD`, so it compares with `today` as text in date order,
  * on SQLite and PostgreSQL alike; the collection stays visible on its expiry date itself.
  */
-function visibleCollections<O>(
+export function visibleCollections<O>(
   query: SelectQueryBuilder<Database, 'collections', O>,
   visibleTo: GalleryClientScope | undefined,
 ): SelectQueryBuilder<Database, 'collections', O> {
   if (visibleTo === undefined) return query;
-  return query
-    .where('collections.id', 'in', (eb) =>
-      eb
-        .selectFrom('collection_shares')
-        .select('collection_shares.collection_id')
-        .where('collection_shares.user_id', '=', visibleTo.userId),
-    )
-    .where((eb) =>
-      eb.or([
-        eb('collections.expiry_date', 'is', null),
-        eb('collections.expiry_date', '>=', visibleTo.today),
-      ]),
-    );
+  const { collectionId } = visibleTo;
+  const reachable =
+    collectionId === undefined
+      ? query.where('collections.id', 'in', (eb) =>
+          eb
+            .selectFrom('collection_shares')
+            .select('collection_shares.collection_id')
+            .where('collection_shares.user_id', '=', visibleTo.userId),
+        )
+      : query.where('collections.id', '=', collectionId);
+  return reachable.where((eb) =>
+    eb.or([
+      eb('collections.expiry_date', 'is', null),
+      eb('collections.expiry_date', '>=', visibleTo.today),
+    ]),
+  );
 }
 
-function toRecord(row: CollectionRow, sharedWith: string[]): CollectionRecord {
+function toRecord(
+  row: CollectionRow,
+  sharedWith: string[],
+): CollectionRecord & Pick<CollectionView, 'downloadSizes' | 'downloadPinHash'> {
   return {
     id: Number(row.id),
     accountId: row.account_id,
     name: row.name,
     description: row.description,
     passwordProtected: Number(row.password_protected) === 1,
+    passwordHash: row.password_hash,
     downloadable: Number(row.downloadable) === 1,
+    downloadSizes: sizesOf(row.download_sizes),
+    downloadPinHash: row.download_pin_hash,
     expiryDate: row.expiry_date,
     sharedWith,
     createdAt: new Date(Number(row.created_at)),
@@ -122,6 +142,20 @@ async function replaceShares(
     .execute();
 }
 
+/** What sharing left of a collection: its links, their visits, its visitors and their sessions. */
+async function deleteSharing(trx: Kysely<Database>, collectionId: number): Promise<void> {
+  await trx.deleteFrom('visitor_sessions').where('collection_id', '=', collectionId).execute();
+  await trx
+    .deleteFrom('share_link_visitors')
+    .where('link_id', 'in', (eb) =>
+      eb.selectFrom('share_links').select('id').where('collection_id', '=', collectionId),
+    )
+    .execute();
+  await trx.deleteFrom('share_links').where('collection_id', '=', collectionId).execute();
+  await trx.deleteFrom('visitors').where('collection_id', '=', collectionId).execute();
+  await trx.deleteFrom('collection_access').where('collection_id', '=', collectionId).execute();
+}
+
 /** Collections in SQL, with their shares in `collection_shares`. */
 export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
   async function find(
@@ -152,8 +186,11 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
               account_id: c.accountId,
               name: c.name,
               description: c.description,
-              password_protected: c.passwordProtected ? 1 : 0,
+              password_protected: c.passwordProtected || c.passwordHash !== null ? 1 : 0,
+              password_hash: c.passwordHash,
               downloadable: c.downloadable ? 1 : 0,
+              download_sizes: sizesText(c.downloadSizes ?? DOWNLOAD_SIZES),
+              download_pin_hash: c.downloadPinHash ?? null,
               expiry_date: c.expiryDate,
               created_at: c.createdAt.getTime(),
               updated_at: c.updatedAt.getTime(),
@@ -192,10 +229,15 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
       const values: Updateable<CollectionsTable> = { updated_at: changes.updatedAt.getTime() };
       if (changes.name !== undefined) values.name = changes.name;
       if (changes.description !== undefined) values.description = changes.description;
-      if (changes.passwordProtected !== undefined) {
-        values.password_protected = changes.passwordProtected ? 1 : 0;
+      if (changes.passwordHash !== undefined) {
+        values.password_hash = changes.passwordHash;
+        values.password_protected = changes.passwordHash === null ? 0 : 1;
       }
       if (changes.downloadable !== undefined) values.downloadable = changes.downloadable ? 1 : 0;
+      if (changes.downloadSizes !== undefined) {
+        values.download_sizes = sizesText(changes.downloadSizes);
+      }
+      if (changes.downloadPinHash !== undefined) values.download_pin_hash = changes.downloadPinHash;
       if (changes.expiryDate !== undefined) values.expiry_date = changes.expiryDate;
       return db.transaction().execute(async (trx) => {
         const result = await trx
@@ -226,6 +268,7 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
           .execute();
         await trx.deleteFrom('galleries').where('collection_id', '=', id).execute();
         await trx.deleteFrom('collection_shares').where('collection_id', '=', id).execute();
+        await deleteSharing(trx, id);
         return true;
       });
     },

@@ -1,9 +1,16 @@
 import type { MediaKind } from '@proofsheet/protocol';
-import type { ExpressionBuilder, Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
+import {
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SelectQueryBuilder,
+  sql,
+  type Updateable,
+} from 'kysely';
 import type { GalleryClientScope } from '../ports/gallery-client-scope.js';
 import type { GalleryRecord, GalleryStore } from '../ports/gallery-store.js';
+import { countedPhoto } from './counted-photo.js';
 import { isUniqueViolation } from './errors.js';
-import { countedPhoto } from './photos.js';
 import type { Database, GalleriesTable } from './schema.js';
 
 type GalleryQuery<O> = SelectQueryBuilder<Database, 'galleries', O>;
@@ -32,12 +39,20 @@ function toRecord(row: CountedRow): GalleryRecord {
 /**
  * Galleries a reader may see. Private galleries are the studio's working sets: a gallery client
  * never sees them, so they are neither listed nor counted (`CollectionStore` counts with this).
+ * A share link limited to some galleries narrows that to those.
  */
 export function visibleGalleries<O>(
   query: GalleryQuery<O>,
   visibleTo: GalleryClientScope | undefined,
 ): GalleryQuery<O> {
-  return visibleTo === undefined ? query : query.where('galleries.private', '=', 0);
+  if (visibleTo === undefined) return query;
+  const visible = query.where('galleries.private', '=', 0);
+  const only = visibleTo.galleryIds;
+  if (only === undefined) return visible;
+  // A link that opens no gallery as a whole (a single photo's) sees none.
+  return only.length === 0
+    ? visible.where(sql<boolean>`1 = 0`)
+    : visible.where('galleries.id', 'in', [...only]);
 }
 
 /** How many of a gallery's items of `kind` the reader sees, as a correlated subquery. */

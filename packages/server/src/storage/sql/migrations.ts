@@ -298,6 +298,97 @@ const photos: Migration = {
 };
 
 /**
+ * Share links, their visitors and visitor sessions, collection passwords (hashed), per-collection
+ * access times of gallery clients, and the defaults new collections start with. A collection
+ * marked `password_protected` before this has no hash: it stays protected, and no password
+ * opens it to visitors until the studio sets one.
+ */
+const shareLinks: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('collections').addColumn('password_hash', 'text').execute();
+    await db.schema
+      .createTable('share_links')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('password_hash', 'text')
+      .addColumn('downloads', 'text', (c) => c.notNull())
+      .addColumn('gallery_ids', 'text')
+      .addColumn('photo_id', 'bigint')
+      .addColumn('expires_at', 'bigint')
+      .addColumn('visits', 'bigint', (c) => c.notNull())
+      .addColumn('last_visited_at', 'bigint')
+      .addColumn('created_by', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('share_links_collection')
+      .on('share_links')
+      .columns(['collection_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createTable('visitors')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('email_key', 'text', (c) => c.notNull())
+      .addColumn('first_visited_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_visited_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_seen_at', 'bigint', (c) => c.notNull())
+      .addColumn('visits', 'bigint', (c) => c.notNull())
+      .addUniqueConstraint('visitors_collection_email', ['collection_id', 'email_key'])
+      .execute();
+    await db.schema
+      .createTable('share_link_visitors')
+      .addColumn('link_id', 'text', (c) => c.notNull())
+      .addColumn('visitor_id', 'text', (c) => c.notNull())
+      .addColumn('visits', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('share_link_visitors_pk', ['link_id', 'visitor_id'])
+      .execute();
+    await db.schema
+      .createTable('visitor_sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('visitor_id', 'text', (c) => c.notNull())
+      .addColumn('link_id', 'text', (c) => c.notNull())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addColumn('password_stamp', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_seen_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('visitor_sessions_link')
+      .on('visitor_sessions')
+      .column('link_id')
+      .execute();
+    await db.schema
+      .createIndex('visitor_sessions_visitor')
+      .on('visitor_sessions')
+      .columns(['visitor_id', 'expires_at'])
+      .execute();
+    await db.schema
+      .createTable('collection_access')
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addColumn('owner_key', 'text', (c) => c.notNull())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('last_accessed_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('collection_access_pk', ['collection_id', 'owner_key'])
+      .execute();
+    await db.schema
+      .createTable('collection_defaults')
+      .addColumn('account_id', 'text', (c) => c.primaryKey())
+      .addColumn('downloadable', 'integer', (c) => c.notNull())
+      .addColumn('expiry_days', 'integer')
+      .addColumn('watermark', 'integer', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};
+
+/**
  * The table job queue: a job is a row until it succeeds (then deleted) or fails for good. A
  * partial unique index keeps one waiting job per singleton key; the claim index serves the
  * workers' one query.
@@ -368,6 +459,105 @@ const watermarks: Migration = {
   },
 };
 
+/**
+ * Proofing: a default favorites list per person and collection (one, whoever races to make it:
+ * `default_key` is unique), lists the studio makes for a client, submitting a list, and comments
+ * on photos. Indexes for a person's favorites across collections and the most-favorited photos.
+ */
+const proofing: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .alterTable('favorite_lists')
+      .addColumn('is_default', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    // `<collection>:<owner>` for a default list, else null; SQLite cannot add a UNIQUE column,
+    // and a unique index lets many nulls through on both databases.
+    await db.schema.alterTable('favorite_lists').addColumn('default_key', 'text').execute();
+    await db.schema
+      .createIndex('favorite_lists_default_key')
+      .unique()
+      .on('favorite_lists')
+      .column('default_key')
+      .execute();
+    await db.schema
+      .alterTable('favorite_lists')
+      .addColumn('set_by_studio', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.alterTable('favorite_lists').addColumn('submitted_at', 'bigint').execute();
+    await db.schema
+      .createIndex('photo_favorites_owner_created')
+      .on('photo_favorites')
+      .columns(['owner_key', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('photos_account_favorites')
+      .on('photos')
+      .columns(['account_id', 'favorite_count'])
+      .execute();
+    await db.schema
+      .createTable('photo_comments')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addColumn('photo_id', 'bigint', (c) => c.notNull())
+      .addColumn('author_key', 'text', (c) => c.notNull())
+      .addColumn('from_studio', 'integer', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('photo_comments_photo_created')
+      .on('photo_comments')
+      .columns(['photo_id', 'created_at', 'id'])
+      .execute();
+  },
+};
+
+/**
+ * Download settings of collections (the sizes offered, a hashed download PIN), and a record of
+ * every download, for the tracking endpoints: per collection newest first, and per photo.
+ */
+const downloads: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .alterTable('collections')
+      .addColumn('download_sizes', 'text', (c) => c.notNull().defaultTo('original,high,web'))
+      .execute();
+    await db.schema.alterTable('collections').addColumn('download_pin_hash', 'text').execute();
+    await db.schema
+      .createTable('downloads')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addColumn('gallery_id', 'bigint')
+      .addColumn('photo_id', 'bigint')
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('size', 'text', (c) => c.notNull())
+      .addColumn('filename', 'text', (c) => c.notNull())
+      .addColumn('viewer_key', 'text', (c) => c.notNull())
+      .addColumn('email', 'text')
+      .addColumn('ip', 'text', (c) => c.notNull())
+      .addColumn('user_agent', 'text')
+      .addColumn('range_start', 'bigint', (c) => c.notNull())
+      .addColumn('bytes_expected', 'bigint', (c) => c.notNull())
+      .addColumn('bytes_sent', 'bigint')
+      .addColumn('completed', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('finished_at', 'bigint')
+      .execute();
+    await db.schema
+      .createIndex('downloads_collection_created')
+      .on('downloads')
+      .columns(['collection_id', 'created_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('downloads_photo')
+      .on('downloads')
+      .columns(['photo_id', 'created_at'])
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -375,6 +565,9 @@ export const migrations: Record<string, Migration> = {
   '0003_client_versions': clientVersions,
   '0004_photos': photos,
   '0005_jobs': jobs,
+  '0006_proofing': proofing,
+  '0007_share_links': shareLinks,
+  '0008_downloads': downloads,
   '0009_watermarks': watermarks,
 };
 

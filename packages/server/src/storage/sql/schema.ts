@@ -101,7 +101,13 @@ export interface CollectionsTable {
   name: string;
   description: string | null;
   password_protected: number;
+  /** Added by `0007_share_links`: the argon2 hash of the visitors' password. */
+  password_hash: string | null;
   downloadable: number;
+  /** The sizes offered, comma-separated (`original,high,web`); empty: none. */
+  download_sizes: string;
+  /** Argon2id hash of the download PIN; `null`: no PIN. */
+  download_pin_hash: string | null;
   expiry_date: string | null;
   created_at: number;
   updated_at: number;
@@ -178,6 +184,14 @@ export interface FavoriteListsTable {
   max_selection: number | null;
   created_at: number;
   updated_at: number;
+  /** 1 for the person's default list in the collection. */
+  is_default: number;
+  /** `<collection_id>:<owner_key>` for a default list, else null: unique, so there is one. */
+  default_key: string | null;
+  /** 1 when the studio made it for its owner. */
+  set_by_studio: number;
+  /** When its owner submitted it; null while open. */
+  submitted_at: number | null;
 }
 
 /** A photo in a favorites list; `owner_key` repeats the list's, for "did they favorite it". */
@@ -185,6 +199,20 @@ export interface PhotoFavoritesTable {
   list_id: string;
   photo_id: number;
   owner_key: string;
+  created_at: number;
+}
+
+/** A comment on a photo, plain text. */
+export interface PhotoCommentsTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  photo_id: number;
+  /** A user id, or a share-link visitor's id. */
+  author_key: string;
+  /** 1 when the author was the studio's owner or an assistant. */
+  from_studio: number;
+  text: string;
   created_at: number;
 }
 
@@ -218,6 +246,103 @@ export interface GalleryFavoritesTable {
   gallery_id: number;
   user_id: string;
   created_at: number;
+}
+
+/** One download: who fetched what, in which size, and how much of it arrived. */
+export interface DownloadsTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  /** `null` for a collection's ZIP. */
+  gallery_id: number | null;
+  /** `null` for a ZIP. */
+  photo_id: number | null;
+  /** `photo`, `video`, `gallery` or `collection`. */
+  subject: string;
+  size: string;
+  filename: string;
+  viewer_key: string;
+  email: string | null;
+  ip: string;
+  user_agent: string | null;
+  range_start: number;
+  bytes_expected: number;
+  /** `null` until the response closes. */
+  bytes_sent: number | null;
+  completed: number;
+  created_at: number;
+  finished_at: number | null;
+}
+
+/** A share link; only the hash of its secret token is stored. */
+export interface ShareLinksTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  token_hash: string;
+  password_hash: string | null;
+  downloads: string;
+  /** JSON array of gallery ids, or null for every gallery. */
+  gallery_ids: string | null;
+  photo_id: number | null;
+  expires_at: number | null;
+  visits: number;
+  last_visited_at: number | null;
+  created_by: string | null;
+  created_at: number;
+}
+
+/** One email in one collection, entered through any of its links. */
+export interface VisitorsTable {
+  id: string;
+  account_id: string;
+  collection_id: number;
+  email: string;
+  /** Lower-cased email: one visitor per address and collection. */
+  email_key: string;
+  first_visited_at: number;
+  last_visited_at: number;
+  /** Their last request (touched at most once a minute). */
+  last_seen_at: number;
+  visits: number;
+}
+
+/** Which visitors came through which link, and how often. */
+export interface ShareLinkVisitorsTable {
+  link_id: string;
+  visitor_id: string;
+  visits: number;
+}
+
+/** A visitor's session, bound to the link they entered by; only its token's hash is stored. */
+export interface VisitorSessionsTable {
+  token_hash: string;
+  visitor_id: string;
+  link_id: string;
+  account_id: string;
+  collection_id: number;
+  /** A hash of the collection's password hash when the visitor entered it, or null. */
+  password_stamp: string | null;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+}
+
+/** When a gallery client last opened a collection. */
+export interface CollectionAccessTable {
+  collection_id: number;
+  owner_key: string;
+  account_id: string;
+  last_accessed_at: number;
+}
+
+/** What a new collection of the account starts with. */
+export interface CollectionDefaultsTable {
+  account_id: string;
+  downloadable: number;
+  expiry_days: number | null;
+  watermark: number;
+  updated_at: number;
 }
 
 /** The studio's watermark; opacity and scale in whole percent. */
@@ -265,7 +390,15 @@ export interface Database {
   photo_blobs: PhotoBlobsTable;
   favorite_lists: FavoriteListsTable;
   photo_favorites: PhotoFavoritesTable;
+  photo_comments: PhotoCommentsTable;
   account_usage: AccountUsageTable;
+  downloads: DownloadsTable;
+  share_links: ShareLinksTable;
+  visitors: VisitorsTable;
+  share_link_visitors: ShareLinkVisitorsTable;
+  visitor_sessions: VisitorSessionsTable;
+  collection_access: CollectionAccessTable;
+  collection_defaults: CollectionDefaultsTable;
   watermarks: WatermarksTable;
   collection_watermarks: CollectionWatermarksTable;
   watermark_variants: WatermarkVariantsTable;

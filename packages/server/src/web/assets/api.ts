@@ -69,6 +69,26 @@ export class ApiError extends Error {
   }
 }
 
+/** What one try of a request came back with: its status, parsed body and headers. */
+export interface Answer {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
+
+/** One try of a request, sent with the CSRF token current at the time. */
+export type Attempt = (csrfToken: string) => Promise<Answer>;
+
+/** The error of a request that never got an answer (status 0). */
+export function unreachableError(cause: unknown): ApiError {
+  return new ApiError(
+    0,
+    { message: 'Could not reach the server. Check your connection and try again.' },
+    null,
+    { cause },
+  );
+}
+
 async function send(method: Method, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -81,12 +101,7 @@ async function send(method: Method, path: string, body?: unknown): Promise<Respo
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch (cause) {
-    throw new ApiError(
-      0,
-      { message: 'Could not reach the server. Check your connection and try again.' },
-      null,
-      { cause },
-    );
+    throw unreachableError(cause);
   }
 }
 
@@ -124,14 +139,51 @@ async function reloadCsrfToken(): Promise<boolean> {
   return true;
 }
 
-async function parse(res: Response): Promise<unknown> {
-  if (res.status === 204) return null;
-  const text = await res.text();
-  if (text === '') return null;
+/** A body as JSON, or its first words when it is not JSON (a proxy's error page). */
+export function parseBody(status: number, text: string): unknown {
+  if (status === 204 || text === '') return null;
   try {
     return JSON.parse(text);
   } catch {
     return { message: text.slice(0, 200) };
+  }
+}
+
+/**
+ * Runs a request by the session's rules, whatever carries it (`fetch`, or the XMLHttpRequest of
+ * an upload, for its progress events): a 401 refreshes the session once and otherwise sends the
+ * person to sign in; a stale CSRF token (the session rotated in another tab) is fetched again
+ * once. Resolves to the successful answer's body; any other answer is thrown as an ApiError.
+ */
+export async function withSession<T>(attempt: Attempt): Promise<T> {
+  return (await answerWithSession(attempt)).body as T;
+}
+
+/** {@link withSession}, resolving to the whole successful answer: for its headers. */
+export async function answerWithSession(attempt: Attempt): Promise<Answer> {
+  let refreshed = false;
+  let csrfReloaded = false;
+  for (;;) {
+    const answer = await attempt(csrfToken);
+    if (answer.status === 401) {
+      if (!refreshed && (await refreshSession())) {
+        refreshed = true;
+        continue;
+      }
+      return leaveForLogin();
+    }
+    if (!csrfReloaded && isCsrfMismatch(answer.status, answer.body) && (await reloadCsrfToken())) {
+      csrfReloaded = true;
+      continue;
+    }
+    if (answer.status < 200 || answer.status > 299) {
+      throw new ApiError(
+        answer.status,
+        answer.body,
+        serverRetryDelay(answer.headers, answer.status, new Date()),
+      );
+    }
+    return answer;
   }
 }
 
@@ -141,28 +193,14 @@ async function parse(res: Response): Promise<unknown> {
  * @example const { data } = await api<ClientPage>('GET', '/api/v1/clients/?page=2');
  */
 export async function api<T = unknown>(method: Method, path: string, body?: unknown): Promise<T> {
-  let refreshed = false;
-  let csrfReloaded = false;
-  for (;;) {
+  return withSession<T>(async () => {
     const res = await send(method, path, body);
-    if (res.status === 401) {
-      if (!refreshed && (await refreshSession())) {
-        refreshed = true;
-        continue;
-      }
-      return leaveForLogin();
-    }
-    const parsed = await parse(res);
-    // The session rotated in another tab: fetch its token and try once more.
-    if (!csrfReloaded && isCsrfMismatch(res.status, parsed) && (await reloadCsrfToken())) {
-      csrfReloaded = true;
-      continue;
-    }
-    if (!res.ok) {
-      throw new ApiError(res.status, parsed, serverRetryDelay(res.headers, res.status, new Date()));
-    }
-    return parsed as T;
-  }
+    return {
+      status: res.status,
+      body: parseBody(res.status, await res.text()),
+      headers: res.headers,
+    };
+  });
 }
 
 /** A sentence for an error, with the wait time of a 429. */

@@ -1,7 +1,10 @@
 // Gallery → one collection: rename or delete it, and list, add, rename and delete its
-// galleries. A gallery client sees the galleries shared with them and no write controls.
+// galleries, each linking to its own page. A gallery client sees the client view instead:
+// the cover, the galleries shared with them, their photos.
 import type { Collection, Gallery } from '@proofsheet/protocol';
 import { api } from './api.js';
+import { mountClientGallery } from './client-gallery.js';
+import { loadDownloadOffer } from './downloads.js';
 import { restoreDraft } from './drafts.js';
 import { fieldNamed } from './fields.js';
 import type { Envelope } from './responses.js';
@@ -42,7 +45,7 @@ function galleryRow(g: Gallery): HTMLLIElement {
   const main = h(
     'div',
     { class: 'row-main' },
-    h('strong', {}, g.name),
+    h('a', { href: `/app/collections/${encodeURIComponent(id)}/galleries/${g.id}` }, g.name),
     h(
       'span',
       { class: 'muted' },
@@ -159,6 +162,25 @@ async function removeGallery(g: Gallery): Promise<void> {
   }
 }
 
+/** What a gallery client sees: the collection's galleries as the client view. */
+async function showClientView(collection: Collection): Promise<void> {
+  byId('galleries').hidden = true;
+  byId('collection-details').hidden = true;
+  let galleries: Gallery[];
+  try {
+    galleries = (await api<Envelope<Gallery[]>>('GET', `${base}/galleries`)).data;
+  } catch (error) {
+    reportError(error);
+    return;
+  }
+  await mountClientGallery({
+    collection,
+    galleries,
+    canFavorite: true,
+    downloads: await loadDownloadOffer(collection.id),
+  });
+}
+
 async function start(): Promise<void> {
   let collection: Collection;
   try {
@@ -169,8 +191,11 @@ async function start(): Promise<void> {
     return;
   }
   showCollection(collection);
+  if (!staff) {
+    await showClientView(collection);
+    return;
+  }
   await loadGalleries();
-  if (!staff) return;
   byId('collection-settings').hidden = false;
   byId('gallery-editor').hidden = false;
   byId('delete-collection').hidden = !owner;

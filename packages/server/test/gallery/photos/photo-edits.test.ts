@@ -349,6 +349,7 @@ describe('editing and deleting photos', () => {
       name: 'Theirs',
       description: null,
       passwordProtected: false,
+      passwordHash: null,
       downloadable: true,
       expiryDate: null,
       sharedWith: [],

@@ -42,6 +42,8 @@ describe('listing the photos of a gallery', () => {
         name: listName,
         min_selection: null,
         max_selection: null,
+        is_default: 0,
+        set_by_studio: 0,
         created_at: now,
         updated_at: now,
       })
