@@ -53,6 +53,8 @@ export interface Config {
   /** Reconciliation leaves blobs and unfinished uploads younger than this alone. */
   orphanGraceMs: number;
   demoPassword: string | null;
+  /** Draw photos into the demo studio's galleries (in the background, after start-up). */
+  demoPhotos: boolean;
   logLevel: string;
 }
 
@@ -268,6 +270,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     jobMaxAttempts: int('PROOFSHEET_JOB_MAX_ATTEMPTS', 1, 100),
     orphanGraceMs: duration('PROOFSHEET_ORPHAN_GRACE', 0),
     demoPassword,
+    demoPhotos: raw('PROOFSHEET_DEMO_PHOTOS') === undefined || bool('PROOFSHEET_DEMO_PHOTOS'),
     logLevel,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -298,6 +298,13 @@ export const VARIABLES = [
       'Reconciliation deletes unreferenced blobs and unfinished uploads only when older than this.',
   },
   {
+    name: 'PROOFSHEET_DEMO_PHOTOS',
+    kind: 'boolean',
+    default: 'true',
+    description:
+      'false: the demo studio made on an empty database gets no generated photos (tests that count blobs).',
+  },
+  {
     name: 'PROOFSHEET_DEMO_PASSWORD',
     kind: 'string',
     description: 'Password of the demo accounts (default: random, printed once).',

@@ -36,7 +36,9 @@ async function startServer(env: Record<string, string>): Promise<ServerProcess> 
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const deadline = Date.now() + 20_000;
+  // A liveness bound, not a speed check: two processes migrating one fresh PostgreSQL schema
+  // (and installing pg-boss's tables) at once take a while on a loaded machine.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     const match = /Studio API:\s+(http:\/\/\S+)/.exec(output);
     if (match?.[1]) return { child, url: match[1], output: () => output };
@@ -66,6 +68,8 @@ describe('separate server processes', { skip: postgres.skip || redis.skip }, () 
       PROOFSHEET_STUDIO_PORT: '0',
       PROOFSHEET_GALLERY_PORT: '0',
       PROOFSHEET_DEMO_PASSWORD: DEMO_PASSWORD,
+      // Drawing the demo's photos would only compete with the start-up this test waits for.
+      PROOFSHEET_DEMO_PHOTOS: 'false',
       PROOFSHEET_LOG_LEVEL: 'info',
     };
     servers = await Promise.all([startServer(env), startServer(env)]);

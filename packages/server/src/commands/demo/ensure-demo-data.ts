@@ -30,13 +30,15 @@ export async function ensureDemoData(storage: Storage, config: Config): Promise<
     random: systemRandom,
     passwordHash,
   });
-  const photos = addDemoPhotos(seed.galleries, {
-    storage,
-    config,
-    clock: systemClock,
-    random: systemRandom,
-    uploaderId: seed.owner.id,
-  });
+  const photos = config.demoPhotos
+    ? addDemoPhotos(seed.galleries, {
+        storage,
+        config,
+        clock: systemClock,
+        random: systemRandom,
+        uploaderId: seed.owner.id,
+      })
+    : Promise.resolve({ added: 0, error: null });
   return {
     accounts: [seed.owner, seed.assistant, seed.galleryClient].map((u) => ({
       role: u.role,
