@@ -255,7 +255,11 @@ export async function photoImageRoutes(
       throw new AppError('not_found', `Photo ${id} has no ${wanted.size}: it is ${why}`);
     }
     // Clients and visitors of a collection with the watermark on get the marked rendering.
-    const account = isStudio(viewer) ? null : await ctx.storage.accounts.findById(viewer.accountId);
+    // Most collections are unmarked: one indexed read decides before the account is loaded.
+    const markable =
+      !isStudio(viewer) &&
+      (await ctx.storage.watermarks.isEnabled(viewer.accountId, photo.collectionId));
+    const account = markable ? await ctx.storage.accounts.findById(viewer.accountId) : null;
     const mark = account ? await collectionMark(ctx.storage, account, photo.collectionId) : null;
     const marked = mark ? await markedDerivative(ctx, mark, derivative) : null;
     const current = request.query.v === derivativeVersion(derivative, marked ? mark?.key : null);

@@ -58,7 +58,6 @@ export async function reconcile(ctx: ReconcileContext): Promise<ReconcileReport>
     }
     // A photo of these bytes may have been made since the set was read.
     if (await photos.isBlobReferenced(blob.sha256)) continue;
-    if ((await watermarks.referencedBlobs()).has(blob.sha256)) continue;
     if (await blobs.delete(blob.sha256)) {
       report.blobsDeleted += 1;
       report.bytesFreed += blob.size;
