@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { type Dialect, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { guardedDialect } from './guarded-dialect.js';
 import { isPostgresUnavailable } from './postgres-errors.js';
+import { currentSchemaIntrospector } from './postgres-introspector.js';
 import { migrate } from './sql/migrate.js';
 import type { Database } from './sql/schema.js';
 import type { SqlConnection } from './sql-connection.js';
@@ -67,6 +68,20 @@ export function postgresPool(url: string, options: PostgresOptions = {}): pg.Poo
   return pool;
 }
 
+/**
+ * Kysely's PostgreSQL dialect over `pool`, with an introspector that stays inside the current
+ * schema (see `currentSchemaIntrospector` for why).
+ */
+export function postgresDialect(pool: pg.Pool): Dialect {
+  const dialect = new PostgresDialect({ pool });
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver: () => dialect.createDriver(),
+    createIntrospector: (db) => currentSchemaIntrospector(db),
+  };
+}
+
 function translate(error: unknown): unknown {
   return isPostgresUnavailable(error) ? new StorageUnavailableError('postgres', error) : error;
 }
@@ -108,7 +123,7 @@ export async function openPostgres(
 ): Promise<PostgresConnection> {
   const pool = postgresPool(url, options);
   const db = new Kysely<Database>({
-    dialect: guardedDialect(new PostgresDialect({ pool }), translate),
+    dialect: guardedDialect(postgresDialect(pool), translate),
   });
   try {
     await migrateWithLock(db);

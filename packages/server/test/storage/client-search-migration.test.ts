@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { NO_ADDRESS } from '@proofsheet/protocol';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import { postgresPool } from '../../src/storage/postgres.js';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { postgresDialect, postgresPool } from '../../src/storage/postgres.js';
 import { sqlClientStore } from '../../src/storage/sql/clients.js';
 import { migrationProvider } from '../../src/storage/sql/migrations.js';
 import type { Database } from '../../src/storage/sql/schema.js';
@@ -81,7 +81,7 @@ test('on PostgreSQL, clients from before the search index are found, and counted
   const schema = await postgres.createSchema();
   schemas.push(schema);
   const pool = postgresPool(schema.url, { searchPath: schema.schema });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: postgresDialect(pool) });
   try {
     await upgradeKeepsClients(db, { migrationTableSchema: schema.schema });
   } finally {
