@@ -16,10 +16,12 @@ export interface BenchOptions {
   profile: string | null;
   /** Which measures: the API's (systems A–E), the photos' (issue #11), or both. */
   suite: 'api' | 'photos' | 'all';
+  /** Which steps of the photo suite (1–5; 3 and 4 run together), all by default. */
+  steps: readonly number[];
 }
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--suite api|photos|all] [--rounds N] [--duration S]
-       [--only A,C] [--sessions N] [--clients N]
+       [--only A,C] [--steps 1,2,3,4,5] [--sessions N] [--clients N]
        [--profile raw|express|proofsheet-sqlite|proofsheet-postgres|gallery]`;
 
 const SUITES = ['api', 'photos', 'all'] as const;
@@ -32,6 +34,14 @@ function positive(name: string, text: string | undefined, fallback: number): num
   return n;
 }
 
+function photoSteps(text: string | undefined): number[] {
+  if (text === undefined) return [1, 2, 3, 4, 5];
+  const steps = text.split(',').map((s) => Number(s.trim()));
+  if (steps.some((n) => !Number.isInteger(n) || n < 1 || n > 5))
+    throw new Error(`--steps takes numbers from 1 to 5, separated by commas (got "${text}")`);
+  return steps;
+}
+
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
@@ -40,6 +50,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       rounds: { type: 'string' },
       duration: { type: 'string' },
       only: { type: 'string' },
+      steps: { type: 'string' },
       sessions: { type: 'string' },
       clients: { type: 'string' },
       profile: { type: 'string' },
@@ -68,5 +79,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     only: (values.only ?? 'A,B,C,D,E').split(',').map((s) => s.trim().toUpperCase()),
     profile: values.profile ?? null,
     suite: suite as BenchOptions['suite'],
+    steps: photoSteps(values.steps),
   };
 }

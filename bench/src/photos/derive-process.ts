@@ -50,6 +50,7 @@ async function pipelineSetup(originals: Buffer[], count: number) {
   const dir = mkdtempSync(join(tmpdir(), 'proofsheet-bench-derive-'));
   const config = server.testConfig({
     rateLimitSession: 1_000_000,
+    rateLimitImages: 1_000_000,
     rateLimitIp: 1_000_000,
     logLevel: 'silent',
     dataDir: dir,

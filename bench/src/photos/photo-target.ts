@@ -44,6 +44,7 @@ async function startGallery(): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'proofsheet-bench-photos-'));
   const config = server.testConfig({
     rateLimitSession: 1_000_000,
+    rateLimitImages: 1_000_000,
     rateLimitIp: 1_000_000,
     logLevel: 'silent',
     dataDir: dir,

@@ -456,13 +456,15 @@ export async function runPhotoSuite(options: BenchOptions, log: Log): Promise<Ph
       `Originals: ${originals.length} distinct 6000×4000 JPEGs (gaussian noise, blurred, quality 92), cycled.`,
     ],
   };
-  const steps: [string, () => Promise<{ rows?: PhotoRow[]; row?: PhotoRow; notes: string[] }>][] = [
-    ['1. Derivatives', () => derivativeThroughput(options, originals, paths, log)],
-    ['2. API while processing', () => listWhileProcessing(options, originals, log)],
-    ['3–4. Upload and ZIP', () => uploadAndZip(options, log)],
-    ['5. Thumbnails', () => thumbnails(options, originals, log)],
+  type Step = () => Promise<{ rows?: PhotoRow[]; row?: PhotoRow; notes: string[] }>;
+  const steps: [string, readonly number[], Step][] = [
+    ['1. Derivatives', [1], () => derivativeThroughput(options, originals, paths, log)],
+    ['2. API while processing', [2], () => listWhileProcessing(options, originals, log)],
+    ['3–4. Upload and ZIP', [3, 4], () => uploadAndZip(options, log)],
+    ['5. Thumbnails', [5], () => thumbnails(options, originals, log)],
   ];
-  for (const [name, step] of steps) {
+  for (const [name, numbers, step] of steps) {
+    if (!numbers.some((n) => options.steps.includes(n))) continue;
     try {
       const out = await step();
       if (out.row) results.rows.push(out.row);

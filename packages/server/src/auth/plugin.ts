@@ -37,6 +37,13 @@ export interface RoutePolicy {
    * without a session. Routes that opt in read who is asking with `requestViewer`.
    */
   visitors?: boolean | 'locked';
+  /**
+   * `images`: counted in budgets of their own, not in the API's: `rateLimitImages` a minute
+   * per session or visitor, twice that per IP. A gallery page asks for a thumbnail per
+   * photo and a lightbox for larger sizes as it goes: a wedding scrolled through would spend
+   * the API's budget in a minute, and the next click would be refused.
+   */
+  rateLimit?: 'api' | 'images';
 }
 
 declare module 'fastify' {
@@ -53,7 +60,7 @@ declare module 'fastify' {
 }
 
 export interface AuthPluginOptions {
-  config: Pick<Config, 'rateLimitIp' | 'rateLimitSession' | 'corsOrigins'>;
+  config: Pick<Config, 'rateLimitIp' | 'rateLimitSession' | 'rateLimitImages' | 'corsOrigins'>;
   sessions: SessionService;
   cookies: AuthCookies;
   counters: CounterStore;
@@ -74,6 +81,13 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     const policy = request.routeOptions.config;
     const authMode = policy.auth ?? (isApiRequest(request) ? 'required' : 'none');
     const now = options.clock.now();
+    const images = policy.rateLimit === 'images';
+    // Image budgets are counted under keys of their own; the labels say which was spent.
+    const bucket = images ? 'images:' : '';
+    // An IP may be a household or a venue's network: twice one viewer's, as the API's defaults.
+    const perIp = images ? 2 * options.config.rateLimitImages : options.config.rateLimitIp;
+    const perSession = images ? options.config.rateLimitImages : options.config.rateLimitSession;
+    const what = images ? 'images for ' : '';
     const passed: LimitState[] = [];
     const charge = async (limit: Limit) => {
       try {
@@ -86,9 +100,9 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
 
     // The IP first: a request without a valid session counts too, and once over costs no lookup.
     await charge({
-      key: `ip:${request.ip}`,
-      max: options.config.rateLimitIp,
-      label: 'this IP address',
+      key: `${bucket}ip:${request.ip}`,
+      max: perIp,
+      label: `${what}this IP address`,
     });
     if (authMode !== 'none') {
       request.auth = await options.sessions.authenticate(options.cookies.read(request, 'session'));
@@ -101,15 +115,15 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
       }
       if (request.auth) {
         await charge({
-          key: `session:${request.auth.login.id}`,
-          max: options.config.rateLimitSession,
-          label: 'this session',
+          key: `${bucket}session:${request.auth.login.id}`,
+          max: perSession,
+          label: `${what}this session`,
         });
       } else if (request.visitor) {
         await charge({
-          key: `visitor:${request.visitor.tokenHash}`,
-          max: options.config.rateLimitSession,
-          label: 'this visitor session',
+          key: `${bucket}visitor:${request.visitor.tokenHash}`,
+          max: perSession,
+          label: `${what}this visitor session`,
         });
         // Checked on every request, images included: a password checked on the page alone
         // would leave every image address open.

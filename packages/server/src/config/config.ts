@@ -24,6 +24,8 @@ export interface Config {
   trustedProxies: readonly string[];
   rateLimitSession: number;
   rateLimitIp: number;
+  /** Image requests per minute per session or visitor (twice that per IP), counted apart. */
+  rateLimitImages: number;
   loginMaxFailuresIp: number;
   loginMaxFailuresAccountIp: number;
   loginSoftLimitAccount: number;
@@ -40,6 +42,8 @@ export interface Config {
   maxConnections: number;
   /** Largest upload in bytes. */
   maxUploadBytes: number;
+  /** Bytes of small images (thumbnails, previews) kept in memory; 0 keeps none. */
+  imageCacheBytes: number;
   /** Bytes each account may store; `null`: no limit. */
   storageQuotaBytes: number | null;
   /** Photos processed at once by this process; 0 starts no photo worker. */
@@ -249,6 +253,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     trustedProxies: list('PROOFSHEET_TRUSTED_PROXIES'),
     rateLimitSession: int('PROOFSHEET_RATE_LIMIT_SESSION', 1, 1_000_000),
     rateLimitIp: int('PROOFSHEET_RATE_LIMIT_IP', 1, 1_000_000),
+    rateLimitImages: int('PROOFSHEET_RATE_LIMIT_IMAGES', 1, 10_000_000),
     loginMaxFailuresIp: int('PROOFSHEET_LOGIN_MAX_FAILURES_IP', 1, 10_000),
     loginMaxFailuresAccountIp: int('PROOFSHEET_LOGIN_MAX_FAILURES_ACCOUNT_IP', 1, 10_000),
     loginSoftLimitAccount: int('PROOFSHEET_LOGIN_SOFT_LIMIT_ACCOUNT', 1, 100_000),
@@ -261,6 +266,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     keepAliveTimeoutMs: duration('PROOFSHEET_KEEP_ALIVE_TIMEOUT', 1000),
     maxConnections: int('PROOFSHEET_MAX_CONNECTIONS', 1, 1_000_000),
     maxUploadBytes: int('PROOFSHEET_MAX_UPLOAD_BYTES', 1, Number.MAX_SAFE_INTEGER),
+    imageCacheBytes: int('PROOFSHEET_IMAGE_CACHE_BYTES', 0, Number.MAX_SAFE_INTEGER),
     storageQuotaBytes: optionalInt('PROOFSHEET_STORAGE_QUOTA_BYTES', 0, Number.MAX_SAFE_INTEGER),
     photoWorkers: int('PROOFSHEET_PHOTO_WORKERS', 0, 64),
     photoThreads: int('PROOFSHEET_PHOTO_THREADS', 1, 64),

@@ -171,6 +171,13 @@ export const VARIABLES = [
     description: 'Requests per minute per client IP.',
   },
   {
+    name: 'PROOFSHEET_RATE_LIMIT_IMAGES',
+    kind: 'integer',
+    default: '6000',
+    description:
+      'Image requests (thumbnails, previews, originals) per minute per session or visitor, and twice that per client IP, counted apart from the API requests: a gallery page asks for hundreds.',
+  },
+  {
     name: 'PROOFSHEET_LOGIN_MAX_FAILURES_IP',
     kind: 'integer',
     default: '20',
@@ -244,6 +251,13 @@ export const VARIABLES = [
     kind: 'integer',
     default: '209715200',
     description: 'Largest photo or video upload in bytes (default 200 MiB); larger ones get 413.',
+  },
+  {
+    name: 'PROOFSHEET_IMAGE_CACHE_BYTES',
+    kind: 'integer',
+    default: '67108864',
+    description:
+      'Memory for thumbnails and previews served often (default 64 MiB; 0: read each from storage).',
   },
   {
     name: 'PROOFSHEET_STORAGE_QUOTA_BYTES',

@@ -69,6 +69,7 @@ export async function createFuzzWorld(store: OpenedStore, seed: number): Promise
     // High enough that 429 stays one answer among many instead of masking the rest.
     rateLimitIp: 1_000_000,
     rateLimitSession: 1_000_000,
+    rateLimitImages: 1_000_000,
     loginMaxFailuresIp: 1_000_000,
     loginMaxFailuresAccountIp: 1_000_000,
     loginSoftLimitAccount: 1_000_000,

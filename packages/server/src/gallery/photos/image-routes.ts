@@ -14,6 +14,7 @@ import { requireNumericId } from '../../http/path-ids.js';
 import { MAX_PARAM_LENGTH, PhotoParams } from '../../http/path-params.js';
 import { type ContentResponse, responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
+import { SmallBlobCache } from '../../storage/blobs/small-blob-cache.js';
 import type { DerivativeRef } from '../../storage/ports/photo-store.js';
 import { requestViewer } from '../viewer.js';
 import { collectionMark, markedDerivative } from '../watermarks/marks.js';
@@ -117,6 +118,12 @@ function servedResponses(types: readonly string[]) {
   );
 }
 
+/**
+ * The largest image kept in memory: every thumbnail, and the previews of all but the
+ * busiest pictures. A gallery page asks for dozens at once, again on every visit.
+ */
+const CACHED_IMAGE_BYTES = 512 * 1024;
+
 /** What one response serves: which blob, how long, as what, cached how. */
 interface Served {
   sha256: string;
@@ -135,6 +142,7 @@ async function sendBlob(
   request: FastifyRequest,
   reply: FastifyReply,
   blob: Served,
+  cache: SmallBlobCache | null = null,
 ): Promise<FastifyReply> {
   const etag = strongEtag(blob.sha256);
   reply
@@ -162,6 +170,8 @@ async function sendBlob(
     reply.code(206).header('content-range', `bytes ${part.start}-${part.end}/${blob.size}`);
   }
   if (request.method === 'HEAD') return reply.send();
+  const held = cache ? await cache.read(blob.sha256, blob.size) : null;
+  if (held) return reply.send(part ? held.subarray(part.start, part.end + 1) : held);
   const stream = await ctx.storage.blobs.get(
     blob.sha256,
     part ? { start: part.start, end: part.end } : undefined,
@@ -185,6 +195,10 @@ export async function photoImageRoutes(
   ctx: ResourceContext<ImageStores>,
 ): Promise<void> {
   const tags = ['Photos'];
+  const cache = new SmallBlobCache(ctx.storage.blobs, {
+    maxBytes: ctx.config.imageCacheBytes,
+    maxEntryBytes: CACHED_IMAGE_BYTES,
+  });
 
   // HEAD is routed explicitly: Fastify's own HEAD route would send `Content-Length: 0` for the
   // empty body, or read the whole blob to throw it away.
@@ -198,7 +212,7 @@ export async function photoImageRoutes(
       params: PhotoParams,
       response: servedResponses(ORIGINAL_TYPES),
     },
-    config: { roles: STAFF },
+    config: { roles: STAFF, rateLimit: 'images' as const },
   };
   async function serveOriginal(
     request: FastifyRequest<{ Params: Static<typeof PhotoParams> }>,
@@ -218,7 +232,7 @@ export async function photoImageRoutes(
   scope.head('/photos/:photoId/original', original, serveOriginal);
 
   const image = {
-    config: { visitors: true },
+    config: { visitors: true, rateLimit: 'images' as const },
     schema: {
       operationId: 'getPhotoImage',
       summary: 'Get one size of a photo as WebP or JPEG',
@@ -263,12 +277,18 @@ export async function photoImageRoutes(
     const mark = account ? await collectionMark(ctx.storage, account, photo.collectionId) : null;
     const marked = mark ? await markedDerivative(ctx, mark, derivative) : null;
     const current = request.query.v === derivativeVersion(derivative, marked ? mark?.key : null);
-    return sendBlob(ctx, request, reply, {
-      sha256: marked?.sha256 ?? derivative.sha256,
-      size: marked?.bytes ?? derivative.bytes,
-      contentType: derivative.contentType,
-      cacheControl: current ? IMMUTABLE : REVALIDATE,
-    });
+    return sendBlob(
+      ctx,
+      request,
+      reply,
+      {
+        sha256: marked?.sha256 ?? derivative.sha256,
+        size: marked?.bytes ?? derivative.bytes,
+        contentType: derivative.contentType,
+        cacheControl: current ? IMMUTABLE : REVALIDATE,
+      },
+      cache,
+    );
   }
   scope.get('/photos/:photoId/:image', { ...image, exposeHeadRoute: false }, serveImage);
   scope.head('/photos/:photoId/:image', image, serveImage);

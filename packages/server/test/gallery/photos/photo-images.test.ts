@@ -241,6 +241,24 @@ describe('serving photo images', () => {
     assert.equal(tooFar.statusCode, 416);
   });
 
+  test('a thumbnail served again (from memory) is the same bytes, ranges included', async () => {
+    const d = derivative('thumbnail', 'webp');
+    const bytes = await stored(d.sha256);
+    const url = `/api/v1/photos/${photo.id}/thumbnail.webp`;
+    for (let i = 0; i < 2; i++) {
+      const whole = await get(url);
+      assert.equal(whole.statusCode, 200);
+      assert.deepEqual(whole.rawPayload, bytes);
+      assert.equal(whole.headers['content-length'], String(bytes.length));
+    }
+    const part = await get(url, { range: 'bytes=10-19' });
+    assert.equal(part.statusCode, 206);
+    assert.deepEqual(part.rawPayload, bytes.subarray(10, 20));
+    assert.equal(part.headers['content-range'], `bytes 10-19/${bytes.length}`);
+    const tail = await get(url, { range: 'bytes=-5' });
+    assert.deepEqual(tail.rawPayload, bytes.subarray(bytes.length - 5));
+  });
+
   test('a blob lost from storage is a JSON 404, not a broken stream', async () => {
     const other = await addPhoto(h, {
       galleryId: photo.galleryId,
