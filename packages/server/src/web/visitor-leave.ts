@@ -34,10 +34,14 @@ export async function visitorLeaveRoute(
         consumes: ['application/json', 'application/x-www-form-urlencoded'],
         security: [requirement('visitor', 'csrf'), {}],
         ...optionalBody(LogoutBody),
-        response: responses({
-          200: VisitLeft,
-          303: Redirect("Browsers (Accept: text/html): to the visitor's page"),
-        }),
+        response: responses(
+          {
+            200: VisitLeft,
+            303: Redirect("Browsers (Accept: text/html): to the visitor's page"),
+          },
+          // A body it may read: a wrong type or size is answered as on any route with one.
+          { body: true },
+        ),
       },
       // Not the guard's token check: a locked visitor (a changed password) may leave too, and
       // a form post's token is in its body, which the guard cannot read yet.

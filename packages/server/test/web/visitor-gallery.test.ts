@@ -39,6 +39,8 @@ describe('a share-link visitor in the browser', { skip: browserSkip }, () => {
   let h: WebHarness;
   let collection: Collection;
   let photos: PhotoRecord[];
+  /** A photo of a gallery that is not downloadable. */
+  let keepsake: PhotoRecord;
   /** Downloads off: the page must offer none. */
   let viewOnly: CreatedShareLink;
   /** Web-size downloads. */
@@ -53,7 +55,11 @@ describe('a share-link visitor in the browser', { skip: browserSkip }, () => {
     collection = await createCollection(h, owner, { name: 'Harper & Quinn Wedding' });
     const ceremony = await createGallery(h, owner, collection.id, { name: 'Ceremony' });
     h.clock.advance(60_000);
-    await createGallery(h, owner, collection.id, { name: 'Reception' });
+    // Not downloadable, whatever a link allows.
+    const reception = await createGallery(h, owner, collection.id, {
+      name: 'Reception',
+      download: false,
+    });
     const wedding = DEMO_COLLECTIONS[0];
     assert.ok(wedding);
     const plan = demoPhotoPlan(
@@ -77,6 +83,11 @@ describe('a share-link visitor in the browser', { skip: browserSkip }, () => {
       );
     }
     assert.equal(photos.length, COUNT);
+    keepsake = await addPhoto(h, {
+      galleryId: reception.id,
+      collectionId: collection.id,
+      filename: 'FIRST_DANCE.jpg',
+    });
     viewOnly = await createShareLink(h, owner, collection.id, { downloads: 'none' });
     webSize = await createShareLink(h, owner, collection.id, { downloads: 'web' });
     onePhoto = await createShareLink(h, owner, collection.id, {
@@ -279,6 +290,45 @@ describe('a share-link visitor in the browser', { skip: browserSkip }, () => {
     assert.ok(download.suggestedFilename());
     await page.getByRole('button', { name: `Favorite ${one.filename}` }).click();
     await page.locator('#visitor-photo-actions [aria-pressed="true"]').waitFor();
+
+    // The same photo through a link without downloads: to look at, not to take.
+    const owner = await loginAs(h, 'owner', h.gallery);
+    const noDownloads = await createShareLink(h, owner, collection.id, { photo_id: one.id });
+    const plain = await visit(context, noDownloads, 'cousin@example.com');
+    await plain.getByRole('button', { name: `Favorite ${one.filename}` }).waitFor();
+    assert.equal(await plain.getByRole('link', { name: /^Download/ }).count(), 0);
+    // A link that allows downloads, to a photo whose gallery does not: none offered either.
+    const ofReception = await createShareLink(h, owner, collection.id, {
+      downloads: 'web',
+      photo_id: keepsake.id,
+    });
+    const kept = await visit(context, ofReception, 'cousin@example.com');
+    await kept.getByRole('button', { name: `Favorite ${keepsake.filename}` }).waitFor();
+    assert.equal(await kept.getByRole('link', { name: /^Download/ }).count(), 0);
+    const refused = await kept.evaluate<number>(
+      `fetch('/api/v1/photos/${keepsake.id}/download?size=web').then((r) => r.status)`,
+    );
+    assert.equal(refused, 403, 'as the server refuses it');
+    await context.close();
+  });
+
+  it('goes to the visitor’s page, which says why, once the link is revoked', async () => {
+    const owner = await loginAs(h, 'owner', h.gallery);
+    const link = await createShareLink(h, owner, collection.id);
+    const context = await h.newContext();
+    const page = await grid(context, link, 'niece@example.com');
+    const revoked = await h.gallery.inject({
+      method: 'DELETE',
+      url: `/api/v1/share_links/${link.id}`,
+      headers: owner.headers,
+    });
+    assert.ok([200, 204].includes(revoked.statusCode), revoked.body);
+    const tile = page.locator(`#photo-grid li[data-id="${photo(0).id}"]`);
+    await tile.hover();
+    await tile.getByRole('button', { name: `Favorite ${photo(0).filename}` }).click();
+    await page.getByRole('heading', { name: 'Your visit has ended' }).waitFor();
+    await page.getByText('The link you used was revoked or has expired').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/visit', 'not the sign-in page');
     await context.close();
   });
 
