@@ -61,7 +61,8 @@ function sendPage(reply: FastifyReply, status: number, html: string) {
 
 /**
  * The share-link pages of the Gallery API: `GET /s/{token}` asks for an email (and passwords),
- * `POST /s/{token}` enters and sets the visitor cookie, `GET /visit` is the visitor's page.
+ * `POST /s/{token}` enters and sets the visitor cookie, `GET /visit` is the visitor's page (the
+ * gallery, through `assets/visit.ts`), `POST /s/leave` ends the visit (visitor-leave.ts).
  */
 export async function visitorRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
   const entry: EntryContext = {
