@@ -181,6 +181,7 @@ export {
   ShareLinkCreate,
   ShareLinkId,
   VIEWER_KINDS,
+  VisitLeft,
   VisitorEmail,
   VisitorEntered,
   VisitorEntry,

@@ -17,4 +17,7 @@ export const PATHS = {
   // Gallery API
   bootstrap: '/api/v1/data/bootstrap',
   collections: '/api/v1/collections',
+  /** A share-link visitor's page, and where a visitor leaves (ends their visit). */
+  visit: '/visit',
+  visitLeave: '/s/leave',
 } as const;

@@ -187,6 +187,12 @@ export const VisitorEntered = withExamples(
 );
 export type VisitorEntered = Static<typeof VisitorEntered>;
 
+/** The JSON answer to `POST /s/leave`: the visitor session has ended. */
+export const VisitLeft = withExamples(Closed({ data: Closed({ left: Type.Literal(true) }) }), [
+  { data: { left: true } },
+]);
+export type VisitLeft = Static<typeof VisitLeft>;
+
 /** Who is asking, for `before_show`. */
 export const VIEWER_KINDS = ['studio', 'client', 'visitor'] as const;
 /**

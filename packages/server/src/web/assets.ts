@@ -1,4 +1,5 @@
 import { PHOTO_CSS } from './photo-styles.js';
+import { VISITOR_CSS } from './visitor-styles.js';
 
 /** The shared stylesheet: light, readable, and fine on a phone. */
 export const APP_CSS = `:root{--fg:#1d2330;--muted:#5b6475;--bg:#f6f7f9;--card:#fff;--line:#dfe3ea;--accent:#2f5bea;--accent-dark:#2248c4;--danger:#c62828;--ok:#1b7f3b;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
@@ -70,4 +71,4 @@ dl.settings{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem;ma
 .data tbody td.row-actions{grid-column:2;grid-row:1 / span 3;align-self:center;display:flex;flex-direction:column;gap:.35rem}
 .row-actions button+button{margin-left:0}.row{flex-wrap:wrap}
 .search button,.primary-action{flex:1 1 auto}.card{padding:1.5rem}}
-${PHOTO_CSS}`;
+${PHOTO_CSS}${VISITOR_CSS}`;

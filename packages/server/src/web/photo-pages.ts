@@ -22,7 +22,7 @@ export const LIGHTBOX_DIALOG = `<dialog id="lightbox" class="lightbox" aria-labe
 </dialog>`;
 
 /** Asks for a collection's download PIN before the first download (`assets/downloads.ts`). */
-const PIN_DIALOG = `<dialog id="pin-dialog" aria-labelledby="pin-title" aria-describedby="pin-about">
+export const PIN_DIALOG = `<dialog id="pin-dialog" aria-labelledby="pin-title" aria-describedby="pin-about">
 <form method="dialog" id="pin-form" novalidate>
 <h2 id="pin-title">Download PIN</h2>
 <p id="pin-about">Your photographer protects downloads with a PIN. Enter it once to download.</p>

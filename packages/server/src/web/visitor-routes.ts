@@ -1,4 +1,4 @@
-import { HEADERS, VisitorEntered, VisitorEntry } from '@proofsheet/protocol';
+import { HEADERS, type PATHS, VisitorEntered, VisitorEntry } from '@proofsheet/protocol';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/context.js';
@@ -7,6 +7,7 @@ import { wantsHtml } from '../auth/login-routes.js';
 import { LoginThrottle, throttledError } from '../auth/login-throttle.js';
 import { isSecretShaped } from '../auth/tokens.js';
 import type { VisitorAccess } from '../auth/visitors.js';
+import { downloadCapability, downloadPolicy } from '../gallery/downloads/policy.js';
 import { readablePhoto } from '../gallery/photos/access.js';
 import { photoUrls } from '../gallery/photos/view.js';
 import { visitorResolver } from '../gallery/sharing/visitor-access.js';
@@ -23,10 +24,16 @@ import { MAX_PARAM_LENGTH } from '../http/path-params.js';
 import { noStore, PageOrError, Redirect, responses } from '../http/responses.js';
 import { formatTimestamp } from '../http/timestamp.js';
 import { validationDetails } from '../http/validation-details.js';
-import { renderEntryPage, renderNoticePage, renderVisitPage } from './visitor-page.js';
+import { visitorLeaveRoute } from './visitor-leave.js';
+import {
+  renderEntryPage,
+  renderNoticePage,
+  renderVisitPage,
+  type VisitPhoto,
+} from './visitor-page.js';
 
 /** Where a visitor lands after entering. */
-export const VISIT_PAGE = '/visit';
+export const VISIT_PAGE: (typeof PATHS)['visit'] = '/visit';
 
 const TokenParams = Type.Object(
   { token: Type.String({ maxLength: MAX_PARAM_LENGTH }) },
@@ -54,7 +61,8 @@ function sendPage(reply: FastifyReply, status: number, html: string) {
 
 /**
  * The share-link pages of the Gallery API: `GET /s/{token}` asks for an email (and passwords),
- * `POST /s/{token}` enters and sets the visitor cookie, `GET /visit` is the visitor's page.
+ * `POST /s/{token}` enters and sets the visitor cookie, `GET /visit` is the visitor's page (the
+ * gallery, through `assets/visit.ts`), `POST /s/leave` ends the visit (visitor-leave.ts).
  */
 export async function visitorRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
   const entry: EntryContext = {
@@ -228,6 +236,8 @@ export async function visitorRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     },
   );
 
+  await visitorLeaveRoute(app, ctx, visitors, VISIT_PAGE);
+
   // The visitor's page, for browsers.
   app.get(
     VISIT_PAGE,
@@ -237,13 +247,16 @@ export async function visitorRoutes(app: FastifyInstance, ctx: AuthContext): Pro
       const access = isSecretShaped(cookie) ? await visitors.resolve(cookie) : null;
       if (!access) {
         if (cookie !== undefined) ctx.cookies.clearVisitor(reply);
-        // A page that says what to do, as the sign-in page does: nothing here is refused.
+        // A page that says what to do, as the sign-in page does: nothing here is refused. No
+        // cookie at all: the visitor left (or never came), so the link still works.
         return sendPage(
           reply,
           200,
           renderNoticePage(
             'Your visit has ended',
-            'The link you used was revoked or has expired. Open the link your photographer sent you again, or ask for a new one.',
+            cookie === undefined
+              ? 'Open the link your photographer sent you to see the photos again.'
+              : 'The link you used was revoked or has expired. Open the link your photographer sent you again, or ask for a new one.',
           ),
         );
       }
@@ -271,17 +284,24 @@ export async function visitorRoutes(app: FastifyInstance, ctx: AuthContext): Pro
         collection.id,
         viewer.visibleTo,
       );
-      let photo = null;
+      let photo: VisitPhoto | null = null;
       if (access.photoId !== null) {
         try {
           const found = await readablePhoto(ctx, viewer, access.photoId);
           const preview = photoUrls(found.photo, { original: false }).preview;
+          const policy = downloadPolicy(
+            downloadCapability(viewer),
+            found.collection,
+            found.gallery,
+          );
           photo = preview
             ? {
+                id: found.photo.id,
                 src: preview.jpeg,
                 alt: found.photo.filename,
                 width: preview.width,
                 height: preview.height,
+                downloadable: policy.allowed,
               }
             : null;
         } catch (error) {
@@ -293,6 +313,7 @@ export async function visitorRoutes(app: FastifyInstance, ctx: AuthContext): Pro
         reply,
         200,
         renderVisitPage({
+          collectionId: collection.id,
           collectionName: collection.name,
           email: access.email,
           csrfToken: access.csrfToken,

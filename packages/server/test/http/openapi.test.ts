@@ -49,11 +49,12 @@ describe('OpenAPI document', () => {
   it('leaves out pages, assets, the docs, GET /login, CORS preflights and the slash-less alias', () => {
     for (const doc of Object.values(docs)) {
       const paths = Object.keys(doc.paths);
-      // `/s/{token}`: a share link's entry form, which JSON clients may post too.
+      // `/s/{token}`: a share link's entry form, which JSON clients may post too; `/s/leave`
+      // ends that visit, as `/logout` ends a session.
       const outside = paths.filter(
         (p) =>
           !p.startsWith('/api/v1/') &&
-          !['/login', '/logout', '/healthz', '/readyz', '/s/{token}'].includes(p),
+          !['/login', '/logout', '/healthz', '/readyz', '/s/{token}', '/s/leave'].includes(p),
       );
       assert.deepEqual(outside, []);
       assert.equal(doc.paths['/login']?.get, undefined);

@@ -11,6 +11,7 @@ const PAGE_SCRIPTS = [
   'collection',
   'gallery',
   'settings',
+  'visit',
 ];
 
 /** The specifiers of a module's static `import … from` and `export … from` statements. */

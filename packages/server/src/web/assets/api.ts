@@ -1,7 +1,8 @@
 // The pages' one way to call /api/v1: cookies ride along (credentials: 'include'), unsafe
 // methods carry X-CSRF-Token, a 401 refreshes the session once and otherwise sends the person
-// to sign in (keeping what they typed), and a stale CSRF token is fetched again once. Errors are
-// read by their `code` with the client library's own functions (vendored: see tsconfig.json).
+// to sign in (keeping what they typed) or a share-link visitor to their page, and a stale CSRF
+// token is fetched again once. Errors are read by their `code` with the client library's own
+// functions (vendored: see tsconfig.json).
 import type { ErrorCode, LoginResponse, PATHS } from '@proofsheet/protocol';
 import { CSRF_HEADER, csrfCookieToken, needsCsrfToken } from './csrf-token.js';
 import { saveDrafts } from './drafts.js';
@@ -10,6 +11,14 @@ import { hasErrorCode, isCsrfMismatch, serverRetryDelay } from './vendor/client/
 // The protocol's names, typed by the protocol's constants: a change there fails this build.
 const REFRESH_PATH: (typeof PATHS)['sessionRefresh'] = '/api/v1/session/refresh';
 const CSRF_TOKEN_PATH: (typeof PATHS)['csrfToken'] = '/api/v1/csrf-token';
+const VISIT_PATH: (typeof PATHS)['visit'] = '/visit';
+
+/**
+ * A share-link visitor's page (visitor-page.ts): no session to refresh and no sign-in to go to.
+ * When the visit ends (the link revoked, expired, or a new collection password), the visitor's
+ * page says why and what to do.
+ */
+const VISITOR = document.body.dataset.app === 'visitor';
 
 /** The methods the pages use. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -123,6 +132,12 @@ function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/** Goes to the visitor's page, which says why the visit ended. Never resolves. */
+function leaveForVisitPage(): Promise<never> {
+  location.assign(VISIT_PATH);
+  return new Promise(() => {});
+}
+
 /** Saves unsaved input, then goes to sign in and back here afterwards. Never resolves. */
 export function leaveForLogin(): Promise<never> {
   saveDrafts();
@@ -159,12 +174,21 @@ export async function withSession<T>(attempt: Attempt): Promise<T> {
   return (await answerWithSession(attempt)).body as T;
 }
 
+/** Whether an answer to a visitor says their visit is over, or locked by a new password. */
+function visitEnded(answer: Answer): boolean {
+  return (
+    answer.status === 401 ||
+    (answer.status === 403 && hasErrorCode(answer.body, 'password_required'))
+  );
+}
+
 /** {@link withSession}, resolving to the whole successful answer: for its headers. */
 export async function answerWithSession(attempt: Attempt): Promise<Answer> {
   let refreshed = false;
   let csrfReloaded = false;
   for (;;) {
     const answer = await attempt(csrfToken);
+    if (VISITOR && visitEnded(answer)) return leaveForVisitPage();
     if (answer.status === 401) {
       if (!refreshed && (await refreshSession())) {
         refreshed = true;
