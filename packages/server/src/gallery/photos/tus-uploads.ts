@@ -1,6 +1,12 @@
-import { type ErrorCode, errorBody, HEADERS, type Photo } from '@proofsheet/protocol';
+import {
+  ERRORS as API_ERRORS,
+  type ErrorCode,
+  errorBody,
+  HEADERS,
+  type Photo,
+} from '@proofsheet/protocol';
 import { Server } from '@tus/server';
-import { Metadata, type Upload } from '@tus/utils';
+import { ERRORS, Metadata, type Upload } from '@tus/utils';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
 import { signedIn } from '../../auth/signed-in.js';
@@ -8,20 +14,32 @@ import { API_V1 } from '../../http/api-path.js';
 import { AppError, isAppError } from '../../http/app-error.js';
 import { requireNumericId } from '../../http/path-ids.js';
 import { STAFF } from '../../http/role-sets.js';
+import { memoryLockStore } from '../../storage/memory-locks.js';
+import { isStorageUnavailable } from '../../storage/unavailable.js';
 import { type Viewer, viewerOf } from '../viewer.js';
 import { type ReadableGallery, readableGallery } from './access.js';
 import { ingestOriginal } from './ingest.js';
+import { type TusLockerOptions, tusLocker } from './tus-locker.js';
 import { tusDataStore } from './tus-store.js';
 import { uploadFilename } from './upload-filename.js';
 import { toPhoto } from './view.js';
 
 /** The stores the tus routes use. */
-export type TusStores = 'accounts' | 'collections' | 'galleries' | 'photos' | 'blobs' | 'jobs';
+export type TusStores =
+  | 'accounts'
+  | 'collections'
+  | 'galleries'
+  | 'photos'
+  | 'blobs'
+  | 'jobs'
+  | 'locks';
 
-/** How long unfinished uploads are kept. */
+/** How long unfinished uploads are kept, and how requests for one take turns. */
 export interface TusOptions {
   /** An unfinished upload untouched for this long is deleted. @default one day */
   expiryMs?: number;
+  /** The leases on uploads in use. @default tusLocker's defaults */
+  locks?: TusLockerOptions;
 }
 
 /** Metadata keys the server writes itself: a client's values for them are dropped. */
@@ -32,6 +50,18 @@ const UPLOAD_ID = /^[0-9a-f]{32}$/;
 /** A tus refusal: the status, and our JSON error body. */
 function refusal(code: ErrorCode, message: string, status: number) {
   return { status_code: status, body: JSON.stringify(errorBody(code, message)) };
+}
+
+/** Our body for the tus errors that would otherwise be a bare 500. */
+function lockRefusal(error: unknown) {
+  if (error === ERRORS.ERR_LOCK_TIMEOUT) {
+    return refusal('conflict', 'Another request is using this upload; retry in a moment', 409);
+  }
+  if (isStorageUnavailable(error)) {
+    const { status, message } = API_ERRORS.service_unavailable;
+    return refusal('service_unavailable', message, status);
+  }
+  return undefined;
 }
 
 /** The refusal for an error thrown while a finished upload becomes a photo. */
@@ -62,6 +92,9 @@ export async function tusUploadRoutes(
   const tus = new Server({
     path: `${API_V1}/uploads`,
     datastore,
+    // Leases shared by every instance when the storage has Redis: one request per upload at once.
+    locker: tusLocker(ctx.storage.locks ?? memoryLockStore(), options.locks),
+    onResponseError: (_req, error) => lockRefusal(error),
     maxSize: ctx.config.maxUploadBytes,
     relativeLocation: true,
     respectForwardedHeaders: ctx.config.trustedProxies.length > 0,
