@@ -94,7 +94,7 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
   await app.register(async (scope) => {
     const tus = await tusUploadRoutes(
       scope,
-      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'blobs', 'jobs']),
+      withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'blobs', 'jobs', 'locks']),
     );
     // Uploads abandoned for a day are deleted once at start-up; tus resumes the others.
     scope.addHook('onReady', async () => {

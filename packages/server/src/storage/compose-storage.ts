@@ -6,12 +6,14 @@ import { type Clock, type Random, systemClock, systemRandom } from '../deps.js';
 import { fileBlobStore } from './blobs/file-blob-store.js';
 import { cachedClientStore } from './client-cache.js';
 import { memoryCounterStore } from './memory-counters.js';
+import { memoryLockStore } from './memory-locks.js';
 import type { BlobStore } from './ports/blob-store.js';
 import type { JobQueue } from './ports/job-queue.js';
 import type { Storage } from './ports/storage.js';
 import type { JobQueueOptions } from './queue/queue-options.js';
 import { sqlJobQueue } from './queue/sql-job-queue.js';
 import { redisCounterStore } from './redis/counter-store.js';
+import { redisLockStore } from './redis/lock-store.js';
 import { closeRedis, type RedisClient } from './redis/redis-client.js';
 import { type RedisSessionStoreOptions, redisSessionStore } from './redis/session-store.js';
 import { cachedSessionStore } from './session-cache.js';
@@ -70,7 +72,7 @@ export interface ComposeStorageOptions {
 
 /**
  * The one place that wires stores: every SQL store over the connection; sessions in SQL or
- * Redis; counters in memory or Redis; the in-process caches, as far as the storage's
+ * Redis; counters and locks in memory or Redis; the in-process caches, as far as the storage's
  * exclusivity allows; capabilities, health and close. Takes ownership of the connection and of
  * the Redis client.
  *
@@ -127,6 +129,7 @@ export function composeStorage(
     watermarks: sqlWatermarkStore(db),
     jobs,
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),
+    locks: redis ? redisLockStore(redis.client, redis) : memoryLockStore(),
     async health() {
       const [database, cache, blobHealth] = await Promise.all([
         connection.ping(),

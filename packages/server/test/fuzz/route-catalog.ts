@@ -142,7 +142,7 @@ export const HIDDEN_ROUTES: ReadonlyArray<{ matches: RegExp; why: string }> = [
   },
   {
     matches: /^(POST \/api\/v1\/uploads|(HEAD|PATCH|DELETE) \/api\/v1\/uploads\/:uploadId)$/,
-    why: "resumable uploads speak the tus 1.0.0 protocol (its headers, its status codes, raw bytes), which tus's own specification documents; @tus/server answers them, after our guard and an owner check (tests: test/gallery/photos/tus-uploads.test.ts)",
+    why: "resumable uploads speak the tus 1.0.0 protocol (its headers, its status codes, raw bytes), which tus's own specification documents; @tus/server answers them, after our guard and an owner check (tests: test/gallery/photos/tus-uploads.contract.ts, on the file store and S3)",
   },
   {
     matches: /^(GET|POST) \/api\/v1\/clients$/,

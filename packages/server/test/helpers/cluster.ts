@@ -55,10 +55,11 @@ export async function backingServices(): Promise<{
   };
 }
 
-/** Starts one Studio API instance on a port of its own. */
+/** Starts one instance of the Studio API (or the Gallery API) on a port of its own. */
 export async function startInstance(
   backing: Backing,
   overrides: Partial<Config> = {},
+  options: { api?: 'studio' | 'gallery' } = {},
 ): Promise<Instance> {
   const config = testConfig({
     logLevel: 'silent',
@@ -72,7 +73,7 @@ export async function startInstance(
     postgresSearchPath: backing.schema,
   });
   const app = await buildApp({
-    api: 'studio',
+    api: options.api ?? 'studio',
     config,
     storage,
     clock: systemClock,

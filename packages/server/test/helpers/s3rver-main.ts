@@ -5,10 +5,14 @@
  */
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { multipartOperations } from './s3rver-multipart.js';
 
 interface S3rverInstance {
   run(): Promise<AddressInfo>;
   close(): Promise<void>;
+  /** Koa's middleware list: s3rver's router is the last one. */
+  middleware: unknown[];
+  store: { getResourcePath(bucket: string, key: string | undefined, resource: string): string };
 }
 type S3rverClass = new (options: {
   address: string;
@@ -33,6 +37,12 @@ const server = new S3rver({
   directory,
   configureBuckets: [{ name: bucket }],
 });
+// Before the router, after the XML encoder: see s3rver-multipart.ts for what s3rver lacks.
+server.middleware.splice(
+  server.middleware.length - 1,
+  0,
+  multipartOperations((name) => server.store.getResourcePath(name, undefined, 'uploads')),
+);
 const address = await server.run();
 process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
 process.on('SIGTERM', () => {

@@ -1,31 +1,45 @@
-import { join, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
-import { type ErrorCode, errorBody, HEADERS, type Photo } from '@proofsheet/protocol';
-import { FileStore } from '@tus/file-store';
-import { S3Store } from '@tus/s3-store';
+import {
+  ERRORS as API_ERRORS,
+  type ErrorCode,
+  errorBody,
+  HEADERS,
+  type Photo,
+} from '@proofsheet/protocol';
 import { Server } from '@tus/server';
-import { type DataStore, Metadata, type Upload } from '@tus/utils';
+import { ERRORS, Metadata, type Upload } from '@tus/utils';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResourceContext } from '../../app-context.js';
 import { signedIn } from '../../auth/signed-in.js';
-import type { Config } from '../../config/config.js';
 import { API_V1 } from '../../http/api-path.js';
 import { AppError, isAppError } from '../../http/app-error.js';
 import { requireNumericId } from '../../http/path-ids.js';
 import { STAFF } from '../../http/role-sets.js';
+import { memoryLockStore } from '../../storage/memory-locks.js';
+import { isStorageUnavailable } from '../../storage/unavailable.js';
 import { type Viewer, viewerOf } from '../viewer.js';
 import { type ReadableGallery, readableGallery } from './access.js';
 import { ingestOriginal } from './ingest.js';
+import { type TusLockerOptions, tusLocker } from './tus-locker.js';
+import { tusDataStore } from './tus-store.js';
 import { uploadFilename } from './upload-filename.js';
 import { toPhoto } from './view.js';
 
 /** The stores the tus routes use. */
-export type TusStores = 'accounts' | 'collections' | 'galleries' | 'photos' | 'blobs' | 'jobs';
+export type TusStores =
+  | 'accounts'
+  | 'collections'
+  | 'galleries'
+  | 'photos'
+  | 'blobs'
+  | 'jobs'
+  | 'locks';
 
-/** How long unfinished uploads are kept. */
+/** How long unfinished uploads are kept, and how requests for one take turns. */
 export interface TusOptions {
   /** An unfinished upload untouched for this long is deleted. @default one day */
   expiryMs?: number;
+  /** The leases on uploads in use. @default tusLocker's defaults */
+  locks?: TusLockerOptions;
 }
 
 /** Metadata keys the server writes itself: a client's values for them are dropped. */
@@ -33,36 +47,21 @@ const SERVER_KEYS = ['account_id', 'user_id'] as const;
 /** Upload IDs as `@tus/server` names them: 32 hex digits. */
 const UPLOAD_ID = /^[0-9a-f]{32}$/;
 
-function dataStore(
-  config: Config,
-  expiryMs: number,
-): DataStore & { deleteExpired(): Promise<number> } {
-  if (config.s3) {
-    const s3 = config.s3;
-    return new S3Store({
-      // 8 MiB parts: S3's minimum is 5 MiB, and a 25 MB JPEG is then four parts.
-      partSize: 8 * 1024 * 1024,
-      expirationPeriodInMilliseconds: expiryMs,
-      s3ClientConfig: {
-        bucket: s3.bucket,
-        region: s3.region,
-        ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
-        forcePathStyle: s3.forcePathStyle,
-        credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-      },
-    });
-  }
-  return new FileStore({
-    directory: join(resolve(config.dataDir), 'uploads'),
-    expirationPeriodInMilliseconds: expiryMs,
-  });
-}
-
 /** A tus refusal: the status, and our JSON error body. */
 function refusal(code: ErrorCode, message: string, status: number) {
   return { status_code: status, body: JSON.stringify(errorBody(code, message)) };
+}
+
+/** Our body for the tus errors that would otherwise be a bare 500. */
+function lockRefusal(error: unknown) {
+  if (error === ERRORS.ERR_LOCK_TIMEOUT) {
+    return refusal('conflict', 'Another request is using this upload; retry in a moment', 409);
+  }
+  if (isStorageUnavailable(error)) {
+    const { status, message } = API_ERRORS.service_unavailable;
+    return refusal('service_unavailable', message, status);
+  }
+  return undefined;
 }
 
 /** The refusal for an error thrown while a finished upload becomes a photo. */
@@ -89,10 +88,13 @@ export async function tusUploadRoutes(
   options: TusOptions = {},
 ): Promise<{ deleteExpired(): Promise<number> }> {
   const expiryMs = options.expiryMs ?? 24 * 60 * 60 * 1000;
-  const datastore = dataStore(ctx.config, expiryMs);
+  const datastore = tusDataStore(ctx.config, expiryMs);
   const tus = new Server({
     path: `${API_V1}/uploads`,
     datastore,
+    // Leases shared by every instance when the storage has Redis: one request per upload at once.
+    locker: tusLocker(ctx.storage.locks ?? memoryLockStore(), options.locks),
+    onResponseError: (_req, error) => lockRefusal(error),
     maxSize: ctx.config.maxUploadBytes,
     relativeLocation: true,
     respectForwardedHeaders: ctx.config.trustedProxies.length > 0,
@@ -131,7 +133,7 @@ export async function tusUploadRoutes(
     } catch (error) {
       throw refusalOf(error);
     }
-    const source = await readUpload(upload.id);
+    const source = await datastore.read(upload.id);
     try {
       const { photo } = await ingestOriginal(ctx, {
         viewer,
@@ -144,11 +146,6 @@ export async function tusUploadRoutes(
     } catch (error) {
       throw refusalOf(error);
     }
-  }
-
-  async function readUpload(id: string): Promise<Readable> {
-    if (datastore instanceof FileStore) return datastore.read(id);
-    return (datastore as S3Store).read(id);
   }
 
   /** The upload named in the path, if it is this account's; otherwise a 404. */

@@ -16,6 +16,7 @@ import type { DownloadStore } from './download-store.js';
 import type { FavoriteStore } from './favorite-store.js';
 import type { GalleryStore } from './gallery-store.js';
 import type { JobQueue } from './job-queue.js';
+import type { LockStore } from './lock-store.js';
 import type { NotificationStore } from './notification-store.js';
 import type { PhotoStore } from './photo-store.js';
 import type { SessionStore } from './session-store.js';
@@ -70,6 +71,13 @@ export interface Storage {
    */
   jobs: JobQueue;
   counters: CounterStore;
+  /**
+   * Leases that keep two requests from writing one tus upload at once: in Redis, across
+   * instances, when it is configured; in this process's memory otherwise. Optional only so
+   * that storages wrapped by hand elsewhere (the bench's) still type-check: absent, the tus
+   * routes lock in memory, as for one instance.
+   */
+  locks?: LockStore;
   /** Which dependencies are reachable, for `/readyz`. */
   health(): Promise<Record<string, boolean>>;
   close(): Promise<void>;
