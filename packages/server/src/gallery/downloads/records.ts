@@ -23,6 +23,9 @@ type RecordContext = Pick<ResourceContext<'downloads' | 'users'>, 'storage' | 'c
 /** Longest user agent kept: enough to tell browsers apart, not a place to store a novel. */
 const MAX_USER_AGENT = 512;
 
+/** What the byte counter of a download holds before the body must wait. */
+const COUNTED_BUFFER_BYTES = 1024 * 1024;
+
 /** A recorded download, whose body is counted on its way out. */
 export interface Recording {
   /** `body` with its bytes counted; closing the result closes `body` too. */
@@ -80,6 +83,9 @@ export async function recordDownload(
   return {
     count(body) {
       const counted = new Transform({
+        // As much as the body hands over at once: the default 16 KiB would stop a download's
+        // flow at every chunk of a large file.
+        highWaterMark: COUNTED_BUFFER_BYTES,
         transform(chunk: Buffer, _encoding, callback) {
           sent += chunk.length;
           callback(null, chunk);

@@ -89,6 +89,9 @@ export function zipStream<M extends ZipMember>(
   return new ArchiveWindow(layout, range, open);
 }
 
+/** What the archive stream holds before it asks the member for more. */
+const WINDOW_BUFFER_BYTES = 2 * 1024 * 1024;
+
 class ArchiveWindow<M extends ZipMember> extends Readable {
   private readonly source: Readable;
   private readonly total: number;
@@ -103,7 +106,9 @@ class ArchiveWindow<M extends ZipMember> extends Readable {
     private readonly range: { start: number; end: number },
     open: OpenMember<M>,
   ) {
-    super();
+    // Room for a member's read or two: at the default 16 KiB every chunk would stop the
+    // flow from the member until the response had taken it.
+    super({ highWaterMark: WINDOW_BUFFER_BYTES });
     const { zip, size } = buildZip(layout, (member) => (cb) => {
       if (this.released) return;
       open(member).then(

@@ -17,6 +17,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   type BlobRange,
+  type BlobReadOptions,
   type BlobStore,
   isSha256,
   type ListedBlob,
@@ -112,7 +113,7 @@ export function fileBlobStore(root: string): BlobStore {
       }
     },
 
-    async get(sha256: string, range: BlobRange = {}) {
+    async get(sha256: string, range: BlobRange = {}, options: BlobReadOptions = {}) {
       if (!isSha256(sha256)) return null;
       let handle: Awaited<ReturnType<typeof open>>;
       try {
@@ -123,6 +124,7 @@ export function fileBlobStore(root: string): BlobStore {
       }
       // The open handle keeps reading the bytes even if the blob is deleted meanwhile.
       return handle.createReadStream({
+        ...(options.chunkBytes ? { highWaterMark: options.chunkBytes } : {}),
         start: range.start ?? 0,
         ...(range.end !== undefined ? { end: range.end } : {}),
       });

@@ -26,6 +26,16 @@ export interface BlobRange {
   end?: number;
 }
 
+/** How a read is made; a store may ignore what it cannot do. */
+export interface BlobReadOptions {
+  /**
+   * Bytes per read from the store. Small reads suit many streams at once; a download of
+   * large files goes faster in large ones (fewer trips to the disk, fewer chunks to pass on).
+   * @default 64 KiB on the file store
+   */
+  chunkBytes?: number;
+}
+
 /**
  * Immutable, content-addressed blobs (photo originals and derivatives): the bytes are stored
  * once per SHA-256. Writes are atomic: a blob is either absent or whole and verified, never
@@ -35,7 +45,7 @@ export interface BlobStore {
   /** Stores the bytes (hashing while streaming); putting content already stored keeps one copy. */
   put(content: Readable | Buffer, options: PutBlobOptions): Promise<StoredBlob>;
   head(sha256: string): Promise<{ size: number; contentType: string } | null>;
-  get(sha256: string, range?: BlobRange): Promise<Readable | null>;
+  get(sha256: string, range?: BlobRange, options?: BlobReadOptions): Promise<Readable | null>;
   /** `false` when there was no such blob. */
   delete(sha256: string): Promise<boolean>;
   /** Every stored blob, in no particular order, for the reconciliation pass. */
