@@ -19,11 +19,12 @@ import { NoContent, responses } from '../../http/responses.js';
 import { OWNER, STAFF } from '../../http/role-sets.js';
 import { createWithFreshId } from '../../storage/fresh-id.js';
 import { serverCollectionDefaults } from '../../storage/ports/collection-defaults-store.js';
-import type { CollectionChanges, CollectionView } from '../../storage/ports/collection-store.js';
+import type { CollectionChanges } from '../../storage/ports/collection-store.js';
 import { addDays, calendarDate } from '../calendar-date.js';
-import { hashDownloadPin } from '../downloads/pin.js';
+import { visibleCollection } from '../collection-access.js';
 import { releaseBlobs } from '../photos/release-blobs.js';
-import { requestViewer, type Viewer, viewerOf } from '../viewer.js';
+import { requestViewer, viewerOf } from '../viewer.js';
+import { hashDownloadPin } from './download-pin.js';
 import { notifyNewShares, resolveSharedWith } from './sharing.js';
 import { toCollection } from './view.js';
 
@@ -40,22 +41,6 @@ async function studioDate(
 ): Promise<string> {
   const account = await ctx.storage.accounts.findById(accountId);
   return calendarDate(now, account?.timezone ?? 'UTC');
-}
-
-/**
- * The collection a viewer may see, or 404. A gallery client gets 404, not 403, for a
- * collection not shared with them, so that they cannot learn which IDs exist; and for one
- * that expired, as if it were gone, since for them it is.
- */
-export async function visibleCollection(
-  ctx: Pick<ResourceContext<'collections'>, 'storage'>,
-  viewer: Viewer,
-  rawId: string,
-): Promise<CollectionView> {
-  const id = requireNumericId('collection', rawId);
-  const found = await ctx.storage.collections.findById(viewer.accountId, id, viewer.visibleTo);
-  if (!found) throw new AppError('not_found', `No collection found with ID: ${id}`);
-  return found;
 }
 
 /**

@@ -6,7 +6,7 @@ import { requireNumericId } from '../../http/path-ids.js';
 import { GalleryParams, IdParams } from '../../http/path-params.js';
 import { responses } from '../../http/responses.js';
 import type { CollectionView } from '../../storage/ports/collection-store.js';
-import { visibleCollection } from '../collections/routes.js';
+import { visibleCollection } from '../collection-access.js';
 import { readableGallery } from '../photos/access.js';
 import { requestViewer, type Viewer } from '../viewer.js';
 import { type ArchiveGallery, archiveEtag, archiveMembers } from './archive-members.js';
@@ -14,8 +14,8 @@ import { safeSegment } from './file-names.js';
 import type { DownloadPins } from './pin.js';
 import { chosenSize, downloadCapability, downloadPolicy, downloadRefused } from './policy.js';
 import { fileResponses, ZIP_TYPES } from './responses.js';
-import type { DownloadStores } from './routes.js';
 import { sendDownload } from './send-file.js';
+import type { DownloadStores } from './stores.js';
 import { zipSize, zipStream } from './zip-stream.js';
 
 /** How an archive's name says its size: the originals are the plain name. */

@@ -10,16 +10,6 @@ const GRANT_MS = DOWNLOAD_PIN_GRANT_SECONDS * 1000;
 
 type PinContext = Pick<ResourceContext<'counters'>, 'storage' | 'clock' | 'config' | 'passwords'>;
 
-/** The hash a collection keeps of its download PIN, or `null` to clear it. */
-export function hashDownloadPin(
-  ctx: Pick<ResourceContext<never>, 'passwords'>,
-  pin: string | null,
-): Promise<string | null> {
-  // Hashed like a password: four to eight digits are few, so a leaked table must cost a
-  // brute force per collection at argon2's price, not a lookup.
-  return pin === null ? Promise.resolve(null) : ctx.passwords.hash(pin);
-}
-
 /**
  * The counter key of a viewer's grant. It names the PIN by a digest of its hash: a new PIN
  * has a new hash, which ends every grant of the old one without finding and deleting them.

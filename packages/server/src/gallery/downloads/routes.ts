@@ -17,7 +17,7 @@ import { IdParams, PhotoParams } from '../../http/path-params.js';
 import { responses } from '../../http/responses.js';
 import { formatTimestamp } from '../../http/timestamp.js';
 import type { PhotoRecord } from '../../storage/ports/photo-store.js';
-import { visibleCollection } from '../collections/routes.js';
+import { visibleCollection } from '../collection-access.js';
 import { readablePhoto } from '../photos/access.js';
 import { requestViewer } from '../viewer.js';
 import { downloadFile } from './archive-members.js';
@@ -33,18 +33,8 @@ import {
 } from './policy.js';
 import { fileResponses, MEDIA_TYPES } from './responses.js';
 import { sendDownload } from './send-file.js';
+import type { DownloadStores } from './stores.js';
 import { trackingRoutes } from './tracking-routes.js';
-
-/** The stores the download routes use. */
-export type DownloadStores =
-  | 'accounts'
-  | 'collections'
-  | 'galleries'
-  | 'photos'
-  | 'blobs'
-  | 'downloads'
-  | 'counters'
-  | 'users';
 
 const tags = ['Downloads'];
 

@@ -13,9 +13,9 @@ import { listMeta, requestedWindow } from '../../http/paging.js';
 import { IdParams } from '../../http/path-params.js';
 import { responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
-import { visibleCollection } from '../collections/routes.js';
+import { visibleCollection } from '../collection-access.js';
 import { requestViewer } from '../viewer.js';
-import type { DownloadStores } from './routes.js';
+import type { DownloadStores } from './stores.js';
 import { toDownloadEvent, toMediaDownloads } from './view.js';
 
 const tags = ['Downloads'];

@@ -23,7 +23,8 @@ import type {
   NewGallery,
 } from '../../storage/ports/gallery-store.js';
 import { notify } from '../../studio/notifications/notify.js';
-import { VISITORS, visibleCollection } from '../collections/routes.js';
+import { visibleCollection } from '../collection-access.js';
+import { VISITORS } from '../collections/routes.js';
 import { toGallery } from '../collections/view.js';
 import { isStudio } from '../photos/access.js';
 import { releaseBlobs } from '../photos/release-blobs.js';

@@ -14,7 +14,7 @@ import { listMeta, requestedWindow } from '../../http/paging.js';
 import { IdParams } from '../../http/path-params.js';
 import { NoContent, responses } from '../../http/responses.js';
 import { notify } from '../../studio/notifications/notify.js';
-import { visibleCollection } from '../collections/routes.js';
+import { visibleCollection } from '../collection-access.js';
 import { isStudio } from '../photos/access.js';
 import { requestViewer, viewerKey } from '../viewer.js';
 import { mayEdit, readableList } from './list-access.js';

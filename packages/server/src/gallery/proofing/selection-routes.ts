@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { listMeta, requestedWindow } from '../../http/paging.js';
 import { IdParams } from '../../http/path-params.js';
 import { responses } from '../../http/responses.js';
-import { visibleCollection } from '../collections/routes.js';
+import { visibleCollection } from '../collection-access.js';
 import { isStudio } from '../photos/access.js';
 import { requestViewer, type Viewer, viewerKey } from '../viewer.js';
 import { listNotFound, readableList } from './list-access.js';

@@ -18,7 +18,7 @@ import { IdParams } from '../../http/path-params.js';
 import { responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
 import { calendarDate } from '../calendar-date.js';
-import { visibleCollection } from '../collections/routes.js';
+import { visibleCollection } from '../collection-access.js';
 import { requestViewer, viewerOf } from '../viewer.js';
 import { beforeShow, mayReach } from './before-show.js';
 import { toCollectionClient, toVisitorEmail } from './view.js';

@@ -22,7 +22,7 @@ import { publicBase } from '../../http/public-base.js';
 import { NoContent, responses } from '../../http/responses.js';
 import { STAFF } from '../../http/role-sets.js';
 import type { ShareLinkRecord } from '../../storage/ports/share-link-store.js';
-import { visibleCollection } from '../collections/routes.js';
+import { visibleCollection } from '../collection-access.js';
 import { viewerOf } from '../viewer.js';
 import { requestedExpiry, requireOneLimit } from './link-request.js';
 import { toPhotoSharingLink, toShareLink } from './view.js';

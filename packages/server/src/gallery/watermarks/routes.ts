@@ -12,7 +12,7 @@ import { OWNER, STAFF } from '../../http/role-sets.js';
 import { isPhotoError, sniffImageType } from '../../photos/index.js';
 import { applyWatermark } from '../../photos/watermark.js';
 import type { WatermarkRecord } from '../../storage/ports/watermark-store.js';
-import { visibleCollection } from '../collections/routes.js';
+import { visibleCollection } from '../collection-access.js';
 import { viewerOf } from '../viewer.js';
 import { defaultWatermark, markOf, toWatermark } from './marks.js';
 
