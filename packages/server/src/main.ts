@@ -14,6 +14,7 @@ import { systemClock, systemRandom } from './deps.js';
 import { byteSize } from './gallery/photos/byte-size.js';
 import { type ReconcileReport, reconcile } from './gallery/photos/reconcile.js';
 import { startPhotoWorkers } from './gallery/photos/worker.js';
+import { startHousekeeping } from './housekeeping/housekeeping.js';
 import { createStorage, migrateDatabase } from './storage/create-storage.js';
 import { isUniqueViolation } from './storage/sql/errors.js';
 
@@ -111,10 +112,20 @@ async function start(config: Config): Promise<void> {
     (error: unknown) => logger.warn({ err: error }, 'reconciliation failed'),
   );
 
+  const stopHousekeeping = startHousekeeping(
+    { storage, clock: systemClock, config },
+    {
+      intervalMs: config.housekeepingIntervalMs,
+      onReport: (report) => logger.info({ housekeeping: report }, 'deleted expired sessions'),
+      onError: (error) => logger.warn({ err: error }, 'housekeeping failed'),
+    },
+  );
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    stopHousekeeping();
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     // close() stops accepting, waits for requests in flight, then the pools close.
     await Promise.allSettled(apps.map((app) => app.close()));

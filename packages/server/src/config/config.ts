@@ -54,6 +54,8 @@ export interface Config {
   jobLeaseMs: number;
   jobRetryDelayMs: number;
   jobMaxAttempts: number;
+  /** How often expired sessions, visitor sessions and unfinished uploads are deleted. */
+  housekeepingIntervalMs: number;
   /** Reconciliation leaves blobs and unfinished uploads younger than this alone. */
   orphanGraceMs: number;
   demoPassword: string | null;
@@ -275,6 +277,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     jobRetryDelayMs: duration('PROOFSHEET_JOB_RETRY_DELAY', 0),
     jobMaxAttempts: int('PROOFSHEET_JOB_MAX_ATTEMPTS', 1, 100),
     orphanGraceMs: duration('PROOFSHEET_ORPHAN_GRACE', 0),
+    housekeepingIntervalMs: duration('PROOFSHEET_HOUSEKEEPING_INTERVAL', 1000),
     demoPassword,
     demoPhotos: raw('PROOFSHEET_DEMO_PHOTOS') === undefined || bool('PROOFSHEET_DEMO_PHOTOS'),
     logLevel,

@@ -305,6 +305,13 @@ export const VARIABLES = [
     description: 'Runs of a background job before it fails for good.',
   },
   {
+    name: 'PROOFSHEET_HOUSEKEEPING_INTERVAL',
+    kind: 'duration',
+    default: '1h',
+    description:
+      'How often expired sessions, visitor sessions and unfinished uploads are deleted (also once at start-up).',
+  },
+  {
     name: 'PROOFSHEET_ORPHAN_GRACE',
     kind: 'duration',
     default: '1h',

@@ -96,11 +96,20 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
       scope,
       withStores(ctx, ['accounts', 'collections', 'galleries', 'photos', 'blobs', 'jobs', 'locks']),
     );
-    // Uploads abandoned for a day are deleted once at start-up; tus resumes the others.
-    scope.addHook('onReady', async () => {
+    // Uploads abandoned for a day are deleted at start-up and at every housekeeping interval;
+    // tus resumes the others.
+    const sweep = () =>
       void tus
         .deleteExpired()
         .catch((error: unknown) => scope.log.warn({ err: error }, 'tus cleanup'));
+    let timer: NodeJS.Timeout | null = null;
+    scope.addHook('onReady', async () => {
+      sweep();
+      timer = setInterval(sweep, ctx.config.housekeepingIntervalMs);
+      timer.unref();
+    });
+    scope.addHook('onClose', async () => {
+      if (timer) clearInterval(timer);
     });
   });
   await app.register(async (scope) =>

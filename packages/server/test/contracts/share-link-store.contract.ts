@@ -297,6 +297,28 @@ export function describeShareLinkStores(
       assert.equal(await storage.visitors.resolve(second.session.tokenHash), null);
     });
 
+    test('deleteExpiredSessions deletes the sessions whose lifetime ended, and keeps the rest', async () => {
+      const c = await collection();
+      const l = link(c.id);
+      await storage.shareLinks.create(l);
+      // Each session lives a day from its entry (see `entry`).
+      const old = entry(l, 'old@example.com', 1000);
+      const fresh = entry(l, 'fresh@example.com', 50_000_000);
+      await storage.visitors.enter(old);
+      await storage.visitors.enter(fresh);
+      const justAfterOld = at(1000 + 86_400_000);
+      const deleted = await storage.visitors.deleteExpiredSessions(justAfterOld);
+      assert.ok(deleted >= 1, 'at least this test’s expired session');
+      assert.equal(await storage.visitors.resolve(old.session.tokenHash), null);
+      assert.ok(await storage.visitors.resolve(fresh.session.tokenHash), 'the live one stays');
+      assert.equal(await storage.visitors.deleteExpiredSessions(justAfterOld), 0, 'idempotent');
+      const visitors = await storage.visitors.listForCollection(accountId, c.id, {
+        offset: 0,
+        limit: 10,
+      });
+      assert.equal(visitors.total, 2, 'the visitors themselves (and their emails) are kept');
+    });
+
     test('deleting the collection takes its links, sessions and visitors with it', async () => {
       const c = await collection();
       const l = link(c.id);

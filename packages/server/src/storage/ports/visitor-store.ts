@@ -68,6 +68,8 @@ export interface VisitorStore {
   touch(tokenHash: string, visitorId: string, at: Date): Promise<void>;
   /** Ends a session (sign-out, or one found expired). */
   endSession(tokenHash: string): Promise<void>;
+  /** Deletes every session whose lifetime ended by `now`, and returns how many. */
+  deleteExpiredSessions(now: Date): Promise<number>;
   /** A collection's visitors, most recent entry first. */
   listForCollection(
     accountId: string,

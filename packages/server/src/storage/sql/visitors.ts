@@ -207,6 +207,14 @@ export function sqlVisitorStore(db: Kysely<Database>): VisitorStore {
       await db.deleteFrom('visitor_sessions').where('token_hash', '=', tokenHash).execute();
     },
 
+    async deleteExpiredSessions(now) {
+      const result = await db
+        .deleteFrom('visitor_sessions')
+        .where('expires_at', '<=', now.getTime())
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async listForCollection(accountId, collectionId, { offset, limit }) {
       const query = db
         .selectFrom('visitors')

@@ -1,0 +1,62 @@
+/**
+ * The housekeeping pass deletes sessions that can no longer be used, studio and visitor alike,
+ * and leaves the live ones: a studio running for years keeps only the sessions it still has.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sweepExpired } from '../../src/housekeeping/housekeeping.js';
+import { createHarness, type Harness, loginAs } from '../helpers/harness.js';
+import { createCollection } from '../helpers/resources.js';
+import { createShareLink, enterAs } from '../helpers/share-links.js';
+
+const HOUR = 3_600_000;
+
+describe('housekeeping', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness({
+      sessionIdleMs: 2 * HOUR,
+      sessionLifetimeMs: 24 * HOUR,
+      // An idle session stays while its auth token may still renew it.
+      authTokenLifetimeMs: HOUR,
+      visitorSessionLifetimeMs: 4 * HOUR,
+    });
+  });
+  after(() => h.close());
+
+  const ctx = () => ({ storage: h.storage, clock: h.clock, config: h.config });
+
+  it('deletes sessions idle past the timeout and visitor sessions past their lifetime', async () => {
+    const owner = await loginAs(h, 'owner', h.gallery);
+    const c = await createCollection(h, owner, { name: 'Kept visitors' });
+    const link = await createShareLink(h, owner, c.id);
+    const visitor = await enterAs(h, link, { email: 'aunt@example.com' });
+    const asVisitor = () =>
+      h.gallery.inject({ url: `/api/v1/collections/${c.id}`, headers: visitor.headers });
+    assert.equal((await asVisitor()).statusCode, 200);
+
+    assert.deepEqual(await sweepExpired(ctx()), { sessions: 0, visitorSessions: 0 }, 'all live');
+
+    h.clock.advance(3 * HOUR);
+    // The owner's session is idle past its timeout and its auth token has expired: it can
+    // never be used again. A new sign-in now is live.
+    const later = await loginAs(h, 'owner', h.gallery);
+    const ownerId = h.users.owner.id;
+    assert.equal((await h.storage.sessions.listForUser(ownerId)).length, 2);
+    assert.deepEqual(await sweepExpired(ctx()), { sessions: 1, visitorSessions: 0 });
+    assert.equal((await h.storage.sessions.listForUser(ownerId)).length, 1);
+    const session = await h.gallery.inject({ url: '/api/v1/session', headers: later.headers });
+    assert.equal(session.statusCode, 200, 'the live session still works');
+
+    h.clock.advance(1.5 * HOUR);
+    const swept = await sweepExpired(ctx());
+    assert.equal(swept.visitorSessions, 1, 'the visit ended half an hour ago');
+    assert.equal((await asVisitor()).statusCode, 401);
+    const visitors = await h.gallery.inject({
+      url: `/api/v1/collections/${c.id}/visitor_emails`,
+      headers: later.headers,
+    });
+    assert.equal(visitors.statusCode, 200);
+    assert.match(visitors.body, /aunt@example\.com/, 'the visitor’s email is kept');
+  });
+});
