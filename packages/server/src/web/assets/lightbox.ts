@@ -96,7 +96,24 @@ export function createLightbox(options: LightboxOptions): Lightbox {
 
   prev.addEventListener('click', () => step(-1));
   next.addEventListener('click', () => step(1));
-  byId('lb-close').addEventListener('click', () => dialog.close());
+  /**
+   * Closes and gives focus back to the photo last shown, at once. The dialog's own `close`
+   * event comes a task later, after the browser has put focus back on the photo the lightbox
+   * was opened from: for that moment a keyboard or screen-reader user would be elsewhere.
+   */
+  function close(): void {
+    if (!dialog.open) return;
+    dialog.close();
+    const photo = photos[index];
+    if (photo) options.returnFocusTo(photo)?.focus();
+  }
+
+  byId('lb-close').addEventListener('click', close);
+  // Escape asks to cancel the modal dialog: closed here instead, to give focus back as above.
+  dialog.addEventListener('cancel', (event) => {
+    event.preventDefault();
+    close();
+  });
   favorite.addEventListener('click', async () => {
     const photo = photos[index];
     if (!photo) return;
@@ -141,9 +158,7 @@ export function createLightbox(options: LightboxOptions): Lightbox {
   });
 
   dialog.addEventListener('close', () => {
-    const photo = photos[index];
     frame.replaceChildren();
-    if (photo) options.returnFocusTo(photo)?.focus();
   });
 
   // A swipe on a touch screen: pointer events, since the stage lets the browser keep only
