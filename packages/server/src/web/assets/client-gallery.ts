@@ -99,7 +99,13 @@ export async function mountClientGallery(options: ClientGalleryOptions): Promise
     if (!cover) return;
     paintPlaceholder(hero, cover.thumbhash);
     const picture = photoPicture(
-      { thumbnail: cover.thumbnail, preview: cover.preview, large: null, original: null },
+      {
+        thumbnail: cover.thumbnail,
+        preview: cover.preview,
+        large: null,
+        original: null,
+        video: null,
+      },
       // The cover is cropped to fill a tall box on phones, so it is shown wider than the
       // screen: the preview, whatever the width.
       { sizes: ['preview'], sizesAttr: '100vw', alt: '', lazy: false },
