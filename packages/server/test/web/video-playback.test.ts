@@ -142,7 +142,7 @@ describe('videos in the gallery, in the browser', { skip }, () => {
     assert.equal(await el.getAttribute('preload'), 'metadata');
     assert.match(
       (await el.getAttribute('poster')) ?? '',
-      new RegExp(`/api/v1/photos/${video.id}/(large|preview)\\.jpg\\?v=`),
+      new RegExp(`/api/v1/photos/${video.id}/(large|preview)\\.webp\\?v=`),
     );
     assert.match(
       (await el.getAttribute('src')) ?? '',

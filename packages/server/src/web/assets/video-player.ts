@@ -16,7 +16,8 @@ export function videoPlayer(photo: Photo, src: string, className: string): HTMLV
     preload: 'metadata',
     // Phones would otherwise take it full screen on play, out of the page around it.
     playsinline: true,
-    poster: poster?.jpeg ?? null,
+    // WebP, as the lightbox fetches neighbours ahead: the poster is then already there.
+    poster: poster?.webp ?? null,
     class: className,
     'aria-label': photo.filename,
   });
