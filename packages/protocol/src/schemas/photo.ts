@@ -43,6 +43,11 @@ export const PhotoUrls = Closed({
   large: Type.Union([PhotoSizeUrls, Type.Null()]),
   /** The original as uploaded, for the studio; `null` for a viewer it is not offered to. */
   original: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * A ready video, to play, for anyone who sees it (watching is not downloading); `null` for a
+   * photo and for a video still processing or failed.
+   */
+  video: Type.Union([Type.String(), Type.Null()]),
 });
 export type PhotoUrls = Static<typeof PhotoUrls>;
 
@@ -144,9 +149,56 @@ export const Photo = withExamples(
           height: 1707,
         },
         original: '/api/v1/photos/4021583311/original',
+        video: null,
       },
       created_at: '2026-05-03T08:12:44.000000Z',
       updated_at: '2026-05-03T08:13:02.000000Z',
+    },
+    {
+      id: 4021583388,
+      gallery_id: 530144826,
+      collection_id: 48213907,
+      kind: 'video',
+      filename: 'first-dance.mp4',
+      content_type: 'video/mp4',
+      size: 187_695_104,
+      sha256: '3c8e1f0a9b2d4c6e8f0a1b3c5d7e9f1a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e',
+      width: 1920,
+      height: 1080,
+      taken_at: null,
+      camera: null,
+      lens: null,
+      status: 'ready',
+      status_reason: null,
+      thumbhash: 'IQgSDYKHh3iHeHd/eId3eIZ3dQ',
+      position: 2,
+      hidden: false,
+      cover: false,
+      favorite_count: 0,
+      urls: {
+        thumbnail: {
+          webp: '/api/v1/photos/4021583388/thumbnail.webp?v=a1b3c5d7e9f1',
+          jpeg: '/api/v1/photos/4021583388/thumbnail.jpg?v=c6d8e0f1a3b5',
+          width: 400,
+          height: 225,
+        },
+        preview: {
+          webp: '/api/v1/photos/4021583388/preview.webp?v=e8f0a1b3c5d7',
+          jpeg: '/api/v1/photos/4021583388/preview.jpg?v=9b2d4c6e8f0a',
+          width: 1600,
+          height: 900,
+        },
+        large: {
+          webp: '/api/v1/photos/4021583388/large.webp?v=2a4b6c8d0e3c',
+          jpeg: '/api/v1/photos/4021583388/large.jpg?v=7e9f1a2b4c6d',
+          width: 1920,
+          height: 1080,
+        },
+        original: null,
+        video: '/api/v1/photos/4021583388/video?v=3c8e1f0a9b2d',
+      },
+      created_at: '2026-05-03T08:14:10.000000Z',
+      updated_at: '2026-05-03T08:14:31.000000Z',
     },
   ],
 );
@@ -169,9 +221,9 @@ export const PhotoListQuery = Closed({
 export type PhotoListQuery = Static<typeof PhotoListQuery>;
 
 /**
- * The query of an image address (`/api/v1/photos/{photoId}/thumbnail.webp?v=…`): `v` is the
- * content version that `urls` gives. Any `v` gets the current image; only with the current one
- * may it be cached for good.
+ * The query of an image or video address (`/api/v1/photos/{photoId}/thumbnail.webp?v=…`,
+ * `/api/v1/photos/{photoId}/video?v=…`): `v` is the content version that `urls` gives. Any `v`
+ * gets the current bytes; only with the current one may they be cached for good.
  */
 export const PhotoImageQuery = Closed({
   v: Type.Optional(Type.String({ maxLength: 64, pattern: '^[0-9a-f]*$' })),

@@ -8,6 +8,7 @@ import { photoImageRoutes } from './photos/image-routes.js';
 import { photoRoutes } from './photos/routes.js';
 import { tusUploadRoutes } from './photos/tus-uploads.js';
 import { photoUploadRoutes } from './photos/upload-routes.js';
+import { photoVideoRoutes } from './photos/video-routes.js';
 import { proofingRoutes } from './proofing/routes.js';
 import { collectionInfoRoutes } from './sharing/collection-info-routes.js';
 import { collectionDefaultsRoutes } from './sharing/defaults-routes.js';
@@ -91,6 +92,7 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
   ] as const;
   await app.register(async (scope) => photoRoutes(scope, withStores(ctx, photoStores)));
   await app.register(async (scope) => photoImageRoutes(scope, withStores(ctx, photoStores)));
+  await app.register(async (scope) => photoVideoRoutes(scope, withStores(ctx, photoStores)));
   await app.register(async (scope) => {
     const tus = await tusUploadRoutes(
       scope,

@@ -78,6 +78,7 @@ button.toggle[aria-pressed="true"]{background:#fde8ec;border-color:#f7b9c6;color
 .open-photo picture,.open-photo img{display:block;width:100%;height:100%}
 .open-photo img{object-fit:cover;opacity:0;transition:opacity .3s}.open-photo picture.loaded img{opacity:1}
 .open-photo:hover{background-color:#e9ecf1}
+.play-badge{position:absolute;left:.45rem;bottom:.45rem;width:1.9rem;height:1.9rem;border-radius:999px;background:rgba(0,0,0,.55);color:#fff;font-size:.8rem;line-height:1;display:grid;place-items:center;padding-left:.12rem;pointer-events:none}
 .heart{position:absolute;right:.4rem;bottom:.4rem;width:2.25rem;height:2.25rem;margin:0;padding:0;border-radius:999px;background:rgba(0,0,0,.38);color:#fff;font-size:1.15rem;line-height:1;display:grid;place-items:center;opacity:0;transition:opacity .15s}
 .heart:hover{background:rgba(0,0,0,.55)}
 .photo-grid li:hover .heart,.heart:focus,.heart[aria-pressed="true"]{opacity:1}
@@ -103,6 +104,8 @@ dialog.lightbox::backdrop{background:#0e1015}
 .lb-stage{position:relative;min-height:0;padding:0 4.25rem 1rem;touch-action:pan-y pinch-zoom;user-select:none}
 .lb-frame,.lb-frame picture{display:block;width:100%;height:100%}
 .lb-frame img{display:block;width:100%;height:100%;object-fit:contain;background:center/contain no-repeat}
+.lb-frame video{display:block;width:100%;height:100%;object-fit:contain;background:#000}
+.lb-frame video:focus-visible{outline:3px solid rgba(140,170,255,.8);outline-offset:-3px}
 .lb-frame picture.loaded img{background-image:none!important}
 .lb-nav{position:absolute;top:50%;transform:translateY(-50%);width:3rem;height:4.5rem;margin:0;padding:0;background:rgba(255,255,255,.07);color:#fff;font-size:2.2rem;line-height:1;border-radius:8px}
 .lb-nav:hover{background:rgba(255,255,255,.18)}.lb-nav:disabled{opacity:.2}

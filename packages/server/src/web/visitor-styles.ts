@@ -8,6 +8,7 @@ export const VISITOR_CSS = `.visitor-bar .who{margin-left:auto;min-width:0}.visi
 .visitor-frame{display:flex;justify-content:center;border-radius:12px;overflow:hidden;background:transparent center/contain no-repeat}
 .visitor-frame picture,.visitor-frame img{display:block;max-width:100%;height:auto;max-height:72vh;object-fit:contain}
 .visitor-frame img{border-radius:12px}
+.visitor-video{display:block;width:100%;max-height:72vh;border-radius:12px;background:#000}
 .visitor-photo figcaption{margin:.6rem 0 0;font-weight:600}
 .visitor-photo figcaption span{min-width:0;overflow-wrap:anywhere}
 `;

@@ -4,11 +4,11 @@
  * download PIN offering web size only, galleries, a share link of each, a favorite and the
  * notifications these raise; favorites lists and comments on photos; and the same in the
  * second studio, whose rows every fuzzed role must find missing. Photos go straight into
- * storage (ready, hidden, still processing, failed), as the upload route is not what is fuzzed
- * for them.
+ * storage (ready, hidden, still processing, failed, and a video), as the upload route is not
+ * what is fuzzed for them.
  */
 import type { FastifyInstance } from 'fastify';
-import { addPhoto, makeJpeg } from '../helpers/photos.js';
+import { addPhoto, addVideo, makeJpeg } from '../helpers/photos.js';
 import type { FuzzWorld } from './fuzz-world.js';
 
 async function send(
@@ -33,8 +33,8 @@ async function send(
 }
 
 /**
- * A gallery's photos: two ready (so that one can be the cover), a hidden, a waiting, a failed.
- * Returns the IDs of the two ready ones.
+ * A gallery's photos: two ready (so that one can be the cover), a hidden, a waiting, a failed,
+ * and a ready video. Returns the IDs of the two ready photos.
  */
 async function galleryPhotos(
   world: FuzzWorld,
@@ -55,6 +55,8 @@ async function galleryPhotos(
   await addPhoto(target, { ...ids, bytes: await small(2), hidden: true });
   await addPhoto(target, { ...ids, bytes: await small(3), process: false });
   await addPhoto(target, { ...ids, bytes: Buffer.from('no image here') });
+  // A ready video, so that the video route has bytes to send (and ranges to cut) when fuzzed.
+  await addVideo(target, ids);
   return ready.map((p) => p.id);
 }
 

@@ -225,7 +225,10 @@ export async function addPhotos(
  */
 export async function addVideo(
   target: PhotoTarget,
-  options: Omit<AddPhotoOptions, 'kind' | 'process' | 'contentType'>,
+  options: Omit<AddPhotoOptions, 'kind' | 'process' | 'contentType'> & {
+    /** @default 'video/mp4' */
+    contentType?: 'video/mp4' | 'video/quicktime';
+  },
 ): Promise<PhotoRecord> {
   // An MP4's `ftyp` box (brand isom): no image type sniffs it, so it is stored as bytes.
   const bytes =
@@ -240,7 +243,7 @@ export async function addVideo(
     bytes,
     filename: options.filename ?? `VID_${made}.mp4`,
     kind: 'video',
-    contentType: 'video/mp4',
+    contentType: options.contentType ?? 'video/mp4',
     process: false,
   });
   const ready = await processStoredPhoto(

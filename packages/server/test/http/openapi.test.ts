@@ -123,6 +123,7 @@ describe('OpenAPI document', () => {
       'listPhotos',
       'getPhoto',
       'getPhotoImage',
+      'getPhotoVideo',
       'favoritePhoto',
       'unfavoritePhoto',
       'listFavoriteLists',

@@ -30,6 +30,7 @@ const FULL: PhotoUrls = {
   preview: size('preview', 1600, 1067),
   large: size('large', 2560, 1707),
   original: null,
+  video: null,
 };
 
 describe('how photos are shown', () => {
@@ -57,6 +58,7 @@ describe('how photos are shown', () => {
       preview: size('preview', 900, 600),
       large: size('large', 900, 600),
       original: null,
+      video: null,
     };
     assert.equal(
       s.srcsetOf(small, 'webp', ['thumbnail', 'preview', 'large']).split(', ').length,
@@ -74,7 +76,13 @@ describe('how photos are shown', () => {
   it('takes the shape from the photo, then its thumbnail, then 3:2, within 1:4 and 4:1', () => {
     assert.equal(s.aspectRatio({ width: 4000, height: 6000, urls: FULL }), 4000 / 6000);
     assert.equal(s.aspectRatio({ width: null, height: null, urls: FULL }), 400 / 267);
-    const none: PhotoUrls = { thumbnail: null, preview: null, large: null, original: null };
+    const none: PhotoUrls = {
+      thumbnail: null,
+      preview: null,
+      large: null,
+      original: null,
+      video: null,
+    };
     assert.equal(s.aspectRatio({ width: null, height: null, urls: none }), s.DEFAULT_ASPECT_RATIO);
     assert.equal(s.aspectRatio({ width: 10_000, height: 100, urls: none }), 4);
     assert.equal(s.aspectRatio({ width: 1, height: 1000, urls: none }), 0.25);

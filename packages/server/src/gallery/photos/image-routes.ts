@@ -28,9 +28,9 @@ export type ImageStores = 'accounts' | 'photos' | 'blobs' | 'watermarks';
  * Derivatives are addressed by content (`?v=`): a cache may keep one for good. `private`: the
  * access check runs on every request, so no shared cache may answer for us.
  */
-const IMMUTABLE = 'private, max-age=31536000, immutable';
+export const IMMUTABLE = 'private, max-age=31536000, immutable';
 /** An address that does not name the content (no `v`, an old `v`, the original): revalidate. */
-const REVALIDATE = 'private, no-cache';
+export const REVALIDATE = 'private, no-cache';
 
 const SIZE_NAMES = Object.keys(PHOTO_SIZES) as PhotoSize[];
 const EXTENSION_FORMATS: Readonly<Record<string, DerivativeRef['format']>> = {
@@ -104,7 +104,7 @@ function served(description: string, types: readonly string[], partial: boolean)
 }
 
 /** The documented answers of a route that serves bytes of `types`. */
-function servedResponses(types: readonly string[]) {
+export function servedResponses(types: readonly string[]) {
   return responses(
     {
       200: served('The bytes', types, false),
@@ -125,7 +125,7 @@ function servedResponses(types: readonly string[]) {
 const CACHED_IMAGE_BYTES = 512 * 1024;
 
 /** What one response serves: which blob, how long, as what, cached how. */
-interface Served {
+export interface Served {
   sha256: string;
   size: number;
   contentType: string;
@@ -137,7 +137,7 @@ interface Served {
  * satisfiable `Range` (unless `If-Range` names another version), 416 for one that starts past
  * the end, else 200. HEAD gets the same headers and no body, without reading the blob.
  */
-async function sendBlob(
+export async function sendBlob(
   ctx: Pick<ResourceContext<'blobs'>, 'storage'>,
   request: FastifyRequest,
   reply: FastifyReply,

@@ -53,7 +53,23 @@ function sizeUrls(
   };
 }
 
-/** Every image address of a photo; the original only where the viewer may have it. */
+/**
+ * The `v` of a video's address: the start of the original's hash. The bytes of a photo never
+ * change, but the address names them all the same, as the images' do.
+ */
+export function videoVersion(photo: Pick<PhotoRecord, 'sha256'>): string {
+  return photo.sha256.slice(0, 12);
+}
+
+/** Whether a photo is a video that can be played: one whose processing is done. */
+export function isPlayable(photo: Pick<PhotoRecord, 'kind' | 'status'>): boolean {
+  return photo.kind === 'video' && photo.status === 'ready';
+}
+
+/**
+ * Every image address of a photo; the original only where the viewer may have it, and the
+ * video to play for a ready video (whoever sees it may watch it).
+ */
 export function photoUrls(
   photo: PhotoRecord,
   options: { original: boolean; markKey?: string | null },
@@ -62,7 +78,11 @@ export function photoUrls(
   const urls = Object.fromEntries(
     (Object.keys(PHOTO_SIZES) as PhotoSize[]).map((size) => [size, sizeUrls(photo, size, markKey)]),
   ) as Record<PhotoSize, PhotoSizeUrls | null>;
-  return { ...urls, original: options.original ? `${photoPath(photo.id)}/original` : null };
+  return {
+    ...urls,
+    original: options.original ? `${photoPath(photo.id)}/original` : null,
+    video: isPlayable(photo) ? `${photoPath(photo.id)}/video?v=${videoVersion(photo)}` : null,
+  };
 }
 
 /** How a photo is shown: whether it is its gallery's cover, and what the viewer may fetch. */

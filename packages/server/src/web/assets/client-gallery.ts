@@ -99,7 +99,13 @@ export async function mountClientGallery(options: ClientGalleryOptions): Promise
     if (!cover) return;
     paintPlaceholder(hero, cover.thumbhash);
     const picture = photoPicture(
-      { thumbnail: cover.thumbnail, preview: cover.preview, large: null, original: null },
+      {
+        thumbnail: cover.thumbnail,
+        preview: cover.preview,
+        large: null,
+        original: null,
+        video: null,
+      },
       // The cover is cropped to fill a tall box on phones, so it is shown wider than the
       // screen: the preview, whatever the width.
       { sizes: ['preview'], sizesAttr: '100vw', alt: '', lazy: false },
@@ -109,10 +115,11 @@ export async function mountClientGallery(options: ClientGalleryOptions): Promise
 
   function tile(photo: Photo, index: number): HTMLLIElement {
     const ratio = aspectRatio(photo);
+    const video = photo.kind === 'video';
     const open = h('button', {
       type: 'button',
       class: 'open-photo',
-      'aria-label': `Open ${photo.filename}`,
+      'aria-label': `${video ? 'Play' : 'Open'} ${photo.filename}`,
       onclick: () => lightbox.open(shown(), index),
     });
     paintPlaceholder(open, photo.thumbhash);
@@ -123,6 +130,8 @@ export async function mountClientGallery(options: ClientGalleryOptions): Promise
       lazy: true,
     });
     if (picture) open.append(picture);
+    // The poster alone looks like a photo: the badge says it plays (the label says it in words).
+    if (video) open.append(h('span', { class: 'play-badge', 'aria-hidden': 'true' }, '▶'));
     const li = h('li', { 'data-id': photo.id }, open);
     li.style.setProperty('--ratio', ratio.toFixed(4));
     if (options.canFavorite) {

@@ -1,11 +1,13 @@
 // The lightbox: one photo at its large size over everything, with the previous and next by
 // arrow keys, buttons or a swipe, Escape to close, focus kept inside, and the neighbours
-// fetched ahead so that the next one is there when asked for.
+// fetched ahead so that the next one is there when asked for. A video plays in it, its poster
+// shown until then, and stops when another item is shown or the lightbox closes.
 import type { Photo } from '@proofsheet/protocol';
 import { photoPicture } from './picture.js';
 import { paintPlaceholder } from './placeholder.js';
 import { swipeOf } from './swipe.js';
 import { byId } from './ui.js';
+import { stopVideo, videoPlayer } from './video-player.js';
 
 export interface LightboxOptions {
   /** Whether this viewer may favorite. */
@@ -28,6 +30,9 @@ export interface Lightbox {
 function isFavorite(photo: Photo): boolean {
   return photo.favorite_count > 0;
 }
+
+/** The keys a focused video's controls use to seek. */
+const SEEK_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End']);
 
 /** Wires the page's `#lightbox` dialog. */
 export function createLightbox(options: LightboxOptions): Lightbox {
@@ -58,10 +63,9 @@ export function createLightbox(options: LightboxOptions): Lightbox {
     img.src = size.webp;
   }
 
-  function show(at: number): void {
-    const photo = photos[at];
-    if (!photo) return;
-    index = at;
+  /** What the frame shows: the video to play, or the picture; null while there is neither. */
+  function media(photo: Photo): HTMLElement | null {
+    if (photo.urls.video) return videoPlayer(photo, photo.urls.video, 'lb-video');
     const picture = photoPicture(photo.urls, {
       sizes: sizesOf(photo),
       sizesAttr: '100vw',
@@ -70,7 +74,22 @@ export function createLightbox(options: LightboxOptions): Lightbox {
     });
     const img = picture?.querySelector('img');
     if (img) paintPlaceholder(img, photo.thumbhash);
-    frame.replaceChildren(...(picture ? [picture] : []));
+    return picture;
+  }
+
+  /** Empties the frame, stopping a video in it: taken out, it would still hold its connection. */
+  function clearFrame(): void {
+    for (const video of frame.querySelectorAll('video')) stopVideo(video);
+    frame.replaceChildren();
+  }
+
+  function show(at: number): void {
+    const photo = photos[at];
+    if (!photo) return;
+    index = at;
+    const shown = media(photo);
+    clearFrame();
+    frame.replaceChildren(...(shown ? [shown] : []));
     frame.dataset.photoId = String(photo.id);
     counter.textContent = `${at + 1} / ${photos.length}`;
     title.textContent = photo.filename;
@@ -130,7 +149,7 @@ export function createLightbox(options: LightboxOptions): Lightbox {
   });
 
   function focusable(): HTMLElement[] {
-    return [...dialog.querySelectorAll<HTMLElement>('button, a[href], summary')].filter(
+    return [...dialog.querySelectorAll<HTMLElement>('button, a[href], summary, video')].filter(
       (el) =>
         el.offsetParent !== null &&
         !el.closest('[hidden]') &&
@@ -139,6 +158,8 @@ export function createLightbox(options: LightboxOptions): Lightbox {
   }
 
   dialog.addEventListener('keydown', (event) => {
+    // A focused video's controls seek with the arrows and Home/End: those keys are its own.
+    if (event.target instanceof HTMLVideoElement && SEEK_KEYS.has(event.key)) return;
     if (event.key === 'ArrowRight') step(1);
     else if (event.key === 'ArrowLeft') step(-1);
     else if (event.key === 'Home') show(0);
@@ -158,7 +179,7 @@ export function createLightbox(options: LightboxOptions): Lightbox {
   });
 
   dialog.addEventListener('close', () => {
-    frame.replaceChildren();
+    clearFrame();
   });
 
   // A swipe on a touch screen: pointer events, since the stage lets the browser keep only
@@ -166,6 +187,9 @@ export function createLightbox(options: LightboxOptions): Lightbox {
   let touch: { x: number; y: number; t: number; id: number } | null = null;
   stage.addEventListener('pointerdown', (event) => {
     if (event.pointerType === 'mouse') return;
+    // A touch on a video is for its controls (scrubbing is a horizontal drag): the buttons
+    // still go to the next and the previous.
+    if (event.target instanceof HTMLVideoElement) return;
     touch = { x: event.clientX, y: event.clientY, t: event.timeStamp, id: event.pointerId };
   });
   stage.addEventListener('pointercancel', () => {

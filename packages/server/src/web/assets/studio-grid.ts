@@ -230,6 +230,9 @@ export function createStudioGrid(list: HTMLElement): StudioGrid {
       photo.status === 'failed' && h('span', { class: 'tile-badge failed' }, 'Failed'),
     );
     frame.prepend(badges);
+    if (photo.kind === 'video') {
+      frame.append(h('span', { class: 'play-badge', 'aria-hidden': 'true' }, '▶'));
+    }
     if (photo.status === 'failed') {
       frame.append(h('p', { class: 'failed-reason' }, photo.status_reason ?? 'Processing failed'));
     }

@@ -10,6 +10,7 @@ import { getPhoto, photoDownloadUrl, setFavorite } from './photo-api.js';
 import { photoFrame, photoPicture } from './picture.js';
 import type { Envelope } from './responses.js';
 import { byId, h, reportError, showError } from './ui.js';
+import { videoPlayer } from './video-player.js';
 
 const data = document.body.dataset;
 const collectionId = Number(data.collection);
@@ -60,22 +61,27 @@ function favoriteButton(photo: Photo): HTMLButtonElement {
 }
 
 /**
- * A single-photo link's photo at the width of the page (its preview and large sizes), with a
- * favorite and, when the server said this photo may be downloaded, the sizes offered.
+ * A single-photo link's photo at the width of the page (its preview and large sizes), or its
+ * video to play, with a favorite and, when the server said this photo may be downloaded, the
+ * sizes offered.
  */
 async function showPhoto(photoId: number, downloadable: boolean): Promise<void> {
   const [photo, offer] = await Promise.all([
     getPhoto(photoId),
     downloadable ? loadDownloadOffer(collectionId) : Promise.resolve<DownloadOffer | null>(null),
   ]);
-  const picture = photoPicture(photo.urls, {
-    sizes: ['preview', 'large'],
-    sizesAttr: '(max-width: 640px) 100vw, 80vw',
-    alt: photo.filename,
-    lazy: false,
-  });
   const frame = byId('visitor-frame');
-  if (picture) photoFrame(frame, photo.thumbhash, picture);
+  if (photo.urls.video) {
+    frame.replaceChildren(videoPlayer(photo, photo.urls.video, 'visitor-video'));
+  } else {
+    const picture = photoPicture(photo.urls, {
+      sizes: ['preview', 'large'],
+      sizesAttr: '(max-width: 640px) 100vw, 80vw',
+      alt: photo.filename,
+      lazy: false,
+    });
+    if (picture) photoFrame(frame, photo.thumbhash, picture);
+  }
   const download = offer
     ? downloadControl(offer, (size) => photoDownloadUrl(photo.id, size), {
         content: ['⤓ Download'],
