@@ -68,7 +68,7 @@ export class PasswordResets {
     await storage.users.updatePasswordHash(user.id, passwordHash);
     // Whoever knew the old password, or held a session, is out: every sign-in ends.
     const revoked = await sessions.revokeAll(user.id);
-    await storage.passwordResets.deleteForUser(user.id);
+    await storage.passwordResets.retireForUser(user.id, clock.now());
     return revoked;
   }
 }

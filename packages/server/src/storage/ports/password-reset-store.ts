@@ -22,6 +22,9 @@ export interface PasswordResetStore {
     tokenHash: string,
     now: Date,
   ): Promise<{ ok: true; reset: PasswordResetRecord } | { ok: false; reason: ResetRefusal }>;
-  /** Removes every token of the user (after a reset: older links stop working). */
-  deleteForUser(userId: string): Promise<number>;
+  /**
+   * Marks every unused token of the user used (after a reset: older links stop working, and
+   * say they were used rather than unknown). Returns how many.
+   */
+  retireForUser(userId: string, now: Date): Promise<number>;
 }

@@ -50,12 +50,14 @@ export function sqlPasswordResetStore(db: Kysely<Database>): PasswordResetStore 
       if (!reset) return { ok: false, reason: 'unknown' };
       return { ok: false, reason: reset.usedAt !== null ? 'used' : 'expired' };
     },
-    async deleteForUser(userId) {
+    async retireForUser(userId, now) {
       const result = await db
-        .deleteFrom('password_resets')
+        .updateTable('password_resets')
+        .set({ used_at: now.getTime() })
         .where('user_id', '=', userId)
+        .where('used_at', 'is', null)
         .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return Number(result.numUpdatedRows);
     },
   };
 }
