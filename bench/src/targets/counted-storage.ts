@@ -47,6 +47,8 @@ export function countSessionWrites(storage: Storage): { storage: Storage; writes
     collectionAccess: storage.collectionAccess,
     collectionDefaults: storage.collectionDefaults,
     watermarks: storage.watermarks,
+    outbox: storage.outbox,
+    passwordResets: storage.passwordResets,
     jobs: storage.jobs,
     counters: storage.counters,
     health: () => storage.health(),

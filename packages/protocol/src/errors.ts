@@ -209,6 +209,12 @@ export const ERRORS = {
     description:
       'The `sha256` sent with an upload differs from that of the bytes received: the file was damaged on the way. Nothing was kept.',
   },
+  reset_token_invalid: {
+    status: 400,
+    message: 'This password reset link is not valid',
+    description:
+      'The reset token is unknown, was already used, or expired (the message says which): ask for a new link with `POST /forgot-password`.',
+  },
   internal: {
     status: 500,
     message: 'Internal server error',

@@ -24,6 +24,8 @@ export const ID_PREFIXES = {
   shareLink: 'sl_',
   /** A share-link visitor: one email address in one collection. */
   visitor: 'vi_',
+  /** A message of the outbox: one email the server sent, or will send. */
+  message: 'ml_',
 } as const;
 
 /** A resource whose ID is prefixed. */

@@ -106,6 +106,18 @@ export {
   type NotificationType,
 } from './schemas/notification.js';
 export {
+  MAIL_TRANSPORTS,
+  type MailTransport,
+  MESSAGE_KINDS,
+  MESSAGE_STATUSES,
+  MessageId,
+  type MessageKind,
+  type MessageStatus,
+  OutboxMessage,
+  OutboxPage,
+  OutboxQuery,
+} from './schemas/outbox.js';
+export {
   DEFAULT_PER_PAGE,
   Envelope,
   isPageWindow,
@@ -121,6 +133,14 @@ export {
   pageMeta,
   pageWindow,
 } from './schemas/pagination.js';
+export {
+  PASSWORD_RESET_ACCEPTED_MESSAGE,
+  PasswordResetAccepted,
+  PasswordResetConfirm,
+  PasswordResetDone,
+  PasswordResetRequest,
+  ResetToken,
+} from './schemas/password-reset.js';
 export {
   GalleryCover,
   MEDIA_KINDS,

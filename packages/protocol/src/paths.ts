@@ -10,10 +10,16 @@ export const PATHS = {
   authSessions: '/api/v1/auth/sessions',
   authSessionsRevokeOthers: '/api/v1/auth/sessions/revoke_others',
   password: '/api/v1/account/password',
+  /** Ask for a password reset link by email (the page, and its form's post). */
+  forgotPassword: '/forgot-password',
+  /** Set a new password with the token of a reset link (the page, and its form's post). */
+  resetPassword: '/reset-password',
   // Studio API
   clients: '/api/v1/clients/',
   clientSearch: '/api/v1/clients/search',
   notifications: '/api/v1/notifications/all',
+  /** The emails the server sent or will send, newest first (owners). */
+  outbox: '/api/v1/outbox',
   // Gallery API
   bootstrap: '/api/v1/data/bootstrap',
   collections: '/api/v1/collections',

@@ -10,6 +10,8 @@ import { HashPool } from './auth/hash-pool.js';
 import { loginRoutes } from './auth/login-routes.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { PasswordHasher } from './auth/password.js';
+import { PasswordResets } from './auth/password-reset/password-resets.js';
+import { resetRoutes } from './auth/password-reset/reset-routes.js';
 import { authGuard } from './auth/plugin.js';
 import { sessionRoutes } from './auth/session-routes.js';
 import { SessionService } from './auth/session-service.js';
@@ -44,6 +46,8 @@ export interface SharedServices {
   passwords: PasswordHasher;
   throttle: LoginThrottle;
   hashPool: HashPool;
+  /** Password reset by email. */
+  resets: PasswordResets;
 }
 
 export interface BuildAppOptions {
@@ -67,16 +71,19 @@ export function createServices(
   options: Pick<BuildAppOptions, 'config' | 'storage' | 'clock' | 'random'>,
 ): SharedServices {
   const hashPool = new HashPool(options.config.hashConcurrency, options.config.hashQueue);
+  const sessions = new SessionService(
+    options.storage.sessions,
+    options.config,
+    options.clock,
+    options.random,
+  );
+  const passwords = new PasswordHasher(hashPool);
   return {
-    sessions: new SessionService(
-      options.storage.sessions,
-      options.config,
-      options.clock,
-      options.random,
-    ),
-    passwords: new PasswordHasher(hashPool),
+    sessions,
+    passwords,
     throttle: new LoginThrottle(options.storage.counters, options.config),
     hashPool,
+    resets: new PasswordResets({ ...options, passwords, sessions }),
   };
 }
 
@@ -212,6 +219,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   );
   await app.register(healthRoutes, { storage });
   await app.register(async (scope) => loginRoutes(scope, authContext));
+  await app.register(async (scope) =>
+    resetRoutes(scope, { ...authContext, resets: services.resets }),
+  );
   await app.register(async (scope) => webRoutes(scope, authContext));
   // Every resource of the version lives in one scope under its prefix.
   await app.register(

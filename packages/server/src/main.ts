@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { buildApp, createServices } from './app.js';
+import { startPasswordResetWorkers } from './auth/password-reset/reset-job.js';
 import { createUserCommand } from './commands/create-user.js';
 import { ensureDemoData } from './commands/demo/ensure-demo-data.js';
 import { type Config, ConfigError, helpText, parseConfig } from './config/config.js';
@@ -15,6 +16,8 @@ import { byteSize } from './gallery/photos/byte-size.js';
 import { type ReconcileReport, reconcile } from './gallery/photos/reconcile.js';
 import { startPhotoWorkers } from './gallery/photos/worker.js';
 import { startHousekeeping } from './housekeeping/housekeeping.js';
+import { createMailer } from './mail/create-mailer.js';
+import { startMailWorkers } from './mail/mail-worker.js';
 import { createStorage, migrateDatabase } from './storage/create-storage.js';
 import { isUniqueViolation } from './storage/sql/errors.js';
 
@@ -55,6 +58,7 @@ async function start(config: Config): Promise<void> {
     if (isUniqueViolation(error)) return null;
     throw error;
   });
+  const mail = createMailer(config);
   const https = config.tls
     ? { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) }
     : null;
@@ -83,6 +87,7 @@ async function start(config: Config): Promise<void> {
     `  Studio API:  ${baseUrl(config, studioPort, config.publicStudioUrl)}  (login: /login, API: /api/v1/…)`,
     `  Gallery API: ${baseUrl(config, galleryPort, config.publicGalleryUrl)}`,
     `  Storage:     ${description}`,
+    `  Email:       ${mail.description}`,
   ];
   if (demo) {
     lines.push(
@@ -104,6 +109,15 @@ async function start(config: Config): Promise<void> {
           logger.warn({ err: error, photoId }, 'photo processing failed'),
       },
     );
+  }
+  if (config.mailWorkers > 0) {
+    const workers = { storage, config, clock: systemClock, random: systemRandom };
+    await startPasswordResetWorkers(workers, { concurrency: config.mailWorkers });
+    await startMailWorkers(workers, mail.mailer, {
+      concurrency: config.mailWorkers,
+      onError: (error, messageId) =>
+        logger.warn({ err: error, messageId }, 'email not sent (tried again later)'),
+    });
   }
   // In the background: requests are served meanwhile, and a crash before it ends loses nothing
   // (the next start-up runs it again).
@@ -130,6 +144,7 @@ async function start(config: Config): Promise<void> {
     // close() stops accepting, waits for requests in flight, then the pools close.
     await Promise.allSettled(apps.map((app) => app.close()));
     await storage.close();
+    await mail.mailer.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -9,10 +9,13 @@ import { join } from 'node:path';
 import { newId, type Role } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type SharedServices } from './app.js';
+import { startPasswordResetWorkers } from './auth/password-reset/reset-job.js';
 import { type Config, testConfig } from './config/config.js';
 import { type ManualClock, manualClock, systemRandom } from './deps.js';
 import { startPhotoWorkers } from './gallery/photos/worker.js';
 import type { ResponseObserver } from './http/response-observer.js';
+import { startMailWorkers } from './mail/mail-worker.js';
+import type { Mailer } from './mail/mailer.js';
 import { composeStorage } from './storage/compose-storage.js';
 import { jobQueueOptions } from './storage/create-job-queue.js';
 import type { Storage } from './storage/ports/storage.js';
@@ -55,6 +58,14 @@ export interface TestStudioOptions {
    * (on the studio's storage and clock). @default 0: uploads stay `processing`, their jobs queued
    */
   photoWorkers?: number;
+  /**
+   * Start the mail workers (and the password reset job) with this mailer, as the real server
+   * does: an `outboxMailer()`, or an `smtpMailer()` to a test SMTP server. @default none: reset
+   * requests and messages stay queued
+   */
+  mailer?: Mailer;
+  /** Told when a mail attempt failed (the test SMTP server was down). */
+  onMailError?: (error: unknown, messageId: string) => void;
 }
 
 /**
@@ -139,6 +150,14 @@ export async function createTestStudio(
       { concurrency: options.photoWorkers, threads: config.photoThreads },
     );
   }
+  if (options.mailer) {
+    const workers = { storage, config, clock, random };
+    await startPasswordResetWorkers(workers, { concurrency: 1 });
+    await startMailWorkers(workers, options.mailer, {
+      concurrency: 1,
+      ...(options.onMailError ? { onError: options.onMailError } : {}),
+    });
+  }
   return {
     studio,
     gallery,
@@ -158,6 +177,7 @@ export async function createTestStudio(
       await studio.close();
       await gallery.close();
       await storage.close();
+      await options.mailer?.close();
       if (scratch) rmSync(scratch, { recursive: true, force: true });
     },
   };

@@ -6,6 +6,8 @@ export interface LoginPageOptions {
   next: string;
   email: string;
   error: string | undefined;
+  /** Good news to show above the form (the password was reset). */
+  notice?: string | undefined;
 }
 
 const TITLES = { studio: 'Proofsheet Studio', gallery: 'Proofsheet Galleries' } as const;
@@ -18,12 +20,15 @@ export function renderLoginPage(options: LoginPageOptions): string {
   const error = options.error
     ? `<p class="alert" role="alert" id="login-error">${escapeHtml(options.error)}</p>`
     : '';
+  const notice = options.notice
+    ? `<p class="notice" role="status">${escapeHtml(options.notice)}</p>`
+    : '';
   const describedBy = options.error ? ' aria-describedby="login-error"' : '';
   const body = `<main class="auth">
 <form class="card" method="post" action="/login" novalidate>
 <h1>${TITLES[options.api]}</h1>
 <p class="muted">Sign in to continue.</p>
-${error}
+${error}${notice}
 <input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">
 <input type="hidden" name="next" value="${escapeHtml(options.next)}">
 <label for="email">Email</label>
@@ -31,6 +36,7 @@ ${error}
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required${describedBy}${options.email ? ' autofocus' : ''}>
 <button type="submit">Sign in</button>
+<p><a href="/forgot-password">Forgot your password?</a></p>
 </form>
 </main>`;
   return layout({ title: `Sign in · ${TITLES[options.api]}`, csrfToken: options.csrfToken, body });

@@ -68,6 +68,10 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
             (query.reason === 'expired'
               ? 'Your session expired. Please sign in again.'
               : undefined),
+          notice:
+            query.reason === 'reset' && !error
+              ? 'Your password was changed. Sign in with the new one.'
+              : undefined,
         }),
       );
   }

@@ -163,6 +163,11 @@ export class SessionService {
     return this.store.delete(loginId);
   }
 
+  /** Ends every login of the user, sessions and auth tokens alike; returns how many ended. */
+  async revokeAll(userId: string): Promise<number> {
+    return this.store.deleteForUser(userId);
+  }
+
   /** Ends every login of the user but `keepLoginId`; returns how many ended. */
   async revokeOthers(userId: string, keepLoginId: string): Promise<number> {
     return this.store.deleteForUser(userId, keepLoginId);

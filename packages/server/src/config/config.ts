@@ -58,6 +58,15 @@ export interface Config {
   housekeepingIntervalMs: number;
   /** Reconciliation leaves blobs and unfinished uploads younger than this alone. */
   orphanGraceMs: number;
+  /** How email leaves; see {@link MailConfig}. */
+  mail: MailConfig;
+  /** Emails sent at once by this process; 0 starts no mail worker. */
+  mailWorkers: number;
+  /** How long a password reset link works. */
+  passwordResetLifetimeMs: number;
+  /** Reset requests per IP, and per email address, per hour. */
+  passwordResetMaxIp: number;
+  passwordResetMaxAccount: number;
   demoPassword: string | null;
   /** Draw photos into the demo studio's galleries (in the background, after start-up). */
   demoPhotos: boolean;
@@ -74,6 +83,17 @@ export interface S3Config {
   secretAccessKey: string;
   forcePathStyle: boolean;
 }
+
+/** Email: SMTP when a URL is configured, else the local outbox alone. */
+export interface MailConfig {
+  /** `smtp://` or `smtps://` with credentials; `null`: messages stay in the outbox. */
+  smtpUrl: string | null;
+  /** The `From` of every message. */
+  from: string;
+}
+
+/** The sender when none is configured (outbox mode only: SMTP requires one). */
+export const DEFAULT_MAIL_FROM = 'Proofsheet <no-reply@localhost>';
 
 /** Thrown with every problem found, each saying how to fix it. */
 export class ConfigError extends Error {
@@ -235,6 +255,26 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     problems.push('PROOFSHEET_DEMO_PASSWORD must be at least 8 characters');
   }
 
+  const smtpUrl = url('PROOFSHEET_SMTP_URL', ['smtp:', 'smtps:']);
+  const mailFrom = str('PROOFSHEET_MAIL_FROM');
+  if (smtpUrl !== null && mailFrom === null) {
+    problems.push(
+      'PROOFSHEET_MAIL_FROM must be set with PROOFSHEET_SMTP_URL, e.g. "Studio <no-reply@studio.example.com>"',
+    );
+  }
+  if (mailFrom !== null && !/^[^<>]*<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/.test(mailFrom)) {
+    problems.push(
+      `PROOFSHEET_MAIL_FROM must be an address, alone or as "Name <address>" (got "${mailFrom}")`,
+    );
+  }
+  if (smtpUrl !== null && str('PROOFSHEET_PUBLIC_STUDIO_URL') === null) {
+    // Links in real mail must not be built from the Host header, which whoever asks for a
+    // reset chooses: a poisoned link would hand them the victim's token.
+    problems.push(
+      'PROOFSHEET_PUBLIC_STUDIO_URL must be set with PROOFSHEET_SMTP_URL: links in emails are built from it',
+    );
+  }
+
   const config: Config = {
     host: str('PROOFSHEET_HOST') ?? '127.0.0.1',
     studioPort,
@@ -278,6 +318,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     jobMaxAttempts: int('PROOFSHEET_JOB_MAX_ATTEMPTS', 1, 100),
     orphanGraceMs: duration('PROOFSHEET_ORPHAN_GRACE', 0),
     housekeepingIntervalMs: duration('PROOFSHEET_HOUSEKEEPING_INTERVAL', 1000),
+    mail: Object.freeze({ smtpUrl, from: mailFrom ?? DEFAULT_MAIL_FROM }),
+    mailWorkers: int('PROOFSHEET_MAIL_WORKERS', 0, 64),
+    passwordResetLifetimeMs: duration('PROOFSHEET_PASSWORD_RESET_LIFETIME', 60_000),
+    passwordResetMaxIp: int('PROOFSHEET_PASSWORD_RESET_MAX_IP', 1, 1_000_000),
+    passwordResetMaxAccount: int('PROOFSHEET_PASSWORD_RESET_MAX_ACCOUNT', 1, 1_000_000),
     demoPassword,
     demoPhotos: raw('PROOFSHEET_DEMO_PHOTOS') === undefined || bool('PROOFSHEET_DEMO_PHOTOS'),
     logLevel,

@@ -319,6 +319,44 @@ export const VARIABLES = [
       'Reconciliation deletes unreferenced blobs and unfinished uploads only when older than this.',
   },
   {
+    name: 'PROOFSHEET_SMTP_URL',
+    kind: 'url',
+    description:
+      'smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465 to send email; unset, mail stays in the local outbox that owners read at /app/outbox.',
+    secret: true,
+  },
+  {
+    name: 'PROOFSHEET_MAIL_FROM',
+    kind: 'string',
+    description:
+      'Sender of every email, e.g. "Studio <no-reply@studio.example.com>"; required with PROOFSHEET_SMTP_URL (default without it: Proofsheet <no-reply@localhost>).',
+  },
+  {
+    name: 'PROOFSHEET_MAIL_WORKERS',
+    kind: 'integer',
+    default: '2',
+    description: 'Emails sent at once by this process; 0 starts no mail worker.',
+  },
+  {
+    name: 'PROOFSHEET_PASSWORD_RESET_LIFETIME',
+    kind: 'duration',
+    default: '30m',
+    description: 'How long a password reset link works (once).',
+  },
+  {
+    name: 'PROOFSHEET_PASSWORD_RESET_MAX_IP',
+    kind: 'integer',
+    default: '10',
+    description: 'Password reset requests per IP address per hour.',
+  },
+  {
+    name: 'PROOFSHEET_PASSWORD_RESET_MAX_ACCOUNT',
+    kind: 'integer',
+    default: '3',
+    description:
+      'Password reset requests per email address per hour (counted alike whether an account has it or not).',
+  },
+  {
     name: 'PROOFSHEET_DEMO_PHOTOS',
     kind: 'boolean',
     default: 'true',

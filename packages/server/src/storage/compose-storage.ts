@@ -28,6 +28,8 @@ import { sqlDownloadStore } from './sql/downloads.js';
 import { sqlFavoriteStore } from './sql/favorites.js';
 import { sqlGalleryStore } from './sql/galleries.js';
 import { sqlNotificationStore } from './sql/notifications.js';
+import { sqlOutboxStore } from './sql/outbox.js';
+import { sqlPasswordResetStore } from './sql/password-resets.js';
 import { sqlPhotoStore } from './sql/photos.js';
 import { sqlSessionStore } from './sql/sessions.js';
 import { sqlShareLinkStore } from './sql/share-links.js';
@@ -127,6 +129,8 @@ export function composeStorage(
     collectionAccess: sqlCollectionAccessStore(db),
     collectionDefaults: sqlCollectionDefaultsStore(db),
     watermarks: sqlWatermarkStore(db),
+    outbox: sqlOutboxStore(db),
+    passwordResets: sqlPasswordResetStore(db),
     jobs,
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),
     locks: redis ? redisLockStore(redis.client, redis) : memoryLockStore(),

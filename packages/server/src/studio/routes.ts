@@ -3,6 +3,7 @@ import { type AppContext, withStores } from '../app-context.js';
 import { clientCsvRoutes } from './clients/csv.js';
 import { clientRoutes } from './clients/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { outboxRoutes } from './outbox/routes.js';
 
 /** The Studio API's resources. */
 export async function studioRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -13,4 +14,5 @@ export async function studioRoutes(app: FastifyInstance, ctx: AppContext): Promi
   await app.register(async (scope) =>
     notificationRoutes(scope, withStores(ctx, ['notifications'])),
   );
+  await app.register(async (scope) => outboxRoutes(scope, withStores(ctx, ['outbox'])));
 }

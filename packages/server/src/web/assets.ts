@@ -14,6 +14,8 @@ input:focus,select:focus,textarea:focus,button:focus,a:focus{outline:3px solid r
 button{font:inherit;font-weight:600;border:0;border-radius:8px;padding:.65rem 1rem;background:var(--accent);color:#fff;cursor:pointer;margin-top:1.25rem;width:100%}
 button:hover{background:var(--accent-dark)}button:disabled{opacity:.55;cursor:not-allowed}
 .alert{background:#fdecea;color:var(--danger);border-radius:8px;padding:.6rem .8rem}
+.message-text{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:#f6f6f6;border-radius:8px;padding:.8rem}
+.notice{background:#e8f4ea;color:#1e5a2b;border-radius:8px;padding:.6rem .8rem}
 a{color:var(--accent)}
 .visually-hidden{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .skip-link{position:absolute;left:.5rem;top:-3rem;background:var(--accent);color:#fff;padding:.5rem .8rem;border-radius:8px;z-index:10}.skip-link:focus{top:.5rem}

@@ -10,7 +10,7 @@ import { COLLECTION_CONTENT, COLLECTIONS_CONTENT, SETTINGS_CONTENT } from './gal
 import { loginUrlFor, type PageViewer, pageViewer } from './page-session.js';
 import { GALLERY_CONTENT } from './photo-pages.js';
 import { SCRIPTS } from './static-assets.js';
-import { CLIENTS_CONTENT, NOTIFICATIONS_CONTENT } from './studio-pages.js';
+import { CLIENTS_CONTENT, NOTIFICATIONS_CONTENT, OUTBOX_CONTENT } from './studio-pages.js';
 import { visitorRoutes } from './visitor-routes.js';
 
 interface PageDef {
@@ -30,6 +30,7 @@ const UNREAD_BADGE =
 const STUDIO_NAV: readonly NavItem[] = [
   { href: '/app/clients', label: 'Clients' },
   { href: '/app/notifications', label: 'Notifications', extra: UNREAD_BADGE },
+  { href: '/app/outbox', label: 'Outbox' },
   { href: '/app/account', label: 'Account' },
 ];
 const GALLERY_NAV: readonly NavItem[] = [
@@ -46,6 +47,7 @@ const STUDIO_PAGES: readonly PageDef[] = [
     title: 'Notifications',
     content: NOTIFICATIONS_CONTENT,
   },
+  { path: '/app/outbox', page: 'outbox', title: 'Outbox', content: OUTBOX_CONTENT },
   { path: '/app/account', page: 'account', title: 'Account', content: ACCOUNT_CONTENT },
 ].map((p) => ({ ...p, navPath: p.path }));
 

@@ -46,3 +46,9 @@ export const NOTIFICATIONS_CONTENT = `<div class="toolbar">
 <button type="button" id="read-all" class="secondary">Mark all as read</button>
 </div>
 <ul id="notification-list" class="rows" aria-busy="true"></ul>`;
+
+/** Outbox: the studio's emails, newest first, and the one opened (text, links clickable). */
+export const OUTBOX_CONTENT = `<p id="outbox-summary" class="muted" aria-live="polite"></p>
+<ul id="outbox-list" class="rows" aria-busy="true"></ul>
+<nav class="pager" aria-label="Outbox pages"><button type="button" id="outbox-prev" class="secondary">Previous</button><button type="button" id="outbox-next" class="secondary">Next</button></nav>
+<section id="outbox-message" class="panel" aria-live="polite" hidden></section>`;

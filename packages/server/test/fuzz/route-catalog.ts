@@ -129,6 +129,10 @@ export const HIDDEN_ROUTES: ReadonlyArray<{ matches: RegExp; why: string }> = [
     why: 'the sign-in page, HTML for browsers: it takes no input the API documents',
   },
   {
+    matches: /^GET \/(forgot-password|reset-password)$/,
+    why: "the password reset pages, HTML for browsers like the sign-in page (their forms' posts are documented)",
+  },
+  {
     matches: /^GET \/docs(\/.*)?$/,
     why: "the API reference: Swagger UI's page, its static files and its copy of the document",
   },

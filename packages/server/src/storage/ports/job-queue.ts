@@ -13,6 +13,13 @@
 export interface JobPayloads {
   /** Make the sizes of an uploaded photo. */
   'photo.process': { photoId: number };
+  /** Deliver one message of the outbox. */
+  'mail.send': { messageId: string };
+  /**
+   * Someone asked to reset the password of `email`: if an account has it, make a token and
+   * write to it. Done in a job, so that the request does the same work whether it exists or not.
+   */
+  'password.reset': { email: string; linkBase: string };
 }
 
 export type JobName = keyof JobPayloads;

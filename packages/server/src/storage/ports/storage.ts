@@ -18,6 +18,8 @@ import type { GalleryStore } from './gallery-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { LockStore } from './lock-store.js';
 import type { NotificationStore } from './notification-store.js';
+import type { OutboxStore } from './outbox-store.js';
+import type { PasswordResetStore } from './password-reset-store.js';
 import type { PhotoStore } from './photo-store.js';
 import type { SessionStore } from './session-store.js';
 import type { ShareLinkStore } from './share-link-store.js';
@@ -63,6 +65,10 @@ export interface Storage {
   /** What new collections start with, per account. */
   collectionDefaults: CollectionDefaultsStore;
   watermarks: WatermarkStore;
+  /** Every email the server sends, with its status. */
+  outbox: OutboxStore;
+  /** Password reset tokens, by hash. */
+  passwordResets: PasswordResetStore;
   /**
    * Background jobs (photo processing). Here rather than beside the storage because the queue
    * lives in the same database (a table of it, or pg-boss in the same PostgreSQL), is picked

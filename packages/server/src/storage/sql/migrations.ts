@@ -558,6 +558,51 @@ const downloads: Migration = {
   },
 };
 
+/**
+ * Email: the outbox every message is kept in (newest first per account, for its owners), and
+ * password reset tokens, stored as hashes only, looked up by hash and swept by user.
+ */
+const mail: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('outbox_messages')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('to_address', 'text', (c) => c.notNull())
+      .addColumn('from_address', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('text_body', 'text', (c) => c.notNull())
+      .addColumn('html_body', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('transport', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('last_error', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addColumn('sent_at', 'bigint')
+      .execute();
+    await db.schema
+      .createIndex('outbox_messages_account_created')
+      .on('outbox_messages')
+      .columns(['account_id', 'created_at', 'id'])
+      .execute();
+    await db.schema
+      .createTable('password_resets')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('used_at', 'bigint')
+      .execute();
+    await db.schema
+      .createIndex('password_resets_user')
+      .on('password_resets')
+      .column('user_id')
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -569,6 +614,7 @@ export const migrations: Record<string, Migration> = {
   '0007_share_links': shareLinks,
   '0008_downloads': downloads,
   '0009_watermarks': watermarks,
+  '0010_mail': mail,
 };
 
 /** A provider for Kysely's `Migrator`. */

@@ -242,6 +242,37 @@ export interface JobsTable {
   updated_at: number;
 }
 
+/** Every email the server sends, with where it is on its way (`mail/`). */
+export interface OutboxMessagesTable {
+  id: string;
+  /** The account of the user written to: whose owners see the message. */
+  account_id: string;
+  kind: string;
+  to_address: string;
+  from_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** `queued`, `sent` or `failed`. */
+  status: string;
+  /** `smtp` or `outbox`: where the mailer that took it delivers. */
+  transport: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+}
+
+/** Password reset tokens, by hash only (`auth/password-reset/`). */
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
 export interface GalleryFavoritesTable {
   gallery_id: number;
   user_id: string;
@@ -403,4 +434,6 @@ export interface Database {
   collection_watermarks: CollectionWatermarksTable;
   watermark_variants: WatermarkVariantsTable;
   jobs: JobsTable;
+  outbox_messages: OutboxMessagesTable;
+  password_resets: PasswordResetsTable;
 }

@@ -1,0 +1,74 @@
+import type { Config } from '../../config/config.js';
+import type { Clock, Random } from '../../deps.js';
+import { AppError } from '../../http/app-error.js';
+import type { ResetRefusal } from '../../storage/ports/password-reset-store.js';
+import type { Storage } from '../../storage/ports/storage.js';
+import type { PasswordHasher } from '../password.js';
+import type { SessionService } from '../session-service.js';
+import { hashSecret, isSecretShaped } from '../tokens.js';
+import { chargeResetRequest } from './reset-throttle.js';
+
+const REFUSALS: Record<ResetRefusal, string> = {
+  unknown: 'This password reset link is not valid: ask for a new one',
+  used: 'This password reset link was used already: ask for a new one',
+  expired: 'This password reset link expired: ask for a new one',
+};
+
+/** The 400 of a token that cannot be used, saying why. */
+function refused(reason: ResetRefusal): AppError {
+  return new AppError('reset_token_invalid', REFUSALS[reason]);
+}
+
+export interface PasswordResetsContext {
+  storage: Pick<Storage, 'users' | 'passwordResets' | 'jobs' | 'counters'>;
+  config: Pick<Config, 'passwordResetMaxIp' | 'passwordResetMaxAccount'>;
+  clock: Clock;
+  random: Random;
+  passwords: PasswordHasher;
+  sessions: SessionService;
+}
+
+/** Password reset by email: asking for a link, and setting a new password with its token. */
+export class PasswordResets {
+  constructor(private readonly ctx: PasswordResetsContext) {}
+
+  /**
+   * Someone asked for a reset link for `email`. Throttled, then handed to a job that looks the
+   * account up and writes to it: the request does the same work, in the same time, whether an
+   * account has the address or not, and never waits for mail.
+   */
+  async request(email: string, ip: string, linkBase: string): Promise<void> {
+    const { storage, config, clock } = this.ctx;
+    await chargeResetRequest(storage.counters, config, email, ip, clock.now());
+    const key = email.toLowerCase();
+    // One waiting job per address: a burst of requests makes one link, not a mailbox full.
+    await storage.jobs.enqueue('password.reset', { email: key, linkBase }, { singletonKey: key });
+  }
+
+  /**
+   * Sets a new password with a reset token: the token is used up, the password changed, and
+   * every sign-in of the user ended (sessions and auth tokens), with every other reset link.
+   * Returns how many sign-ins ended.
+   */
+  async confirm(token: string, password: string): Promise<number> {
+    const { storage, clock, passwords, sessions } = this.ctx;
+    if (!isSecretShaped(token)) throw refused('unknown');
+    // Look the token up by its hash: the table holds no token itself.
+    const tokenHash = hashSecret(token);
+    const found = await storage.passwordResets.find(tokenHash);
+    if (!found) throw refused('unknown');
+    if (found.usedAt !== null) throw refused('used');
+    if (found.expiresAt <= clock.now()) throw refused('expired');
+    // Hash before using the token up: a hash pool that refuses (503) leaves the link working.
+    const passwordHash = await passwords.hash(password);
+    const consumed = await storage.passwordResets.consume(tokenHash, clock.now());
+    if (!consumed.ok) throw refused(consumed.reason);
+    const user = await storage.users.findById(consumed.reset.userId);
+    if (!user) throw refused('unknown');
+    await storage.users.updatePasswordHash(user.id, passwordHash);
+    // Whoever knew the old password, or held a session, is out: every sign-in ends.
+    const revoked = await sessions.revokeAll(user.id);
+    await storage.passwordResets.retireForUser(user.id, clock.now());
+    return revoked;
+  }
+}

@@ -1,0 +1,204 @@
+import {
+  PASSWORD_RESET_ACCEPTED_MESSAGE,
+  PATHS,
+  PasswordResetAccepted,
+  PasswordResetConfirm,
+  PasswordResetDone,
+  PasswordResetRequest,
+} from '@proofsheet/protocol';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../http/app-error.js';
+import { PAGE_REFERRER_POLICY } from '../../http/html.js';
+import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
+import { validationDetails } from '../../http/validation-details.js';
+import type { AuthContext } from '../context.js';
+import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
+import { wantsHtml } from '../login-routes.js';
+import { selfOrigin } from '../origin-check.js';
+import type { PasswordResets } from './password-resets.js';
+import { renderForgotPage, renderResetPage } from './reset-pages.js';
+
+/** What the reset routes need besides the auth context. */
+export interface ResetRouteContext extends AuthContext {
+  resets: PasswordResets;
+}
+
+/** Where links in reset emails point: the configured public URL, never the Host header alone. */
+function linkBase(request: FastifyRequest, ctx: AuthContext): string {
+  const configured =
+    (ctx.api === 'gallery' ? ctx.config.publicGalleryUrl : null) ?? ctx.config.publicStudioUrl;
+  // Without one (outbox mode only: SMTP requires it), the owner reads the link on this host.
+  return configured ?? selfOrigin(request, ctx);
+}
+
+/**
+ * `GET|POST /forgot-password` and `GET|POST /reset-password`: the pages work without
+ * JavaScript like the sign-in page (a form post, pre-session CSRF token, redirects), and the
+ * posts answer JSON to other clients.
+ */
+export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext): Promise<void> {
+  function html(reply: FastifyReply, status: number, page: string) {
+    noStore(reply);
+    return reply.code(status).type('text/html; charset=utf-8').send(page);
+  }
+
+  function forgotPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    error?: string,
+  ) {
+    const body = request.body as { email?: unknown } | undefined;
+    const query = request.query as { sent?: string };
+    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
+    return html(
+      reply,
+      status,
+      renderForgotPage({
+        csrfToken: preSessionCsrfToken(request, reply, ctx.cookies, ctx.random),
+        email: typeof body?.email === 'string' ? body.email : '',
+        error,
+        sent: query.sent === '1' && !error ? PASSWORD_RESET_ACCEPTED_MESSAGE : undefined,
+      }),
+    );
+  }
+
+  function resetPage(request: FastifyRequest, reply: FastifyReply, status: number, error?: string) {
+    const body = request.body as { token?: unknown } | undefined;
+    const query = request.query as { token?: string };
+    const token = typeof body?.token === 'string' ? body.token : (query.token ?? '');
+    // The address carries the token: no page or asset it loads may be told it.
+    reply.header('referrer-policy', 'no-referrer');
+    return html(
+      reply,
+      status,
+      renderResetPage({
+        csrfToken: preSessionCsrfToken(request, reply, ctx.cookies, ctx.random),
+        token: token.slice(0, 200),
+        error,
+      }),
+    );
+  }
+
+  const pageConfig = { auth: 'none' } as const;
+  app.get(PATHS.forgotPassword, { schema: { hide: true }, config: pageConfig }, (request, reply) =>
+    forgotPage(request, reply, 200),
+  );
+  app.get(PATHS.resetPassword, { schema: { hide: true }, config: pageConfig }, (request, reply) =>
+    resetPage(request, reply, 200),
+  );
+
+  app.post(
+    PATHS.forgotPassword,
+    {
+      schema: {
+        operationId: 'requestPasswordReset',
+        summary: 'Ask for a password reset link by email',
+        description:
+          'Always answers 202 with the same body, whether an account has the address or not, and takes the same time: a job looks the account up and sends the link, which works once and expires (`PROOFSHEET_PASSWORD_RESET_LIFETIME`). Throttled per IP and per address (429). A browser must echo the `XSRF-TOKEN` cookie of the page, as `POST /login` asks; a form post (`Accept: text/html`) is redirected back to the page, which says the link is on its way.',
+        tags: ['Auth'],
+        consumes: ['application/json', 'application/x-www-form-urlencoded'],
+        body: PasswordResetRequest,
+        response: {
+          ...responses(
+            {
+              202: PasswordResetAccepted,
+              303: Redirect('Browsers: back to the page, which says a link is on its way'),
+            },
+            { body: true },
+          ),
+          403: PageOrError('csrf_mismatch'),
+          422: PageOrError('validation_failed'),
+          429: PageOrError('rate_limited'),
+        },
+      },
+      attachValidation: true,
+      config: { auth: 'none', csrf: 'origin' },
+    },
+    async (request, reply) => {
+      // The 202 is one of the documented statuses the spread above hides from the type.
+      const answer = reply as FastifyReply;
+      const wantsPage = wantsHtml(request);
+      if (request.validationError) {
+        if (wantsPage) return forgotPage(request, reply, 422, 'Enter your email address.');
+        const details = validationDetails(request.validationError.validation);
+        throw new AppError('validation_failed', 'An email address is required', details);
+      }
+      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
+        if (wantsPage)
+          return forgotPage(request, reply, 403, 'The form expired. Please try again.');
+        throw new AppError('csrf_mismatch');
+      }
+      const body = request.body as PasswordResetRequest;
+      try {
+        await ctx.resets.request(body.email, request.ip, linkBase(request, ctx));
+      } catch (error) {
+        if (!(wantsPage && error instanceof AppError && error.code === 'rate_limited')) throw error;
+        for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);
+        return forgotPage(request, reply, 429, error.message);
+      }
+      noStore(reply);
+      if (wantsPage) return reply.redirect(`${PATHS.forgotPassword}?sent=1`, 303);
+      return answer
+        .code(202)
+        .send({ data: { accepted: true, message: PASSWORD_RESET_ACCEPTED_MESSAGE } });
+    },
+  );
+
+  app.post(
+    PATHS.resetPassword,
+    {
+      schema: {
+        operationId: 'resetPassword',
+        summary: 'Set a new password with the token of a reset link',
+        description:
+          'The token works once and expires; a used, expired or unknown one gets 400 `reset_token_invalid`, saying which. The new password follows the rules of `PUT /api/v1/account/password`. Every sign-in of the user ends (sessions and auth tokens), and other reset links stop working. A form post (`Accept: text/html`) is redirected to the sign-in page.',
+        tags: ['Auth'],
+        consumes: ['application/json', 'application/x-www-form-urlencoded'],
+        body: PasswordResetConfirm,
+        response: {
+          ...responses(
+            {
+              200: PasswordResetDone,
+              303: Redirect('Browsers: to the sign-in page, which says the password changed'),
+            },
+            { body: true },
+          ),
+          400: PageOrError('reset_token_invalid'),
+          403: PageOrError('csrf_mismatch'),
+          422: PageOrError('validation_failed'),
+        },
+      },
+      attachValidation: true,
+      config: { auth: 'none', csrf: 'origin' },
+    },
+    async (request, reply) => {
+      const wantsPage = wantsHtml(request);
+      if (request.validationError) {
+        const message = 'The new password must be 10 to 1024 characters long.';
+        if (wantsPage) return resetPage(request, reply, 422, message);
+        const details = validationDetails(request.validationError.validation);
+        throw new AppError('validation_failed', message, details);
+      }
+      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
+        if (wantsPage) return resetPage(request, reply, 403, 'The form expired. Please try again.');
+        throw new AppError('csrf_mismatch');
+      }
+      const body = request.body as PasswordResetConfirm;
+      let revoked: number;
+      try {
+        revoked = await ctx.resets.confirm(body.token, body.password);
+      } catch (error) {
+        if (!(wantsPage && error instanceof AppError && error.code === 'reset_token_invalid'))
+          throw error;
+        return resetPage(request, reply, 400, error.message);
+      }
+      // A browser still holding cookies of the old password's sessions: they are dead now.
+      ctx.cookies.clear(reply);
+      noStore(reply);
+      request.log.info({ revoked }, 'password reset');
+      if (wantsPage) return reply.redirect(`${PATHS.login}?reason=reset`, 303);
+      return { data: { reset: true, revoked_sessions: revoked } };
+    },
+  );
+}
