@@ -73,6 +73,29 @@ describe('password reset by email (outbox mode)', () => {
     assert.equal(total, 1, 'no message for the unknown address');
   });
 
+  it('the Gallery API, where gallery clients sign in, resets a password the same way', async () => {
+    const email = h.users.gallery_client.email;
+    const request = await h.gallery.inject({
+      method: 'POST',
+      url: '/forgot-password',
+      payload: { email },
+      remoteAddress,
+    });
+    assert.equal(request.statusCode, 202);
+    const message = await eventually(async () => {
+      const { items } = await h.storage.outbox.list(h.accountId, { offset: 0, limit: 1 });
+      return items[0]?.to === email && items[0]?.status === 'sent' ? items[0] : null;
+    }, 'the reset email');
+    const reset = await h.gallery.inject({
+      method: 'POST',
+      url: '/reset-password',
+      payload: { token: tokenIn(message.text), password: NEW_PASSWORD },
+      remoteAddress,
+    });
+    assert.equal(reset.statusCode, 200, reset.body);
+    await login(h.gallery, email, NEW_PASSWORD);
+  });
+
   it('a reset link sets the password, ends every sign-in and works once', async () => {
     const owner = h.users.owner.email;
     const first = await loginAs(h, 'owner');
