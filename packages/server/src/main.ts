@@ -130,7 +130,7 @@ async function start(config: Config): Promise<void> {
     { storage, clock: systemClock, config },
     {
       intervalMs: config.housekeepingIntervalMs,
-      onReport: (report) => logger.info({ housekeeping: report }, 'deleted expired sessions'),
+      onReport: (report) => logger.info({ housekeeping: report }, 'housekeeping pass'),
       onError: (error) => logger.warn({ err: error }, 'housekeeping failed'),
     },
   );

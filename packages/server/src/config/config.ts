@@ -54,7 +54,7 @@ export interface Config {
   jobLeaseMs: number;
   jobRetryDelayMs: number;
   jobMaxAttempts: number;
-  /** How often expired sessions, visitor sessions and unfinished uploads are deleted. */
+  /** How often expired sessions, visitor sessions, uploads and reset tokens are deleted. */
   housekeepingIntervalMs: number;
   /** Reconciliation leaves blobs and unfinished uploads younger than this alone. */
   orphanGraceMs: number;

@@ -309,7 +309,7 @@ export const VARIABLES = [
     kind: 'duration',
     default: '1h',
     description:
-      'How often expired sessions, visitor sessions and unfinished uploads are deleted (also once at start-up).',
+      'How often expired sessions, visitor sessions, unfinished uploads and reset tokens are deleted, and stranded emails queued again (also once at start-up).',
   },
   {
     name: 'PROOFSHEET_ORPHAN_GRACE',

@@ -8,26 +8,56 @@ export interface HousekeepingReport {
   sessions: number;
   /** Share-link visitor sessions past their lifetime. */
   visitorSessions: number;
+  /** Password reset tokens a day past their expiry (until then a late click says "expired"). */
+  resetTokens: number;
+  /** Queued emails whose delivery job was lost (the process stopped in between), queued again. */
+  requeuedMail: number;
 }
 
+/** How long an expired reset token is kept, so that its link says "expired", not "unknown". */
+const RESET_TOKEN_KEPT_MS = 24 * 60 * 60 * 1000;
+/** An email queued this long ago and never tried is taken for stranded. */
+const STRANDED_MAIL_MS = 15 * 60 * 1000;
+/** Stranded emails queued again per pass. */
+const REQUEUE_BATCH = 500;
+
 export interface HousekeepingContext {
-  storage: Pick<Storage, 'sessions' | 'visitors'>;
+  storage: Pick<Storage, 'sessions' | 'visitors' | 'passwordResets' | 'outbox' | 'jobs'>;
   clock: Clock;
   config: Pick<Config, 'sessionLifetimeMs' | 'sessionIdleMs'>;
 }
 
 /**
- * Deletes the sessions that can no longer be used. An expired session is already refused at
- * the next request; without this pass its row would stay for good, and a studio that runs for
- * years would keep every sign-in and every visit it ever had.
+ * Deletes the sessions and reset tokens that can no longer be used, and queues again the
+ * emails whose job was lost. An expired session is already refused at the next request;
+ * without this pass its row would stay for good, and a studio that runs for years would keep
+ * every sign-in and every visit it ever had.
  */
 export async function sweepExpired(ctx: HousekeepingContext): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
-  const [sessions, visitorSessions] = await Promise.all([
+  const [sessions, visitorSessions, resetTokens, requeuedMail] = await Promise.all([
     ctx.storage.sessions.deleteExpired(now, ctx.config.sessionLifetimeMs, ctx.config.sessionIdleMs),
     ctx.storage.visitors.deleteExpiredSessions(now),
+    ctx.storage.passwordResets.deleteExpired(new Date(now.getTime() - RESET_TOKEN_KEPT_MS)),
+    requeueStranded(ctx, now),
   ]);
-  return { sessions, visitorSessions };
+  return { sessions, visitorSessions, resetTokens, requeuedMail };
+}
+
+/**
+ * Enqueues delivery again for emails still queued long after they were kept. A job that is
+ * still waiting (in its backoff, say) has the message's ID as its singleton key, so this adds
+ * none beside it; and the mail worker sends only what is still queued.
+ */
+async function requeueStranded(ctx: HousekeepingContext, now: Date): Promise<number> {
+  const ids = await ctx.storage.outbox.listStranded(
+    new Date(now.getTime() - STRANDED_MAIL_MS),
+    REQUEUE_BATCH,
+  );
+  for (const id of ids) {
+    await ctx.storage.jobs.enqueue('mail.send', { messageId: id }, { singletonKey: id });
+  }
+  return ids.length;
 }
 
 /** How the periodic pass reports. */

@@ -35,7 +35,11 @@ describe('housekeeping', () => {
       h.gallery.inject({ url: `/api/v1/collections/${c.id}`, headers: visitor.headers });
     assert.equal((await asVisitor()).statusCode, 200);
 
-    assert.deepEqual(await sweepExpired(ctx()), { sessions: 0, visitorSessions: 0 }, 'all live');
+    assert.deepEqual(
+      await sweepExpired(ctx()),
+      { sessions: 0, visitorSessions: 0, resetTokens: 0, requeuedMail: 0 },
+      'all live',
+    );
 
     h.clock.advance(3 * HOUR);
     // The owner's session is idle past its timeout and its auth token has expired: it can
@@ -43,7 +47,7 @@ describe('housekeeping', () => {
     const later = await loginAs(h, 'owner', h.gallery);
     const ownerId = h.users.owner.id;
     assert.equal((await h.storage.sessions.listForUser(ownerId)).length, 2);
-    assert.deepEqual(await sweepExpired(ctx()), { sessions: 1, visitorSessions: 0 });
+    assert.equal((await sweepExpired(ctx())).sessions, 1);
     assert.equal((await h.storage.sessions.listForUser(ownerId)).length, 1);
     const session = await h.gallery.inject({ url: '/api/v1/session', headers: later.headers });
     assert.equal(session.statusCode, 200, 'the live session still works');
@@ -58,5 +62,55 @@ describe('housekeeping', () => {
     });
     assert.equal(visitors.statusCode, 200);
     assert.match(visitors.body, /aunt@example\.com/, 'the visitor’s email is kept');
+  });
+
+  it('deletes reset tokens a day past their expiry, and keeps younger ones', async () => {
+    const token = (hash: string, expiresIn: number) => {
+      const now = h.clock.now().getTime();
+      return h.storage.passwordResets.create({
+        tokenHash: hash,
+        userId: h.users.assistant.id,
+        createdAt: new Date(now),
+        expiresAt: new Date(now + expiresIn),
+        usedAt: null,
+      });
+    };
+    await token('a'.repeat(64), 30 * 60_000);
+    h.clock.advance(HOUR);
+    await token('b'.repeat(64), 30 * 60_000);
+    h.clock.advance(24 * HOUR);
+    // a expired 24.5 hours ago; b expired 23.5 hours ago, and its link still says so.
+    assert.equal((await sweepExpired(ctx())).resetTokens, 1);
+    assert.equal(await h.storage.passwordResets.find('a'.repeat(64)), null);
+    assert.ok(await h.storage.passwordResets.find('b'.repeat(64)));
+  });
+
+  it('queues again an email whose delivery job was lost, once it has waited a while', async () => {
+    const at = h.clock.now();
+    await h.storage.outbox.create({
+      id: 'msg_stranded00000000000000',
+      accountId: h.accountId,
+      kind: 'password_reset',
+      to: 'someone@example.com',
+      from: 'studio@example.com',
+      subject: 'Stranded',
+      text: 'text',
+      html: '<p>html</p>',
+      status: 'queued',
+      transport: 'outbox',
+      attempts: 0,
+      lastError: null,
+      createdAt: at,
+      updatedAt: at,
+      sentAt: null,
+    });
+    const depth = async () => (await h.storage.jobs.depth())['mail.send'] ?? 0;
+    const before = await depth();
+    assert.equal((await sweepExpired(ctx())).requeuedMail, 0, 'too young to be stranded');
+    h.clock.advance(HOUR);
+    assert.equal((await sweepExpired(ctx())).requeuedMail, 1);
+    assert.equal(await depth(), before + 1, 'its job is back in the queue');
+    await sweepExpired(ctx());
+    assert.equal(await depth(), before + 1, 'once: the job waiting holds the message’s key');
   });
 });

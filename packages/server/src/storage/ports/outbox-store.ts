@@ -38,4 +38,9 @@ export interface OutboxStore {
   markSent(id: string, at: Date, bodies: { text: string; html: string }): Promise<void>;
   /** Given up on: no attempts left. */
   markFailed(id: string, reason: string, at: Date): Promise<void>;
+  /**
+   * The IDs of messages still `queued` and untouched since `before` (oldest first, at most
+   * `limit`): a process stopped between keeping one and enqueuing its job leaves it so.
+   */
+  listStranded(before: Date, limit: number): Promise<string[]>;
 }

@@ -27,4 +27,6 @@ export interface PasswordResetStore {
    * say they were used rather than unknown). Returns how many.
    */
   retireForUser(userId: string, now: Date): Promise<number>;
+  /** Deletes every token that expired by `before`, used or not. Returns how many. */
+  deleteExpired(before: Date): Promise<number>;
 }

@@ -75,6 +75,17 @@ export function sqlOutboxStore(db: Kysely<Database>): OutboxStore {
       ]);
       return { items: rows.map(toRecord), total: Number(count.n) };
     },
+    async listStranded(before, limit) {
+      const rows = await db
+        .selectFrom('outbox_messages')
+        .select('id')
+        .where('status', '=', 'queued')
+        .where('updated_at', '<=', before.getTime())
+        .orderBy('updated_at')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
     async recordFailure(id, reason, at) {
       await db
         .updateTable('outbox_messages')

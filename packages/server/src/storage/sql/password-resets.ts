@@ -50,6 +50,13 @@ export function sqlPasswordResetStore(db: Kysely<Database>): PasswordResetStore 
       if (!reset) return { ok: false, reason: 'unknown' };
       return { ok: false, reason: reset.usedAt !== null ? 'used' : 'expired' };
     },
+    async deleteExpired(before) {
+      const result = await db
+        .deleteFrom('password_resets')
+        .where('expires_at', '<=', before.getTime())
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
     async retireForUser(userId, now) {
       const result = await db
         .updateTable('password_resets')
