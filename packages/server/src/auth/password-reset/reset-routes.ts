@@ -67,8 +67,10 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
     const body = request.body as { token?: unknown } | undefined;
     const query = request.query as { token?: string };
     const token = typeof body?.token === 'string' ? body.token : (query.token ?? '');
-    // The address carries the token: no page or asset it loads may be told it.
-    reply.header('referrer-policy', 'no-referrer');
+    // The address carries the token: `same-origin` tells it to no other site (and the page
+    // loads nothing from one). Not `no-referrer`: Chrome would then post the form with
+    // `Origin: null`, which the cross-site check refuses, and the page could not be submitted.
+    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
     return html(
       reply,
       status,
