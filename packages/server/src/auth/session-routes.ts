@@ -20,6 +20,7 @@ import { NoContent, noStore, responses } from '../http/responses.js';
 import type { LoginRecord } from '../storage/ports/session-store.js';
 import type { AuthContext } from './context.js';
 import { throttledError } from './login-throttle.js';
+import { requireStrongPassword } from './password-rules.js';
 import { toProfile } from './profile.js';
 import type { ActiveSession } from './session-service.js';
 import { signedIn } from './signed-in.js';
@@ -215,6 +216,12 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
         current_password: ['is wrong'],
       });
     }
+    const account = await ctx.storage.accounts.findById(user.accountId);
+    requireStrongPassword(
+      body.new_password,
+      { ...user, studioName: account?.name ?? null },
+      'new_password',
+    );
     await ctx.storage.users.updatePasswordHash(
       user.id,
       await ctx.passwords.hash(body.new_password),

@@ -1,8 +1,10 @@
 import { isRole, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newId } from '@proofsheet/protocol';
 import argon2 from 'argon2';
 import { ARGON2_OPTIONS } from '../auth/password.js';
+import { requireStrongPassword } from '../auth/password-rules.js';
 import type { Config } from '../config/config.js';
 import { systemClock, systemRandom } from '../deps.js';
+import { isAppError } from '../http/app-error.js';
 import { createStorage } from '../storage/create-storage.js';
 
 /** Reads all of stdin: the password comes from there, never from argv, where `ps` shows it. */
@@ -49,6 +51,18 @@ export async function createUserCommand(config: Config, args: CreateUserArgs): P
     if (!account) {
       process.stderr.write('No studio account exists yet: run `npm start` once to create it.\n');
       return 1;
+    }
+    try {
+      requireStrongPassword(password, {
+        email: args.email,
+        firstName: args.firstName ?? null,
+        lastName: args.lastName ?? null,
+        studioName: account.name,
+      });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      return 2;
     }
     const user = await storage.users.create({
       id: newId('user', systemRandom.bytes),

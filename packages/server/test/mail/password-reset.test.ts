@@ -96,6 +96,15 @@ describe('password reset by email (outbox mode)', () => {
     await login(h.gallery, email, NEW_PASSWORD);
   });
 
+  it('a common new password is a 422, and the link still works for a better one', async () => {
+    const token = await resetToken(h.users.assistant.email);
+    const weak = await confirm(token, 'password1234');
+    assert.equal(weak.statusCode, 422, weak.body);
+    assert.match(weak.json<{ message: string }>().message, /too easy to guess/);
+    assert.equal((await confirm(token)).statusCode, 200);
+    await login(h.studio, h.users.assistant.email, NEW_PASSWORD);
+  });
+
   it('a reset link sets the password, ends every sign-in and works once', async () => {
     const owner = h.users.owner.email;
     const first = await loginAs(h, 'owner');

@@ -4,6 +4,7 @@ import { AppError } from '../../http/app-error.js';
 import type { ResetRefusal } from '../../storage/ports/password-reset-store.js';
 import type { Storage } from '../../storage/ports/storage.js';
 import type { PasswordHasher } from '../password.js';
+import { requireStrongPassword } from '../password-rules.js';
 import type { SessionService } from '../session-service.js';
 import { hashSecret, isSecretShaped } from '../tokens.js';
 import { chargeResetRequest } from './reset-throttle.js';
@@ -20,7 +21,7 @@ function refused(reason: ResetRefusal): AppError {
 }
 
 export interface PasswordResetsContext {
-  storage: Pick<Storage, 'users' | 'passwordResets' | 'jobs' | 'counters'>;
+  storage: Pick<Storage, 'accounts' | 'users' | 'passwordResets' | 'jobs' | 'counters'>;
   config: Pick<Config, 'passwordResetMaxIp' | 'passwordResetMaxAccount'>;
   clock: Clock;
   random: Random;
@@ -59,6 +60,10 @@ export class PasswordResets {
     if (!found) throw refused('unknown');
     if (found.usedAt !== null) throw refused('used');
     if (found.expiresAt <= clock.now()) throw refused('expired');
+    const owner = await storage.users.findById(found.userId);
+    if (!owner) throw refused('unknown');
+    const account = await storage.accounts.findById(owner.accountId);
+    requireStrongPassword(password, { ...owner, studioName: account?.name ?? null });
     // Hash before using the token up: a hash pool that refuses (503) leaves the link working.
     const passwordHash = await passwords.hash(password);
     const consumed = await storage.passwordResets.consume(tokenHash, clock.now());
