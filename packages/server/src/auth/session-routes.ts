@@ -197,6 +197,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   const passwordSchema = {
     operationId: 'changePassword',
     summary: 'Change the password, ending every other sign-in',
+    description:
+      'A wrong `current_password` is a 422 on that field, throttled like sign-ins. The new password must be 10 to 1024 characters and not common, guessable or made of the person’s or studio’s details (NIST SP 800-63B, checked offline): else 422 `validation_failed` on `new_password`, with advice.',
     tags,
     body: PasswordChange,
     response: responses({ 200: PasswordChanged }, { body: true }),

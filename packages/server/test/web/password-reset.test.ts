@@ -43,6 +43,13 @@ describe('password reset in the browser', { skip: browserSkip }, () => {
     const { pathname, search } = new URL(link[0]);
     await page.goto(`${h.studioUrl}${pathname}${search}`);
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    // A common password: the page comes back saying why, and the link still works.
+    await page.getByLabel('New password').fill('password1234');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/too easy to guess/)
+      .waitFor();
     await page.getByLabel('New password').fill(NEW_PASSWORD);
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/login'),

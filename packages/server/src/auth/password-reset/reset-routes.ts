@@ -154,7 +154,7 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
         operationId: 'resetPassword',
         summary: 'Set a new password with the token of a reset link',
         description:
-          'The token works once and expires; a used, expired or unknown one gets 400 `reset_token_invalid`, saying which. The new password follows the rules of `PUT /api/v1/account/password`. Every sign-in of the user ends (sessions and auth tokens), and other reset links stop working. A form post (`Accept: text/html`) is redirected to the sign-in page.',
+          'The token works once and expires; a used, expired or unknown one gets 400 `reset_token_invalid`, saying which. The new password follows the rules of `PUT /api/v1/account/password`: 10 to 1024 characters, and 422 `validation_failed` when it is common, guessable or made of the person’s or studio’s details (the link still works then). Every sign-in of the user ends (sessions and auth tokens), and other reset links stop working. A form post (`Accept: text/html`) is redirected to the sign-in page.',
         tags: ['Auth'],
         consumes: ['application/json', 'application/x-www-form-urlencoded'],
         body: PasswordResetConfirm,
@@ -191,9 +191,13 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
       try {
         revoked = await ctx.resets.confirm(body.token, body.password);
       } catch (error) {
-        if (!(wantsPage && error instanceof AppError && error.code === 'reset_token_invalid'))
-          throw error;
-        return resetPage(request, reply, 400, error.message);
+        // A browser gets the page again, saying why: a bad link, or a password too easy to guess.
+        if (!(wantsPage && error instanceof AppError)) throw error;
+        if (error.code === 'reset_token_invalid')
+          return resetPage(request, reply, 400, error.message);
+        if (error.code === 'validation_failed')
+          return resetPage(request, reply, 422, error.message);
+        throw error;
       }
       // A browser still holding cookies of the old password's sessions: they are dead now.
       ctx.cookies.clear(reply);
