@@ -7,6 +7,7 @@ import { describeCommentStore } from '../contracts/comment-store.contract.js';
 import { describeDownloadStore } from '../contracts/download-store.contract.js';
 import { describeFavoriteStore } from '../contracts/favorite-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
+import { describeMailStores } from '../contracts/mail-stores.contract.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
 import { describeShareLinkStores } from '../contracts/share-link-store.contract.js';
 import { describeSharedClientLists } from '../contracts/shared-client-lists.contract.js';
@@ -31,6 +32,7 @@ describeCollectionStores('PostgreSQL', pgStorage, options);
 describeFavoriteStore('PostgreSQL', pgStorage, options);
 describeCommentStore('PostgreSQL', pgStorage, options);
 describeDownloadStore('PostgreSQL', pgStorage, options);
+describeMailStores('PostgreSQL', pgStorage, options);
 describeShareLinkStores(
   'PostgreSQL',
   async () => {

@@ -10,6 +10,7 @@ import { describeCommentStore } from '../contracts/comment-store.contract.js';
 import { describeDownloadStore } from '../contracts/download-store.contract.js';
 import { describeFavoriteStore } from '../contracts/favorite-store.contract.js';
 import type { MakeStorage } from '../contracts/fixtures.js';
+import { describeMailStores } from '../contracts/mail-stores.contract.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
 import { describeShareLinkStores } from '../contracts/share-link-store.contract.js';
 import { describeSharedClientLists } from '../contracts/shared-client-lists.contract.js';
@@ -23,6 +24,7 @@ describeCollectionStores('SQLite', sqlite);
 describeFavoriteStore('SQLite', sqlite);
 describeCommentStore('SQLite', sqlite);
 describeDownloadStore('SQLite', sqlite);
+describeMailStores('SQLite', sqlite);
 describeShareLinkStores('SQLite', async () => {
   const connection = await openSqlite(':memory:');
   return { storage: composeStorage(connection), db: connection.db };
