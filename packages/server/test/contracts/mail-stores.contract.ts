@@ -38,6 +38,17 @@ export function describeMailStores(
       };
     }
 
+    /** A fresh token of the seeded assistant, made at time 0. */
+    function reset(hash: string, expiresAt: number): Promise<void> {
+      return storage.passwordResets.create({
+        tokenHash: hash,
+        userId,
+        createdAt: at(0),
+        expiresAt: at(expiresAt),
+        usedAt: null,
+      });
+    }
+
     before(async () => {
       storage = await makeStorage();
       const a = await seedAccount(storage, 'mail-a');
@@ -105,14 +116,6 @@ export function describeMailStores(
     });
 
     test('a reset token is consumed once; used, expired and unknown say which', async () => {
-      const reset = (hash: string, expiresAt: number) =>
-        storage.passwordResets.create({
-          tokenHash: hash,
-          userId,
-          createdAt: at(0),
-          expiresAt: at(expiresAt),
-          usedAt: null,
-        });
       await reset('1'.repeat(64), 60_000);
       await reset('2'.repeat(64), 10_000);
       const both = await Promise.all([
@@ -135,16 +138,8 @@ export function describeMailStores(
     });
 
     test('retiring a user’s tokens marks the unused ones; deleteExpired removes the old', async () => {
-      const create = (hash: string, expiresAt: number) =>
-        storage.passwordResets.create({
-          tokenHash: hash,
-          userId,
-          createdAt: at(0),
-          expiresAt: at(expiresAt),
-          usedAt: null,
-        });
-      await create('4'.repeat(64), 100_000);
-      await create('5'.repeat(64), 200_000);
+      await reset('4'.repeat(64), 100_000);
+      await reset('5'.repeat(64), 200_000);
       assert.ok((await storage.passwordResets.retireForUser(userId, at(1000))) >= 2);
       assert.deepEqual((await storage.passwordResets.find('4'.repeat(64)))?.usedAt, at(1000));
       assert.ok((await storage.passwordResets.deleteExpired(at(150_000))) >= 1);

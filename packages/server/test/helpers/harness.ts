@@ -2,7 +2,7 @@
  * Builds an API on SQLite `:memory:` with a manual clock, and creates users to sign in with.
  * Route tests use `inject()`; socket tests call `listen()` themselves.
  */
-import type { Role } from '@proofsheet/protocol';
+import { newId, type Role } from '@proofsheet/protocol';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Config } from '../../src/config/config.js';
 import {
@@ -74,4 +74,18 @@ export async function login(
 /** Signs in as one of the harness's roles. */
 export function loginAs(h: Harness, role: Role, app?: FastifyInstance): Promise<Credentials> {
   return login(app ?? (role === 'gallery_client' ? h.gallery : h.studio), h.users[role].email);
+}
+
+/**
+ * A second gallery client of the studio, with whom nothing is shared, signed in to the Gallery
+ * API: the one who must get 404 for what the first client may see.
+ */
+export async function loginAsStranger(h: Harness): Promise<Credentials> {
+  const stranger = {
+    ...h.users.gallery_client,
+    id: newId('user', (n) => crypto.getRandomValues(new Uint8Array(n))),
+    email: 'stranger@example.com',
+  };
+  await h.storage.users.create(stranger);
+  return login(h.gallery, stranger.email);
 }

@@ -60,16 +60,15 @@ export class PasswordResets {
     if (!found) throw refused('unknown');
     if (found.usedAt !== null) throw refused('used');
     if (found.expiresAt <= clock.now()) throw refused('expired');
-    const owner = await storage.users.findById(found.userId);
-    if (!owner) throw refused('unknown');
-    const account = await storage.accounts.findById(owner.accountId);
-    requireStrongPassword(password, { ...owner, studioName: account?.name ?? null });
+    // The token's user, read once: consuming the same row below cannot name another.
+    const user = await storage.users.findById(found.userId);
+    if (!user) throw refused('unknown');
+    const account = await storage.accounts.findById(user.accountId);
+    requireStrongPassword(password, { ...user, studioName: account?.name ?? null });
     // Hash before using the token up: a hash pool that refuses (503) leaves the link working.
     const passwordHash = await passwords.hash(password);
     const consumed = await storage.passwordResets.consume(tokenHash, clock.now());
     if (!consumed.ok) throw refused(consumed.reason);
-    const user = await storage.users.findById(consumed.reset.userId);
-    if (!user) throw refused('unknown');
     await storage.users.updatePasswordHash(user.id, passwordHash);
     // Whoever knew the old password, or held a session, is out: every sign-in ends.
     const revoked = await sessions.revokeAll(user.id);

@@ -1,4 +1,6 @@
 import {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
   PASSWORD_RESET_ACCEPTED_MESSAGE,
   PATHS,
   PasswordResetAccepted,
@@ -177,7 +179,7 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
     async (request, reply) => {
       const wantsPage = wantsHtml(request);
       if (request.validationError) {
-        const message = 'The new password must be 10 to 1024 characters long.';
+        const message = `The new password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`;
         if (wantsPage) return resetPage(request, reply, 422, message);
         const details = validationDetails(request.validationError.validation);
         throw new AppError('validation_failed', message, details);

@@ -6,15 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { newId, type Photo, type PhotoSize } from '@proofsheet/protocol';
+import type { Photo, PhotoSize } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { PhotoRecord } from '../../../src/storage/ports/photo-store.js';
 import {
   type Credentials,
   createHarness,
   type Harness,
-  login,
   loginAs,
+  loginAsStranger,
 } from '../../helpers/harness.js';
 import { addPhoto } from '../../helpers/photos.js';
 import { createCollection, createGallery } from '../../helpers/resources.js';
@@ -41,13 +41,7 @@ describe('photo access, route by route and image by image', () => {
     owner = await loginAs(h, 'owner', h.gallery);
     assistant = await loginAs(h, 'assistant', h.gallery);
     client = await loginAs(h, 'gallery_client');
-    const other = {
-      ...h.users.gallery_client,
-      id: newId('user', (n) => crypto.getRandomValues(new Uint8Array(n))),
-      email: 'stranger@example.com',
-    };
-    await h.storage.users.create(other);
-    stranger = await login(h.gallery, other.email);
+    stranger = await loginAsStranger(h);
 
     const clientEmail = h.users.gallery_client.email;
     const shared = await createCollection(h, owner, { name: 'Shared', shared_with: [clientEmail] });

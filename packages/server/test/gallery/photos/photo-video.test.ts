@@ -6,14 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { newId, type Photo } from '@proofsheet/protocol';
+import type { Photo } from '@proofsheet/protocol';
 import type { PhotoRecord } from '../../../src/storage/ports/photo-store.js';
 import {
   type Credentials,
   createHarness,
   type Harness,
-  login,
   loginAs,
+  loginAsStranger,
 } from '../../helpers/harness.js';
 import { addPhoto, addVideo } from '../../helpers/photos.js';
 import { createCollection, createGallery } from '../../helpers/resources.js';
@@ -71,13 +71,7 @@ describe('playing videos', () => {
     owner = await loginAs(h, 'owner', h.gallery);
     assistant = await loginAs(h, 'assistant', h.gallery);
     client = await loginAs(h, 'gallery_client');
-    const other = {
-      ...h.users.gallery_client,
-      id: newId('user', (n) => crypto.getRandomValues(new Uint8Array(n))),
-      email: 'stranger@example.com',
-    };
-    await h.storage.users.create(other);
-    stranger = await login(h.gallery, other.email);
+    stranger = await loginAsStranger(h);
 
     const email = h.users.gallery_client.email;
     const wedding = await createCollection(h, owner, { name: 'Wedding', shared_with: [email] });
