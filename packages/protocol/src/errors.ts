@@ -215,6 +215,30 @@ export const ERRORS = {
     description:
       'The reset token is unknown, was already used, or expired (the message says which): ask for a new link with `POST /forgot-password`.',
   },
+  mfa_required: {
+    status: 401,
+    message: 'The password is right; a second factor is needed',
+    description:
+      'The account has two-factor sign-in: send `mfa_token` from this body with a code from the authenticator app (or a recovery code) to `POST /login/mfa` before `mfa_expires_at`. No cookie is set yet.',
+  },
+  mfa_code_invalid: {
+    status: 401,
+    message: 'The code is not valid',
+    description:
+      'The authenticator or recovery code is wrong, or was already used. The same `mfa_token` may be tried again a few times; attempts are throttled like sign-ins.',
+  },
+  mfa_token_invalid: {
+    status: 401,
+    message: 'This sign-in attempt expired; sign in with your password again',
+    description:
+      'The `mfa_token` is unknown, used, expired, or had too many wrong codes: start again with `POST /login`.',
+  },
+  recent_sign_in_required: {
+    status: 403,
+    message: 'Sign in again to change how you sign in',
+    description:
+      'Changing a second factor needs a sign-in from the last few minutes (`PROOFSHEET_RECENT_SIGN_IN`): sign in again, then repeat the request.',
+  },
   internal: {
     status: 500,
     message: 'Internal server error',

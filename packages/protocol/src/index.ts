@@ -207,6 +207,19 @@ export {
   VisitorEntry,
   VisitorId,
 } from './schemas/sharing.js';
+export {
+  MFA_METHODS,
+  MfaLoginBody,
+  type MfaMethod,
+  MfaRequiredBody,
+  MfaToken,
+  RecoveryCode,
+  RecoveryCodes,
+  TotpCode,
+  TotpConfirmBody,
+  TotpSetup,
+  TwoFactorStatus,
+} from './schemas/two-factor.js';
 export { UserProfile } from './schemas/user.js';
 export {
   CollectionWatermark,

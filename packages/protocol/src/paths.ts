@@ -2,6 +2,8 @@
 export const PATHS = {
   login: '/login',
   logout: '/logout',
+  /** The second step of a sign-in with two-factor authentication. */
+  loginMfa: '/login/mfa',
   apiPrefix: '/api/v1',
   csrfToken: '/api/v1/csrf-token',
   session: '/api/v1/session',
@@ -10,6 +12,11 @@ export const PATHS = {
   authSessions: '/api/v1/auth/sessions',
   authSessionsRevokeOthers: '/api/v1/auth/sessions/revoke_others',
   password: '/api/v1/account/password',
+  /** The signed-in user's second factors: an authenticator app (TOTP) and recovery codes. */
+  twoFactor: '/api/v1/account/two_factor',
+  totp: '/api/v1/account/two_factor/totp',
+  totpConfirm: '/api/v1/account/two_factor/totp/confirm',
+  recoveryCodes: '/api/v1/account/two_factor/recovery_codes',
   /** Ask for a password reset link by email (the page, and its form's post). */
   forgotPassword: '/forgot-password',
   /** Set a new password with the token of a reset link (the page, and its form's post). */

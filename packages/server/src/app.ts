@@ -15,6 +15,11 @@ import { resetRoutes } from './auth/password-reset/reset-routes.js';
 import { authGuard } from './auth/plugin.js';
 import { sessionRoutes } from './auth/session-routes.js';
 import { SessionService } from './auth/session-service.js';
+import { factorRoutes } from './auth/two-factor/factor-routes.js';
+import { mfaRoutes, twoFactorGate } from './auth/two-factor/mfa-routes.js';
+import { SecretBox } from './auth/two-factor/secret-box.js';
+import { serverSecretKey } from './auth/two-factor/server-key.js';
+import { TwoFactor } from './auth/two-factor/two-factor.js';
 import type { Config } from './config/config.js';
 import type { Clock, Random } from './deps.js';
 import { galleryRoutes } from './gallery/routes.js';
@@ -48,6 +53,8 @@ export interface SharedServices {
   hashPool: HashPool;
   /** Password reset by email. */
   resets: PasswordResets;
+  /** Second factors and the second step of sign-in. */
+  twoFactor: TwoFactor;
 }
 
 export interface BuildAppOptions {
@@ -78,12 +85,18 @@ export function createServices(
     options.random,
   );
   const passwords = new PasswordHasher(hashPool);
+  const twoFactor = new TwoFactor({
+    ...options,
+    box: new SecretBox(serverSecretKey(options.config, options.random), options.random),
+    throttle: new LoginThrottle(options.storage.counters, options.config, 'mfa'),
+  });
   return {
     sessions,
     passwords,
     throttle: new LoginThrottle(options.storage.counters, options.config),
     hashPool,
     resets: new PasswordResets({ ...options, passwords, sessions }),
+    twoFactor,
   };
 }
 
@@ -201,6 +214,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     cookies,
     passwords: services.passwords,
     throttle: services.throttle,
+    signInGate: twoFactorGate({ api, cookies, random, twoFactor: services.twoFactor }),
     api,
     publicOrigin,
     secure,
@@ -219,6 +233,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   );
   await app.register(healthRoutes, { storage });
   await app.register(async (scope) => loginRoutes(scope, authContext));
+  const twoFactorContext = { ...authContext, twoFactor: services.twoFactor };
+  await app.register(async (scope) => mfaRoutes(scope, twoFactorContext));
   await app.register(async (scope) =>
     resetRoutes(scope, { ...authContext, resets: services.resets }),
   );
@@ -227,6 +243,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(
     async (scope) => {
       await sessionRoutes(scope, authContext);
+      await factorRoutes(scope, twoFactorContext);
       if (api === 'studio') await studioRoutes(scope, appContext);
       else await galleryRoutes(scope, appContext);
     },

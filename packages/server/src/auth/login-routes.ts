@@ -1,4 +1,13 @@
-import { HEADERS, LoginBody, LoginResponse, LogoutBody, SignedOut } from '@proofsheet/protocol';
+import {
+  ErrorBody,
+  errorBody,
+  LoginBody,
+  LoginResponse,
+  LogoutBody,
+  MfaRequiredBody,
+  SignedOut,
+} from '@proofsheet/protocol';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../http/html.js';
@@ -11,7 +20,7 @@ import { preSessionCsrfToken, presentsPreSessionCsrf, requireSessionCsrf } from 
 import { renderLoginPage } from './login-page.js';
 import { throttledError } from './login-throttle.js';
 import { selfOrigin } from './origin-check.js';
-import { toProfile } from './profile.js';
+import { finishSignIn } from './sign-in.js';
 
 /** Where a browser lands after signing in, unless `next` names a page of this site. */
 export const APP_HOME = '/app/';
@@ -67,7 +76,9 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
             error ??
             (query.reason === 'expired'
               ? 'Your session expired. Please sign in again.'
-              : undefined),
+              : query.reason === 'mfa'
+                ? 'That sign-in expired or had too many wrong codes. Please sign in again.'
+                : undefined),
           notice:
             query.reason === 'reset' && !error
               ? 'Your password was changed. Sign in with the new one.'
@@ -100,8 +111,22 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
             },
             { body: true, also: [401] },
           ),
-          // What a browser's form post gets as the sign-in page again (see `page` above).
-          401: PageOrError('invalid_credentials'),
+          // What a browser's form post gets as the sign-in page again (see `page` above), and
+          // the second step's answer (a page, for a browser).
+          401: {
+            description:
+              'Unauthorized: `invalid_credentials`; or, when the password is right and the account has a second factor, `mfa_required` with the `mfa_token` for `POST /login/mfa`. A browser gets the sign-in page again, or the page asking for the code.',
+            content: {
+              'application/json': {
+                schema: Type.Union([ErrorBody, MfaRequiredBody]),
+                example: errorBody('invalid_credentials'),
+              },
+              'text/html': {
+                schema: Type.String(),
+                example: '<!doctype html><html lang="en">…</html>',
+              },
+            },
+          },
           403: PageOrError('csrf_mismatch'),
           422: PageOrError('validation_failed'),
           429: PageOrError('rate_limited'),
@@ -147,17 +172,10 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
         throw new AppError('invalid_credentials');
       }
       const user = outcome.value;
-
-      const issued = await ctx.sessions.signIn(user, {
-        userAgent: request.headers['user-agent'] ?? null,
-        ip: request.ip,
-      });
-      const csrf = ctx.cookies.issue(reply, issued.sessionId, issued.authToken);
-      noStore(reply);
-      reply.header(HEADERS.csrfToken, csrf);
-      request.log.info({ userId: user.id, loginId: issued.login.id }, 'signed in');
-      if (html) return reply.redirect(safeNext(body.next, selfOrigin(request, ctx)), 303);
-      return { data: { user: toProfile(user), csrf_token: csrf } };
+      const next = safeNext(body.next, selfOrigin(request, ctx));
+      // A second factor: no cookie yet; the gate answered with what the second step needs.
+      if (await ctx.signInGate.interrupt(request, reply, user, { html, next })) return reply;
+      return finishSignIn(ctx, request, reply, user, { html, next, method: 'password' });
     },
   );
 

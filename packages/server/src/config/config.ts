@@ -67,6 +67,15 @@ export interface Config {
   /** Reset requests per IP, and per email address, per hour. */
   passwordResetMaxIp: number;
   passwordResetMaxAccount: number;
+  /**
+   * What seals second-factor secrets at rest (at least 32 characters). `null`: a key file made
+   * in `dataDir` on first use, fine for one machine; several instances must share this value.
+   */
+  secretKey: string | null;
+  /** How long the second step of a sign-in may wait after its password. */
+  mfaChallengeLifetimeMs: number;
+  /** How old a sign-in may be to add, remove or renew a second factor. */
+  recentSignInMs: number;
   demoPassword: string | null;
   /** Draw photos into the demo studio's galleries (in the background, after start-up). */
   demoPhotos: boolean;
@@ -255,6 +264,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     problems.push('PROOFSHEET_DEMO_PASSWORD must be at least 8 characters');
   }
 
+  const secretKey = str('PROOFSHEET_SECRET_KEY');
+  if (secretKey !== null && secretKey.length < 32) {
+    problems.push('PROOFSHEET_SECRET_KEY must be at least 32 characters (openssl rand -base64 32)');
+  }
+
   const smtpUrl = url('PROOFSHEET_SMTP_URL', ['smtp:', 'smtps:']);
   const mailFrom = str('PROOFSHEET_MAIL_FROM');
   if (smtpUrl !== null && mailFrom === null) {
@@ -323,6 +337,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     passwordResetLifetimeMs: duration('PROOFSHEET_PASSWORD_RESET_LIFETIME', 60_000),
     passwordResetMaxIp: int('PROOFSHEET_PASSWORD_RESET_MAX_IP', 1, 1_000_000),
     passwordResetMaxAccount: int('PROOFSHEET_PASSWORD_RESET_MAX_ACCOUNT', 1, 1_000_000),
+    secretKey,
+    mfaChallengeLifetimeMs: duration('PROOFSHEET_MFA_CHALLENGE_LIFETIME', 10_000),
+    recentSignInMs: duration('PROOFSHEET_RECENT_SIGN_IN', 60_000),
     demoPassword,
     demoPhotos: raw('PROOFSHEET_DEMO_PHOTOS') === undefined || bool('PROOFSHEET_DEMO_PHOTOS'),
     logLevel,

@@ -357,6 +357,26 @@ export const VARIABLES = [
       'Password reset requests per email address per hour (counted alike whether an account has it or not).',
   },
   {
+    name: 'PROOFSHEET_SECRET_KEY',
+    kind: 'string',
+    description:
+      'At least 32 characters (openssl rand -base64 32) that seal second-factor secrets in the database; unset, a key file is made in PROOFSHEET_DATA_DIR. Several instances must share one value.',
+    secret: true,
+  },
+  {
+    name: 'PROOFSHEET_MFA_CHALLENGE_LIFETIME',
+    kind: 'duration',
+    default: '5m',
+    description: 'How long the second step of a sign-in (the authenticator code) may wait.',
+  },
+  {
+    name: 'PROOFSHEET_RECENT_SIGN_IN',
+    kind: 'duration',
+    default: '15m',
+    description:
+      'How recent a sign-in must be to set up, remove or renew a second factor (else 403 recent_sign_in_required).',
+  },
+  {
     name: 'PROOFSHEET_DEMO_PHOTOS',
     kind: 'boolean',
     default: 'true',

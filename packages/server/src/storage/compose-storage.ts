@@ -33,6 +33,7 @@ import { sqlPasswordResetStore } from './sql/password-resets.js';
 import { sqlPhotoStore } from './sql/photos.js';
 import { sqlSessionStore } from './sql/sessions.js';
 import { sqlShareLinkStore } from './sql/share-links.js';
+import { sqlTwoFactorStore } from './sql/two-factor.js';
 import { sqlUserStore } from './sql/users.js';
 import { sqlVisitorStore } from './sql/visitors.js';
 import { sqlWatermarkStore } from './sql/watermarks.js';
@@ -131,6 +132,7 @@ export function composeStorage(
     watermarks: sqlWatermarkStore(db),
     outbox: sqlOutboxStore(db),
     passwordResets: sqlPasswordResetStore(db),
+    twoFactor: sqlTwoFactorStore(db),
     jobs,
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),
     locks: redis ? redisLockStore(redis.client, redis) : memoryLockStore(),

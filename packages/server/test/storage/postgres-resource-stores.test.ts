@@ -11,6 +11,7 @@ import { describeMailStores } from '../contracts/mail-stores.contract.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
 import { describeShareLinkStores } from '../contracts/share-link-store.contract.js';
 import { describeSharedClientLists } from '../contracts/shared-client-lists.contract.js';
+import { describeTwoFactorStore } from '../contracts/two-factor-store.contract.js';
 import { openPostgresStorage } from '../helpers/open-storage.js';
 import { postgresService, type TestSchema } from '../helpers/services.js';
 
@@ -33,6 +34,7 @@ describeFavoriteStore('PostgreSQL', pgStorage, options);
 describeCommentStore('PostgreSQL', pgStorage, options);
 describeDownloadStore('PostgreSQL', pgStorage, options);
 describeMailStores('PostgreSQL', pgStorage, options);
+describeTwoFactorStore('PostgreSQL', pgStorage, options);
 describeShareLinkStores(
   'PostgreSQL',
   async () => {

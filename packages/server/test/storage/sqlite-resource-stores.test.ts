@@ -14,6 +14,7 @@ import { describeMailStores } from '../contracts/mail-stores.contract.js';
 import { describeNotificationStore } from '../contracts/notification-store.contract.js';
 import { describeShareLinkStores } from '../contracts/share-link-store.contract.js';
 import { describeSharedClientLists } from '../contracts/shared-client-lists.contract.js';
+import { describeTwoFactorStore } from '../contracts/two-factor-store.contract.js';
 import { openSqliteStorage } from '../helpers/open-storage.js';
 
 const sqlite: MakeStorage = () => openSqliteStorage(':memory:');
@@ -25,6 +26,7 @@ describeFavoriteStore('SQLite', sqlite);
 describeCommentStore('SQLite', sqlite);
 describeDownloadStore('SQLite', sqlite);
 describeMailStores('SQLite', sqlite);
+describeTwoFactorStore('SQLite', sqlite);
 describeShareLinkStores('SQLite', async () => {
   const connection = await openSqlite(':memory:');
   return { storage: composeStorage(connection), db: connection.db };

@@ -23,6 +23,7 @@ import type { PasswordResetStore } from './password-reset-store.js';
 import type { PhotoStore } from './photo-store.js';
 import type { SessionStore } from './session-store.js';
 import type { ShareLinkStore } from './share-link-store.js';
+import type { TwoFactorStore } from './two-factor-store.js';
 import type { UserStore } from './user-store.js';
 import type { VisitorStore } from './visitor-store.js';
 import type { WatermarkStore } from './watermark-store.js';
@@ -69,6 +70,8 @@ export interface Storage {
   outbox: OutboxStore;
   /** Password reset tokens, by hash. */
   passwordResets: PasswordResetStore;
+  /** Authenticator apps, recovery codes and pending second steps of sign-in. */
+  twoFactor: TwoFactorStore;
   /**
    * Background jobs (photo processing). Here rather than beside the storage because the queue
    * lives in the same database (a table of it, or pg-boss in the same PostgreSQL), is picked

@@ -603,6 +603,46 @@ const mail: Migration = {
   },
 };
 
+/**
+ * Second factors: one authenticator app per user (its secret sealed by the server's key),
+ * recovery codes and pending second steps of sign-in, both stored as hashes only.
+ */
+const secondFactors: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('totp_factors')
+      .addColumn('user_id', 'text', (c) =>
+        c.primaryKey().references('users.id').onDelete('cascade'),
+      )
+      .addColumn('sealed_secret', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('confirmed_at', 'bigint')
+      .addColumn('last_step', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('recovery_codes')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('code_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('used_at', 'bigint')
+      .addPrimaryKeyConstraint('recovery_codes_pk', ['user_id', 'code_hash'])
+      .execute();
+    await db.schema
+      .createTable('mfa_challenges')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('mfa_challenges_user')
+      .on('mfa_challenges')
+      .column('user_id')
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -615,6 +655,7 @@ export const migrations: Record<string, Migration> = {
   '0008_downloads': downloads,
   '0009_watermarks': watermarks,
   '0010_mail': mail,
+  '0013_second_factors': secondFactors,
 };
 
 /** A provider for Kysely's `Migrator`. */

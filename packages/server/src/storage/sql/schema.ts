@@ -273,6 +273,32 @@ export interface PasswordResetsTable {
   used_at: number | null;
 }
 
+/** A user's authenticator app (`auth/two-factor/`); the secret is sealed. */
+export interface TotpFactorsTable {
+  user_id: string;
+  sealed_secret: string;
+  created_at: number;
+  confirmed_at: number | null;
+  last_step: number;
+}
+
+/** Recovery codes, by hash only. */
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  created_at: number;
+  used_at: number | null;
+}
+
+/** Sign-ins waiting for their second factor, by token hash only. */
+export interface MfaChallengesTable {
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  failures: number;
+}
+
 export interface GalleryFavoritesTable {
   gallery_id: number;
   user_id: string;
@@ -436,4 +462,7 @@ export interface Database {
   jobs: JobsTable;
   outbox_messages: OutboxMessagesTable;
   password_resets: PasswordResetsTable;
+  totp_factors: TotpFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  mfa_challenges: MfaChallengesTable;
 }

@@ -1,0 +1,33 @@
+import { HEADERS } from '@proofsheet/protocol';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { noStore } from '../http/responses.js';
+import type { UserRecord } from '../storage/ports/user-store.js';
+import type { AuthContext } from './context.js';
+import { toProfile } from './profile.js';
+
+/**
+ * The end of every sign-in, by password alone or after a second step: a new login with fresh
+ * secrets, the three cookies, and the CSRF token. A browser is sent on to `next` (already made
+ * safe by the caller); other clients get the JSON the seed shows.
+ */
+export async function finishSignIn(
+  ctx: AuthContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  user: UserRecord,
+  options: { html: boolean; next: string; method: 'password' | 'totp' | 'recovery_code' },
+) {
+  const issued = await ctx.sessions.signIn(user, {
+    userAgent: request.headers['user-agent'] ?? null,
+    ip: request.ip,
+  });
+  const csrf = ctx.cookies.issue(reply, issued.sessionId, issued.authToken);
+  noStore(reply);
+  reply.header(HEADERS.csrfToken, csrf);
+  request.log.info(
+    { userId: user.id, loginId: issued.login.id, method: options.method },
+    'signed in',
+  );
+  if (options.html) return reply.redirect(options.next, 303);
+  return { data: { user: toProfile(user), csrf_token: csrf } };
+}

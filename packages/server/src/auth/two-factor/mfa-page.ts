@@ -1,0 +1,52 @@
+import { escapeHtml, layout } from '../../http/html.js';
+
+export interface MfaPageOptions {
+  api: 'studio' | 'gallery';
+  csrfToken: string;
+  mfaToken: string;
+  next: string;
+  error: string | undefined;
+}
+
+const TITLES = { studio: 'Proofsheet Studio', gallery: 'Proofsheet Galleries' } as const;
+
+/**
+ * The second step of sign-in: one form for the authenticator code, and a recovery code behind
+ * a disclosure for the day the phone is lost. Works without JavaScript; the pending sign-in's
+ * token travels in a hidden field, never in the URL.
+ */
+export function renderMfaPage(options: MfaPageOptions): string {
+  const error = options.error
+    ? `<p class="alert" role="alert" id="mfa-error">${escapeHtml(options.error)}</p>`
+    : '';
+  const describedBy = options.error ? ' aria-describedby="mfa-error"' : '';
+  const hidden = `<input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">
+<input type="hidden" name="mfa_token" value="${escapeHtml(options.mfaToken)}">
+<input type="hidden" name="next" value="${escapeHtml(options.next)}">`;
+  const body = `<main class="auth">
+<form class="card" method="post" action="/login/mfa" novalidate>
+<h1>${TITLES[options.api]}</h1>
+<p class="muted">Enter the 6-digit code from your authenticator app.</p>
+${error}
+${hidden}
+<label for="code">Authentication code</label>
+<input id="code" name="code" inputmode="numeric" pattern="[0-9 ]*" autocomplete="one-time-code" maxlength="12" required autofocus${describedBy}>
+<button type="submit">Verify</button>
+</form>
+<details class="card">
+<summary>Use a recovery code instead</summary>
+<form method="post" action="/login/mfa" novalidate>
+${hidden}
+<label for="recovery_code">Recovery code</label>
+<input id="recovery_code" name="recovery_code" autocomplete="off" spellcheck="false" maxlength="40" required>
+<button type="submit" class="secondary">Sign in with a recovery code</button>
+</form>
+</details>
+<p><a href="/login">Start again</a></p>
+</main>`;
+  return layout({
+    title: `Two-factor sign-in · ${TITLES[options.api]}`,
+    csrfToken: options.csrfToken,
+    body,
+  });
+}

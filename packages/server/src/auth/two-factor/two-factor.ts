@@ -1,0 +1,234 @@
+import type { MfaMethod } from '@proofsheet/protocol';
+import QRCode from 'qrcode';
+import type { Config } from '../../config/config.js';
+import type { Clock, Random } from '../../deps.js';
+import { AppError } from '../../http/app-error.js';
+import type { Storage } from '../../storage/ports/storage.js';
+import type { UserRecord } from '../../storage/ports/user-store.js';
+import { type LoginThrottle, throttledError } from '../login-throttle.js';
+import { hashSecret, newSecret } from '../tokens.js';
+import { newRecoveryCodes, recoveryCodeHash } from './recovery-codes.js';
+import type { SecretBox } from './secret-box.js';
+import { base32Of, matchTotp, otpauthUrl, TOTP_SECRET_BYTES } from './totp.js';
+
+/** Wrong codes one pending sign-in may take before it ends (the password is asked again). */
+export const MAX_CHALLENGE_FAILURES = 5;
+
+export interface TwoFactorDeps {
+  storage: Pick<Storage, 'twoFactor' | 'users' | 'accounts'>;
+  config: Pick<Config, 'mfaChallengeLifetimeMs' | 'recentSignInMs'>;
+  clock: Clock;
+  random: Random;
+  box: SecretBox;
+  /** Counts wrong codes per user and IP, as sign-ins count wrong passwords (namespace `mfa`). */
+  throttle: LoginThrottle;
+}
+
+/** A pending sign-in: what `POST /login` hands out instead of cookies. */
+export interface MfaChallenge {
+  token: string;
+  expiresAt: Date;
+  methods: MfaMethod[];
+}
+
+/** What the second step was given: a code from the app, or a recovery code. */
+export type SecondFactorProof = { code: string } | { recoveryCode: string };
+
+/**
+ * Second factors: setting up an authenticator app (TOTP) with recovery codes, removing it, and
+ * the second step of sign-in. Routes call this, never the store.
+ *
+ * A code is single-use: the step it was made for is recorded atomically, and a code for that
+ * step or an earlier one is refused, so a code seen over a shoulder cannot be replayed within
+ * its 90 seconds. Wrong codes are throttled per user and IP like passwords, and a pending
+ * sign-in ends after {@link MAX_CHALLENGE_FAILURES}: a million codes cannot be tried.
+ */
+export class TwoFactor {
+  constructor(private readonly deps: TwoFactorDeps) {}
+
+  private get store() {
+    return this.deps.storage.twoFactor;
+  }
+
+  /** Whether signing in as the user needs a second step. */
+  async required(userId: string): Promise<boolean> {
+    const factor = await this.store.findTotp(userId);
+    return factor?.confirmedAt != null;
+  }
+
+  /** What the user's settings page shows. */
+  async status(userId: string) {
+    const [factor, remaining] = await Promise.all([
+      this.store.findTotp(userId),
+      this.store.countRecoveryCodes(userId),
+    ]);
+    const enabled = factor?.confirmedAt != null;
+    return {
+      enabled,
+      totp: {
+        enabled,
+        confirmed_at: factor?.confirmedAt?.toISOString() ?? null,
+        pending: factor !== null && factor.confirmedAt === null,
+      },
+      recovery_codes: { remaining: enabled ? remaining : 0 },
+    };
+  }
+
+  /** Starts a sign-in's second step, after its password was right. */
+  async challenge(user: UserRecord): Promise<MfaChallenge> {
+    const now = this.deps.clock.now();
+    const token = newSecret(this.deps.random);
+    const expiresAt = new Date(now.getTime() + this.deps.config.mfaChallengeLifetimeMs);
+    await this.store.createChallenge({
+      tokenHash: hashSecret(token),
+      userId: user.id,
+      createdAt: now,
+      expiresAt,
+      failures: 0,
+    });
+    return { token, expiresAt, methods: ['totp', 'recovery_code'] };
+  }
+
+  /**
+   * Completes a sign-in's second step: the user, when the proof is right; else an error
+   * (`mfa_token_invalid`, `mfa_code_invalid`, or 429 while throttled).
+   */
+  async complete(
+    token: string,
+    proof: SecondFactorProof,
+    ip: string,
+  ): Promise<{ user: UserRecord; method: MfaMethod }> {
+    const now = this.deps.clock.now();
+    const tokenHash = hashSecret(token);
+    const challenge = await this.store.findChallenge(tokenHash);
+    if (!challenge || challenge.expiresAt <= now) {
+      if (challenge) await this.store.consumeChallenge(tokenHash);
+      throw new AppError('mfa_token_invalid');
+    }
+    const user = await this.deps.storage.users.findById(challenge.userId);
+    if (!user) throw new AppError('mfa_token_invalid');
+
+    const outcome = await this.deps.throttle.guess(user.id, ip, now, () =>
+      this.verify(user.id, proof, now),
+    );
+    if (outcome.status === 'throttled') {
+      throw throttledError(outcome.waitMs, 'Too many wrong codes');
+    }
+    if (outcome.status === 'wrong') {
+      const failures = await this.store.failChallenge(tokenHash);
+      if (failures >= MAX_CHALLENGE_FAILURES) {
+        await this.store.consumeChallenge(tokenHash);
+        throw new AppError(
+          'mfa_token_invalid',
+          'Too many wrong codes for this sign-in; sign in with your password again',
+        );
+      }
+      throw new AppError('mfa_code_invalid');
+    }
+    // Of two right answers to one challenge (two recovery codes at once), one signs in.
+    if (!(await this.store.consumeChallenge(tokenHash))) throw new AppError('mfa_token_invalid');
+    return { user, method: outcome.value };
+  }
+
+  private async verify(
+    userId: string,
+    proof: SecondFactorProof,
+    now: Date,
+  ): Promise<MfaMethod | null> {
+    if ('recoveryCode' in proof) {
+      const used = await this.store.useRecoveryCode(
+        userId,
+        recoveryCodeHash(proof.recoveryCode),
+        now,
+      );
+      return used ? 'recovery_code' : null;
+    }
+    const factor = await this.store.findTotp(userId);
+    if (!factor?.confirmedAt) return null;
+    const secret = this.deps.box.open(factor.sealedSecret, userId);
+    if (!secret)
+      throw new Error(`The TOTP secret of ${userId} does not open with this server's key`);
+    const step = matchTotp(secret, proof.code, now.getTime());
+    if (step === null) return null;
+    return (await this.store.useTotpStep(userId, step)) ? 'totp' : null;
+  }
+
+  /**
+   * Starts setting up an authenticator app: a new secret, kept sealed and pending until
+   * {@link confirm}. 409 when the user already has one (remove it first).
+   */
+  async start(user: UserRecord) {
+    const now = this.deps.clock.now();
+    const secret = this.deps.random.bytes(TOTP_SECRET_BYTES);
+    const started = await this.store.startTotp({
+      userId: user.id,
+      sealedSecret: this.deps.box.seal(secret, user.id),
+      createdAt: now,
+      confirmedAt: null,
+      lastStep: 0,
+    });
+    if (!started) {
+      throw new AppError('conflict', 'An authenticator app is already set up: remove it first');
+    }
+    const account = await this.deps.storage.accounts.findById(user.accountId);
+    const url = otpauthUrl(secret, account?.name ?? 'Proofsheet', user.email);
+    const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return {
+      secret: base32Of(secret),
+      otpauth_url: url,
+      qr_code: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+      algorithm: 'SHA1' as const,
+      digits: 6 as const,
+      period: 30 as const,
+    };
+  }
+
+  /**
+   * Confirms the pending app with its first code, which turns two-factor sign-in on, and
+   * returns new recovery codes: the only time they are readable.
+   */
+  async confirm(user: UserRecord, code: string): Promise<string[]> {
+    const now = this.deps.clock.now();
+    const factor = await this.store.findTotp(user.id);
+    if (!factor) throw new AppError('conflict', 'Start setting up an authenticator app first');
+    if (factor.confirmedAt)
+      throw new AppError('conflict', 'The authenticator app is already confirmed');
+    const secret = this.deps.box.open(factor.sealedSecret, user.id);
+    const step = secret ? matchTotp(secret, code, now.getTime()) : null;
+    if (step === null) {
+      throw new AppError(
+        'validation_failed',
+        'The code does not match; check the time on your phone',
+        {
+          code: ['does not match the authenticator app'],
+        },
+      );
+    }
+    const codes = newRecoveryCodes(this.deps.random);
+    const confirmed = await this.store.confirmTotp(user.id, step, now, codes.map(recoveryCodeHash));
+    if (!confirmed) throw new AppError('conflict', 'The set-up changed meanwhile; start again');
+    return codes;
+  }
+
+  /** Removes the app and its recovery codes: sign-in asks for the password alone again. */
+  async remove(userId: string): Promise<boolean> {
+    return this.store.removeTotp(userId);
+  }
+
+  /** New recovery codes in place of every old one. 409 without an app. */
+  async regenerate(userId: string): Promise<string[]> {
+    if (!(await this.required(userId))) {
+      throw new AppError(
+        'conflict',
+        'Recovery codes come with an authenticator app: set one up first',
+      );
+    }
+    const codes = newRecoveryCodes(this.deps.random);
+    await this.store.replaceRecoveryCodes(
+      userId,
+      codes.map(recoveryCodeHash),
+      this.deps.clock.now(),
+    );
+    return codes;
+  }
+}
