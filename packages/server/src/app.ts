@@ -87,7 +87,7 @@ export function createServices(
   const passwords = new PasswordHasher(hashPool);
   const twoFactor = new TwoFactor({
     ...options,
-    box: new SecretBox(serverSecretKey(options.config, options.random), options.random),
+    box: new SecretBox(() => serverSecretKey(options.config, options.random), options.random),
     throttle: new LoginThrottle(options.storage.counters, options.config, 'mfa'),
   });
   return {

@@ -7,7 +7,7 @@ import {
   MfaRequiredBody,
   SignedOut,
 } from '@proofsheet/protocol';
-import { Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../http/html.js';
@@ -21,6 +21,12 @@ import { renderLoginPage } from './login-page.js';
 import { throttledError } from './login-throttle.js';
 import { selfOrigin } from './origin-check.js';
 import { finishSignIn } from './sign-in.js';
+
+/** A schema as a member of a union, where OpenAPI allows no `examples`. */
+function withoutExamples<T extends TSchema>(schema: T): T {
+  const { examples: _examples, ...rest } = schema;
+  return rest as T;
+}
 
 /** Where a browser lands after signing in, unless `next` names a page of this site. */
 export const APP_HOME = '/app/';
@@ -118,7 +124,7 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
               'Unauthorized: `invalid_credentials`; or, when the password is right and the account has a second factor, `mfa_required` with the `mfa_token` for `POST /login/mfa`. A browser gets the sign-in page again, or the page asking for the code.',
             content: {
               'application/json': {
-                schema: Type.Union([ErrorBody, MfaRequiredBody]),
+                schema: Type.Union([ErrorBody, withoutExamples(MfaRequiredBody)]),
                 example: errorBody('invalid_credentials'),
               },
               'text/html': {

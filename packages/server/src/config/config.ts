@@ -371,5 +371,10 @@ export function helpText(): string {
 
 /** A configuration with defaults for tests, with overrides. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return Object.freeze({ ...parseConfig({}), ...overrides });
+  // A fixed key: a test's server never writes a key file where it happens to run.
+  return Object.freeze({
+    ...parseConfig({}),
+    secretKey: 'a key for tests only, never for a real server',
+    ...overrides,
+  });
 }

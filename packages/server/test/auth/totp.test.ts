@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { newRecoveryCodes, recoveryCodeHash } from '../../src/auth/two-factor/recovery-codes.js';
 import { SecretBox } from '../../src/auth/two-factor/secret-box.js';
+import { serverSecretKey } from '../../src/auth/two-factor/server-key.js';
 import {
   base32Of,
   matchTotp,
@@ -76,7 +80,7 @@ describe('TOTP (RFC 6238)', () => {
 });
 
 describe('SecretBox', () => {
-  const box = new SecretBox('a server key of at least thirty-two characters', systemRandom);
+  const box = new SecretBox(() => 'a server key of at least thirty-two characters', systemRandom);
 
   test('opens what it sealed, for the same owner only', () => {
     const sealed = box.seal(SEEDS.SHA1, 'us_a');
@@ -87,7 +91,10 @@ describe('SecretBox', () => {
 
   test('refuses another key, and any change to the sealed text', () => {
     const sealed = box.seal(SEEDS.SHA1, 'us_a');
-    const other = new SecretBox('another server key, also thirty-two characters', systemRandom);
+    const other = new SecretBox(
+      () => 'another server key, also thirty-two characters',
+      systemRandom,
+    );
     assert.equal(other.open(sealed, 'us_a'), null);
     const parts = sealed.split('.');
     const body = Buffer.from(parts[2] ?? '', 'base64url');
@@ -116,5 +123,30 @@ describe('recovery codes', () => {
     assert.equal(recoveryCodeHash('K7P2M X9D4Q'), h);
     assert.equal(recoveryCodeHash('k7p2mx9d4q'), h);
     assert.notEqual(recoveryCodeHash('k7p2m-x9d4r'), h);
+  });
+});
+
+describe('the server key', () => {
+  test('PROOFSHEET_SECRET_KEY wins; else one key file, private, made once and read after', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'proofsheet-key-')), 'data');
+    try {
+      assert.equal(
+        serverSecretKey({ secretKey: 'k'.repeat(32), dataDir: dir }, systemRandom),
+        'k'.repeat(32),
+      );
+      assert.equal(existsSync(dir), false, 'no file when the key is configured');
+      const first = serverSecretKey({ secretKey: null, dataDir: dir }, systemRandom);
+      assert.match(first, /^[A-Za-z0-9_-]{43}$/);
+      assert.equal(statSync(join(dir, 'secret.key')).mode & 0o777, 0o600);
+      assert.equal(serverSecretKey({ secretKey: null, dataDir: dir }, systemRandom), first);
+      const box = new SecretBox(() => first, systemRandom);
+      const again = new SecretBox(
+        () => serverSecretKey({ secretKey: null, dataDir: dir }, systemRandom),
+        systemRandom,
+      );
+      assert.deepEqual(again.open(box.seal(SEEDS.SHA1, 'us_a'), 'us_a'), SEEDS.SHA1);
+    } finally {
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
   });
 });

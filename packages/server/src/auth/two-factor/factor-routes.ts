@@ -35,7 +35,7 @@ export async function factorRoutes(
     return user;
   }
 
-  const tags = ['Two-factor'];
+  const tags = ['Auth'];
   const recent =
     ' Needs a sign-in from the last few minutes (`PROOFSHEET_RECENT_SIGN_IN`, default 15m): else 403 `recent_sign_in_required`.';
 

@@ -9,15 +9,24 @@ const VERSION = 'v1';
  * owner, so a row copied to another user's record does not open there.
  */
 export class SecretBox {
-  private readonly key: Buffer;
+  private derived: Buffer | null = null;
 
-  /** `keyMaterial`: the server's secret key (`PROOFSHEET_SECRET_KEY` or its key file). */
+  /**
+   * `keyMaterial`: reads the server's secret key (`PROOFSHEET_SECRET_KEY` or its key file),
+   * the first time a secret is sealed or opened: a server whose users have no second factor
+   * never makes a key file.
+   */
   constructor(
-    keyMaterial: string,
+    private readonly keyMaterial: () => string,
     private readonly random: Random,
-  ) {
+  ) {}
+
+  private get key(): Buffer {
     // Any string of enough entropy: the user writes a passphrase or a base64 blob.
-    this.key = createHash('sha256').update(`proofsheet:secret-box:${keyMaterial}`).digest();
+    this.derived ??= createHash('sha256')
+      .update(`proofsheet:secret-box:${this.keyMaterial()}`)
+      .digest();
+    return this.derived;
   }
 
   seal(plaintext: Uint8Array, boundTo: string): string {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../config/config.js';
 import type { Random } from '../../deps.js';
@@ -22,6 +22,7 @@ export function serverSecretKey(
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const key = Buffer.from(random.bytes(32)).toString('base64url');
+  mkdirSync(config.dataDir, { recursive: true });
   try {
     writeFileSync(path, `${key}\n`, { flag: 'wx', mode: 0o600 });
     return key;

@@ -90,7 +90,18 @@ export function shareErrorResponses(doc: OpenApiDocument): OpenApiDocument {
         const code = Number(status);
         const content = response.content ?? {};
         const json = content['application/json'];
-        if (code < 400 || !json || !isDeepStrictEqual(json.schema, errorSchema)) continue;
+        if (code < 400 || !json) continue;
+        // A union with the error body (sign-in's 401, which may also ask for a second factor)
+        // refers to the shared schema for that member.
+        const members = (json.schema as { anyOf?: unknown[] } | undefined)?.anyOf;
+        if (members?.some((m) => isDeepStrictEqual(m, errorSchema))) {
+          const anyOf = members.map((m) =>
+            isDeepStrictEqual(m, errorSchema) ? errorSchemaRef() : m,
+          );
+          content['application/json'] = { ...json, schema: { anyOf } };
+          continue;
+        }
+        if (!isDeepStrictEqual(json.schema, errorSchema)) continue;
         if (Object.keys(content).length > 1) {
           content['application/json'] = { ...json, schema: errorSchemaRef() };
         } else {
