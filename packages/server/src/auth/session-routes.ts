@@ -230,6 +230,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     );
     // A new password locks out whoever knew the old one: end every other session.
     const revoked = await ctx.sessions.revokeOthers(user.id, auth.login.id);
+    await ctx.storage.twoFactor.deleteChallengesOf(user.id);
     request.log.info({ userId: user.id, revoked }, 'password changed');
     return { data: { revoked_sessions: revoked } };
   });

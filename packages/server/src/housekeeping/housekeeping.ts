@@ -12,6 +12,8 @@ export interface HousekeepingReport {
   resetTokens: number;
   /** Queued emails whose delivery job was lost (the process stopped in between), queued again. */
   requeuedMail: number;
+  /** Second steps of sign-in never completed. */
+  mfaChallenges: number;
 }
 
 /** How long an expired reset token is kept, so that its link says "expired", not "unknown". */
@@ -22,7 +24,10 @@ const STRANDED_MAIL_MS = 15 * 60 * 1000;
 const REQUEUE_BATCH = 500;
 
 export interface HousekeepingContext {
-  storage: Pick<Storage, 'sessions' | 'visitors' | 'passwordResets' | 'outbox' | 'jobs'>;
+  storage: Pick<
+    Storage,
+    'sessions' | 'visitors' | 'passwordResets' | 'outbox' | 'jobs' | 'twoFactor'
+  >;
   clock: Clock;
   config: Pick<Config, 'sessionLifetimeMs' | 'sessionIdleMs'>;
 }
@@ -35,13 +40,14 @@ export interface HousekeepingContext {
  */
 export async function sweepExpired(ctx: HousekeepingContext): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
-  const [sessions, visitorSessions, resetTokens, requeuedMail] = await Promise.all([
+  const [sessions, visitorSessions, resetTokens, requeuedMail, mfaChallenges] = await Promise.all([
     ctx.storage.sessions.deleteExpired(now, ctx.config.sessionLifetimeMs, ctx.config.sessionIdleMs),
     ctx.storage.visitors.deleteExpiredSessions(now),
     ctx.storage.passwordResets.deleteExpired(new Date(now.getTime() - RESET_TOKEN_KEPT_MS)),
     requeueStranded(ctx, now),
+    ctx.storage.twoFactor.deleteExpiredChallenges(now),
   ]);
-  return { sessions, visitorSessions, resetTokens, requeuedMail };
+  return { sessions, visitorSessions, resetTokens, requeuedMail, mfaChallenges };
 }
 
 /**

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Secret } from 'otpauth';
+import { hashSecret } from '../../src/auth/tokens.js';
 import { totpCode } from '../../src/auth/two-factor/totp.js';
 import { MAX_CHALLENGE_FAILURES } from '../../src/auth/two-factor/two-factor.js';
+import { sweepExpired } from '../../src/housekeeping/housekeeping.js';
 import {
   type Credentials,
   createHarness,
@@ -347,5 +349,55 @@ describe('wrong second-step codes are throttled across pending sign-ins', () => 
     const token = await challengeToken(h, 'owner@example.com');
     const right = await secondStep(h, { mfa_token: token, code: codeFor(secret, h) });
     assert.equal(right.statusCode, 429);
+  });
+});
+
+describe('a half-done sign-in ends with the password it began with', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness();
+  });
+  after(() => h.close());
+
+  it('a password change or reset ends pending second steps; housekeeping sweeps expired ones', async () => {
+    const creds = await login(h.studio, 'owner@example.com');
+    const { secret } = await enroll(h, creds);
+
+    const beforeChange = await challengeToken(h, 'owner@example.com');
+    const changed = await h.studio.inject({
+      method: 'PUT',
+      url: '/api/v1/account/password',
+      headers: creds.headers,
+      payload: { current_password: PASSWORD, new_password: 'a far longer passphrase of mine' },
+    });
+    assert.equal(changed.statusCode, 200, changed.body);
+    const late = await secondStep(h, { mfa_token: beforeChange, code: codeFor(secret, h) });
+    assert.equal(late.json().code, 'mfa_token_invalid');
+
+    const newPassword = 'a far longer passphrase of mine';
+    const old = await passwordStep(h, 'owner@example.com');
+    assert.equal(old.json().code, 'invalid_credentials', 'the old password reaches no second step');
+    const res = await passwordStep(h, 'owner@example.com', newPassword);
+    const pending = res.json().mfa_token as string;
+    const token = 'r'.repeat(43);
+    await h.storage.passwordResets.create({
+      tokenHash: hashSecret(token),
+      userId: h.users.owner.id,
+      createdAt: h.clock.now(),
+      expiresAt: new Date(h.clock.now().getTime() + 60_000),
+      usedAt: null,
+    });
+    await h.services.resets.confirm(token, 'yet another long passphrase here');
+    const afterReset = await secondStep(h, { mfa_token: pending, code: codeFor(secret, h) });
+    assert.equal(afterReset.json().code, 'mfa_token_invalid');
+
+    // Two pending, one expired: the sweep takes that one alone.
+    const stale = await passwordStep(h, 'owner@example.com', 'yet another long passphrase here');
+    h.clock.advance(h.config.mfaChallengeLifetimeMs + 1);
+    const live = await passwordStep(h, 'owner@example.com', 'yet another long passphrase here');
+    const report = await sweepExpired({ storage: h.storage, clock: h.clock, config: h.config });
+    assert.equal(report.mfaChallenges, 1);
+    assert.equal(await h.storage.twoFactor.findChallenge(hashSecret(stale.json().mfa_token)), null);
+    assert.ok(await h.storage.twoFactor.findChallenge(hashSecret(live.json().mfa_token)));
   });
 });

@@ -37,7 +37,7 @@ describe('housekeeping', () => {
 
     assert.deepEqual(
       await sweepExpired(ctx()),
-      { sessions: 0, visitorSessions: 0, resetTokens: 0, requeuedMail: 0 },
+      { sessions: 0, visitorSessions: 0, resetTokens: 0, requeuedMail: 0, mfaChallenges: 0 },
       'all live',
     );
 

@@ -21,7 +21,10 @@ function refused(reason: ResetRefusal): AppError {
 }
 
 export interface PasswordResetsContext {
-  storage: Pick<Storage, 'accounts' | 'users' | 'passwordResets' | 'jobs' | 'counters'>;
+  storage: Pick<
+    Storage,
+    'accounts' | 'users' | 'passwordResets' | 'twoFactor' | 'jobs' | 'counters'
+  >;
   config: Pick<Config, 'passwordResetMaxIp' | 'passwordResetMaxAccount'>;
   clock: Clock;
   random: Random;
@@ -73,6 +76,8 @@ export class PasswordResets {
     // Whoever knew the old password, or held a session, is out: every sign-in ends.
     const revoked = await sessions.revokeAll(user.id);
     await storage.passwordResets.retireForUser(user.id, clock.now());
+    // A sign-in half done with the old password must not finish with a code after the reset.
+    await storage.twoFactor.deleteChallengesOf(user.id);
     return revoked;
   }
 }
