@@ -1,7 +1,7 @@
 import { MIN_PASSWORD_LENGTH } from '@proofsheet/protocol';
-import { field } from './form-fields.js';
+import { CONFIRM_DIALOG, field } from './form-fields.js';
 
-/** The account page of both apps: the user's sessions and the password form. */
+/** The account page of both apps: the user's sessions, the password and the second factor. */
 export const ACCOUNT_CONTENT = `<section class="panel" aria-labelledby="sessions-title">
 <h2 id="sessions-title">Where you are signed in</h2>
 <p class="muted">Each sign-in is a session. Revoke any you do not recognise.</p>
@@ -16,4 +16,28 @@ ${field({ name: 'new_password', label: 'New password', type: 'password', require
 ${field({ name: 'confirm_password', label: 'Repeat the new password', type: 'password', required: true, autocomplete: 'new-password' })}
 <div class="actions"><button type="submit">Change password</button></div>
 </form>
-</section>`;
+</section>
+<section class="panel" aria-labelledby="two-factor-title">
+<h2 id="two-factor-title">Two-factor authentication</h2>
+<p id="tf-status" class="muted" aria-live="polite">Loading…</p>
+<div class="actions">
+<button type="button" id="tf-start" hidden>Set up an authenticator app</button>
+<button type="button" id="tf-regenerate" class="secondary" hidden>New recovery codes</button>
+<button type="button" id="tf-remove" class="secondary" hidden>Turn off</button>
+</div>
+<div id="tf-setup" hidden>
+<p>Scan this code with an authenticator app (1Password, Google Authenticator, Aegis…), or type the key by hand.</p>
+<img id="tf-qr" alt="QR code of the authenticator key" width="200" height="200">
+<p>Key: <code id="tf-secret"></code></p>
+<form id="tf-confirm-form" novalidate>
+${field({ name: 'code', label: 'The 6-digit code the app shows', required: true, autocomplete: 'one-time-code', idPrefix: 'tf-' })}
+<div class="actions"><button type="submit">Turn on</button></div>
+</form>
+</div>
+<div id="tf-codes" hidden>
+<p><strong>Save these recovery codes</strong> somewhere safe. Each signs you in once if you lose your phone; they are not shown again.</p>
+<ul id="tf-code-list" class="codes"></ul>
+<button type="button" id="tf-codes-done" class="secondary">I have saved them</button>
+</div>
+</section>
+${CONFIRM_DIALOG}`;

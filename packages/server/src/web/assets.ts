@@ -6,6 +6,7 @@ export const APP_CSS = `:root{--fg:#1d2330;--muted:#5b6475;--bg:#f6f7f9;--card:#
 *{box-sizing:border-box}body{margin:0;line-height:1.5}[hidden]{display:none!important}
 main.auth{min-height:100vh;display:grid;place-items:center;padding:1rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:2rem;width:100%;max-width:24rem;box-shadow:0 1px 3px rgba(0,0,0,.05)}
+.card details{margin-top:1.25rem}.card summary{cursor:pointer;color:var(--accent)}ul.codes{columns:2;padding-left:1.25rem;font-size:1.05rem}
 h1{font-size:1.4rem;margin:0 0 .25rem}.muted{color:var(--muted);margin-top:0}
 h2{font-size:1.1rem;margin:0 0 .5rem}
 label{display:block;font-weight:600;margin:1rem 0 .25rem}

@@ -24,7 +24,8 @@ export function renderMfaPage(options: MfaPageOptions): string {
 <input type="hidden" name="mfa_token" value="${escapeHtml(options.mfaToken)}">
 <input type="hidden" name="next" value="${escapeHtml(options.next)}">`;
   const body = `<main class="auth">
-<form class="card" method="post" action="/login/mfa" novalidate>
+<div class="card">
+<form method="post" action="/login/mfa" novalidate>
 <h1>${TITLES[options.api]}</h1>
 <p class="muted">Enter the 6-digit code from your authenticator app.</p>
 ${error}
@@ -33,7 +34,7 @@ ${hidden}
 <input id="code" name="code" inputmode="numeric" pattern="[0-9 ]*" autocomplete="one-time-code" maxlength="12" required autofocus${describedBy}>
 <button type="submit">Verify</button>
 </form>
-<details class="card">
+<details>
 <summary>Use a recovery code instead</summary>
 <form method="post" action="/login/mfa" novalidate>
 ${hidden}
@@ -43,6 +44,7 @@ ${hidden}
 </form>
 </details>
 <p><a href="/login">Start again</a></p>
+</div>
 </main>`;
   return layout({
     title: `Two-factor sign-in · ${TITLES[options.api]}`,

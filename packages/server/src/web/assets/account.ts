@@ -16,6 +16,8 @@ import {
   showFieldErrors,
 } from './ui.js';
 import { loadUnread } from './unread-badge.js';
+// The second factor's panel runs on its own.
+import './two-factor.js';
 
 const list = byId('session-list');
 const form = byId('password-form', HTMLFormElement);
