@@ -184,6 +184,29 @@ describe('two-factor sign-in (TOTP and recovery codes)', () => {
     h.clock.advance(STEP_MS);
   });
 
+  it('one code signs in to both APIs once each, as `proofsheet login` does', async () => {
+    const code = codeFor(secret, h);
+    const onGallery = async () => {
+      const first = await h.gallery.inject({
+        method: 'POST',
+        url: '/login',
+        payload: { email, password: PASSWORD },
+      });
+      return h.gallery.inject({
+        method: 'POST',
+        url: '/login/mfa',
+        payload: { mfa_token: first.json().mfa_token, code },
+      });
+    };
+    const studio = await secondStep(h, { mfa_token: await challengeToken(h, email), code });
+    assert.equal(studio.statusCode, 200, studio.body);
+    assert.equal((await onGallery()).statusCode, 200);
+    assert.equal((await onGallery()).json().code, 'mfa_code_invalid', 'twice on the gallery');
+    const again = await secondStep(h, { mfa_token: await challengeToken(h, email), code });
+    assert.equal(again.json().code, 'mfa_code_invalid', 'twice on the studio');
+    h.clock.advance(STEP_MS);
+  });
+
   it('a code typed with a space works; one from two steps ago does not', async () => {
     const old = codeFor(secret, h);
     h.clock.advance(2 * STEP_MS);

@@ -29,7 +29,7 @@ export function describeTwoFactorStore(
         sealedSecret: `sealed-${userId}`,
         createdAt: at(0),
         confirmedAt: null,
-        lastStep: 0,
+        lastSteps: { studio: 0, gallery: 0 },
         ...overrides,
       };
     }
@@ -63,7 +63,7 @@ export function describeTwoFactorStore(
       assert.equal(await storage.twoFactor.confirmTotp(u, 1235, at(6000), ['h4']), false);
       const found = await storage.twoFactor.findTotp(u);
       assert.equal(found?.confirmedAt?.getTime(), at(5000).getTime());
-      assert.equal(found?.lastStep, 1234);
+      assert.deepEqual(found?.lastSteps, { studio: 1234, gallery: 1234 });
       assert.equal(await storage.twoFactor.countRecoveryCodes(u), 3);
       assert.equal(
         await storage.twoFactor.startTotp(factor(u, { sealedSecret: 'attacker' })),
@@ -82,19 +82,31 @@ export function describeTwoFactorStore(
       const u = user();
       await storage.twoFactor.startTotp(factor(u));
       await storage.twoFactor.confirmTotp(u, 100, at(0), []);
-      assert.equal(await storage.twoFactor.useTotpStep(u, 100), false, 'the confirming step');
-      assert.equal(await storage.twoFactor.useTotpStep(u, 99), false, 'an older step');
+      for (const api of ['studio', 'gallery'] as const) {
+        assert.equal(
+          await storage.twoFactor.useTotpStep(u, 100, api),
+          false,
+          'the confirming step',
+        );
+        assert.equal(await storage.twoFactor.useTotpStep(u, 99, api), false, 'an older step');
+      }
       const tries = await Promise.all(
-        Array.from({ length: 20 }, () => storage.twoFactor.useTotpStep(u, 101)),
+        Array.from({ length: 20 }, () => storage.twoFactor.useTotpStep(u, 101, 'studio')),
       );
       assert.equal(tries.filter(Boolean).length, 1);
-      assert.equal((await storage.twoFactor.findTotp(u))?.lastStep, 101);
+      assert.deepEqual((await storage.twoFactor.findTotp(u))?.lastSteps, {
+        studio: 101,
+        gallery: 100,
+      });
+      // The other API keeps its own count: the same step once there too, and only once.
+      assert.equal(await storage.twoFactor.useTotpStep(u, 101, 'gallery'), true);
+      assert.equal(await storage.twoFactor.useTotpStep(u, 101, 'gallery'), false);
     });
 
     test('a pending set-up accepts no step', async () => {
       const u = user();
       await storage.twoFactor.startTotp(factor(u));
-      assert.equal(await storage.twoFactor.useTotpStep(u, 5), false);
+      assert.equal(await storage.twoFactor.useTotpStep(u, 5, 'studio'), false);
     });
 
     test('recovery codes are single-use under concurrency, and replacing them ends the old ones', async () => {
@@ -118,7 +130,7 @@ export function describeTwoFactorStore(
       await storage.twoFactor.startTotp(factor(a));
       await storage.twoFactor.confirmTotp(a, 1, at(0), ['shared-hash']);
       assert.equal(await storage.twoFactor.useRecoveryCode(b, 'shared-hash', at(1)), false);
-      assert.equal(await storage.twoFactor.useTotpStep(b, 2), false);
+      assert.equal(await storage.twoFactor.useTotpStep(b, 2, 'studio'), false);
       assert.equal(await storage.twoFactor.removeTotp(b), false);
       assert.equal(await storage.twoFactor.countRecoveryCodes(a), 1);
     });

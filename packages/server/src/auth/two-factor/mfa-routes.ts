@@ -134,7 +134,7 @@ export async function mfaRoutes(app: FastifyInstance, ctx: TwoFactorRouteContext
         ? { code: body.code as string }
         : { recoveryCode: body.recovery_code as string };
       try {
-        const { user, method } = await ctx.twoFactor.complete(mfaToken, proof, request.ip);
+        const { user, method } = await ctx.twoFactor.complete(mfaToken, proof, request.ip, ctx.api);
         return await finishSignIn(ctx, request, reply, user, { html, next, method });
       } catch (error) {
         if (!html || !isAppError(error)) throw error;

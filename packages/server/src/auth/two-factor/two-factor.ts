@@ -4,6 +4,7 @@ import type { Config } from '../../config/config.js';
 import type { Clock, Random } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
 import type { Storage } from '../../storage/ports/storage.js';
+import type { TotpAudience } from '../../storage/ports/two-factor-store.js';
 import type { UserRecord } from '../../storage/ports/user-store.js';
 import { type LoginThrottle, throttledError } from '../login-throttle.js';
 import { hashSecret, newSecret } from '../tokens.js';
@@ -38,9 +39,10 @@ export type SecondFactorProof = { code: string } | { recoveryCode: string };
  * Second factors: setting up an authenticator app (TOTP) with recovery codes, removing it, and
  * the second step of sign-in. Routes call this, never the store.
  *
- * A code is single-use: the step it was made for is recorded atomically, and a code for that
- * step or an earlier one is refused, so a code seen over a shoulder cannot be replayed within
- * its 90 seconds. Wrong codes are throttled per user and IP like passwords, and a pending
+ * A code is single-use per API: the step it was made for is recorded atomically, and a code
+ * for that step or an earlier one is refused there, so a code seen over a shoulder cannot be
+ * replayed within its 90 seconds. One code may sign the person in to both APIs, as the CLI's
+ * `login` does; the two are one person's two doors, each with its own cookies. Wrong codes are throttled per user and IP like passwords, and a pending
  * sign-in ends after {@link MAX_CHALLENGE_FAILURES}: a million codes cannot be tried.
  */
 export class TwoFactor {
@@ -97,6 +99,7 @@ export class TwoFactor {
     token: string,
     proof: SecondFactorProof,
     ip: string,
+    audience: TotpAudience,
   ): Promise<{ user: UserRecord; method: MfaMethod }> {
     const now = this.deps.clock.now();
     const tokenHash = hashSecret(token);
@@ -109,7 +112,7 @@ export class TwoFactor {
     if (!user) throw new AppError('mfa_token_invalid');
 
     const outcome = await this.deps.throttle.guess(user.id, ip, now, () =>
-      this.verify(user.id, proof, now),
+      this.verify(user.id, proof, now, audience),
     );
     if (outcome.status === 'throttled') {
       throw throttledError(outcome.waitMs, 'Too many wrong codes');
@@ -134,6 +137,7 @@ export class TwoFactor {
     userId: string,
     proof: SecondFactorProof,
     now: Date,
+    audience: TotpAudience,
   ): Promise<MfaMethod | null> {
     if ('recoveryCode' in proof) {
       const used = await this.store.useRecoveryCode(
@@ -150,7 +154,7 @@ export class TwoFactor {
       throw new Error(`The TOTP secret of ${userId} does not open with this server's key`);
     const step = matchTotp(secret, proof.code, now.getTime());
     if (step === null) return null;
-    return (await this.store.useTotpStep(userId, step)) ? 'totp' : null;
+    return (await this.store.useTotpStep(userId, step, audience)) ? 'totp' : null;
   }
 
   /**
@@ -165,7 +169,7 @@ export class TwoFactor {
       sealedSecret: this.deps.box.seal(secret, user.id),
       createdAt: now,
       confirmedAt: null,
-      lastStep: 0,
+      lastSteps: { studio: 0, gallery: 0 },
     });
     if (!started) {
       throw new AppError('conflict', 'An authenticator app is already set up: remove it first');

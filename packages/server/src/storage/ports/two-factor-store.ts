@@ -1,3 +1,6 @@
+/** Where a code is used: the Studio API or the Gallery API. */
+export type TotpAudience = 'studio' | 'gallery';
+
 /** A user's authenticator app: its secret, sealed (never stored in the clear). */
 export interface TotpFactorRecord {
   userId: string;
@@ -6,8 +9,12 @@ export interface TotpFactorRecord {
   createdAt: Date;
   /** When the first code proved the app holds the secret; `null` while set-up is pending. */
   confirmedAt: Date | null;
-  /** The newest 30-second step a code was accepted for: older and equal steps are refused. */
-  lastStep: number;
+  /**
+   * Per API, the newest 30-second step a code was accepted for: older and equal steps are
+   * refused there. Per API, so that one code signs a person in to both the Studio and the
+   * Gallery API (as `proofsheet login` does), and still never twice to either.
+   */
+  lastSteps: Record<TotpAudience, number>;
 }
 
 /** A sign-in whose password was right, waiting for its second factor; known by its hash. */
@@ -32,7 +39,7 @@ export interface TwoFactorStore {
    */
   startTotp(factor: TotpFactorRecord): Promise<boolean>;
   /**
-   * Confirms a pending set-up at `step` and replaces the user's recovery codes with
+   * Confirms a pending set-up at `step` (used up on both APIs) and replaces the user's recovery codes with
    * `codeHashes`, in one transaction. `false` when there was no pending set-up (confirmed
    * meanwhile, or removed).
    */
@@ -43,10 +50,11 @@ export interface TwoFactorStore {
     codeHashes: readonly string[],
   ): Promise<boolean>;
   /**
-   * Records that a code for `step` was used, if no code for that step or a later one was:
-   * one conditional update, so a code replayed in parallel is accepted once.
+   * Records that a code for `step` was used on `audience`, if no code for that step or a
+   * later one was there: one conditional update, so a code replayed in parallel is accepted
+   * once.
    */
-  useTotpStep(userId: string, step: number): Promise<boolean>;
+  useTotpStep(userId: string, step: number, audience: TotpAudience): Promise<boolean>;
   /** Removes the app and every recovery code. Returns whether an app was there. */
   removeTotp(userId: string): Promise<boolean>;
   /** Replaces every recovery code of the user. */

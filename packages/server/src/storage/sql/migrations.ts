@@ -617,7 +617,8 @@ const secondFactors: Migration = {
       .addColumn('sealed_secret', 'text', (c) => c.notNull())
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addColumn('confirmed_at', 'bigint')
-      .addColumn('last_step', 'bigint', (c) => c.notNull())
+      .addColumn('last_studio_step', 'bigint', (c) => c.notNull())
+      .addColumn('last_gallery_step', 'bigint', (c) => c.notNull())
       .execute();
     await db.schema
       .createTable('recovery_codes')

@@ -279,7 +279,8 @@ export interface TotpFactorsTable {
   sealed_secret: string;
   created_at: number;
   confirmed_at: number | null;
-  last_step: number;
+  last_studio_step: number;
+  last_gallery_step: number;
 }
 
 /** Recovery codes, by hash only. */

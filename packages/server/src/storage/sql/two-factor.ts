@@ -12,7 +12,7 @@ function toFactor(row: Selectable<TotpFactorsTable>): TotpFactorRecord {
     sealedSecret: row.sealed_secret,
     createdAt: new Date(Number(row.created_at)),
     confirmedAt: row.confirmed_at === null ? null : new Date(Number(row.confirmed_at)),
-    lastStep: Number(row.last_step),
+    lastSteps: { studio: Number(row.last_studio_step), gallery: Number(row.last_gallery_step) },
   };
 }
 
@@ -67,7 +67,8 @@ export function sqlTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
           sealed_secret: f.sealedSecret,
           created_at: f.createdAt.getTime(),
           confirmed_at: null,
-          last_step: f.lastStep,
+          last_studio_step: f.lastSteps.studio,
+          last_gallery_step: f.lastSteps.gallery,
         })
         .onConflict((oc) =>
           oc
@@ -75,7 +76,8 @@ export function sqlTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
             .doUpdateSet({
               sealed_secret: f.sealedSecret,
               created_at: f.createdAt.getTime(),
-              last_step: f.lastStep,
+              last_studio_step: f.lastSteps.studio,
+              last_gallery_step: f.lastSteps.gallery,
             })
             .where('totp_factors.confirmed_at', 'is', null),
         )
@@ -86,7 +88,7 @@ export function sqlTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
       return await db.transaction().execute(async (trx) => {
         const result = await trx
           .updateTable('totp_factors')
-          .set({ confirmed_at: now.getTime(), last_step: step })
+          .set({ confirmed_at: now.getTime(), last_studio_step: step, last_gallery_step: step })
           .where('user_id', '=', userId)
           .where('confirmed_at', 'is', null)
           .executeTakeFirst();
@@ -95,13 +97,14 @@ export function sqlTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
         return true;
       });
     },
-    async useTotpStep(userId, step) {
+    async useTotpStep(userId, step, audience) {
+      const column = audience === 'studio' ? 'last_studio_step' : 'last_gallery_step';
       const result = await db
         .updateTable('totp_factors')
-        .set({ last_step: step })
+        .set({ [column]: step })
         .where('user_id', '=', userId)
         .where('confirmed_at', 'is not', null)
-        .where('last_step', '<', step)
+        .where(column, '<', step)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
