@@ -3,7 +3,12 @@
  * URLs (flag, then `PROOFSHEET_STUDIO_URL`/`PROOFSHEET_GALLERY_URL`, then the last login; no
  * default, see `base-urls.ts`), the client with the file cookie jar, and the output.
  */
-import { type Credentials, createClient, type PixiesetClient } from '@proofsheet/client';
+import {
+  type Credentials,
+  createClient,
+  type PixiesetClient,
+  type SecondFactorProvider,
+} from '@proofsheet/client';
 import type { Command } from 'commander';
 import { resolveBaseUrls } from './base-urls.js';
 import {
@@ -38,6 +43,11 @@ export interface Context {
   studioUrl: string;
   galleryUrl: string;
   client: PixiesetClient;
+  /**
+   * Who answers a second factor at sign-in: set by `login` (its `--code`, or a prompt); null
+   * elsewhere, so that a re-login of another command fails with a clear message instead.
+   */
+  secondFactor: { provider: SecondFactorProvider | null };
   out: Output;
   io: Io;
 }
@@ -50,11 +60,13 @@ export async function makeContext(command: Command, io: Io): Promise<Context> {
   const { studioUrl, galleryUrl } = resolveBaseUrls(opts, io.env, hosts);
   const credentials = envCredentials(io.env);
   const out = new Output(io, { json: opts.json === true, csv: opts.csv === true });
+  const secondFactor: Context['secondFactor'] = { provider: null };
   const client = createClient({
     studioUrl,
     galleryUrl,
     cookieJar: cookieJar(paths, io.env),
     credentials,
+    secondFactor: (challenge) => secondFactor.provider?.(challenge) ?? null,
     userAgent: 'proofsheet-cli/0.1',
     // Off by default: a newer server may add fields, which must not break a user's command.
     validateResponses: io.env.PROOFSHEET_VALIDATE_RESPONSES === '1',
@@ -69,7 +81,7 @@ export async function makeContext(command: Command, io: Io): Promise<Context> {
         }
       : {}),
   });
-  return { paths, hosts, studioUrl, galleryUrl, client, out, io };
+  return { paths, hosts, studioUrl, galleryUrl, client, secondFactor, out, io };
 }
 
 /** `PROOFSHEET_EMAIL` and `PROOFSHEET_PASSWORD`, for unattended re-login (CI). */

@@ -16,8 +16,14 @@ import {
   UNSAFE_METHODS,
 } from '@proofsheet/protocol';
 import { parseCookieHeader, readCookie } from './cookie-jar.js';
-import { AuthError } from './errors.js';
-import type { ApiName, Credentials, ResolvedOptions } from './options.js';
+import { AuthError, MfaRequiredError } from './errors.js';
+import type {
+  ApiName,
+  Credentials,
+  ResolvedOptions,
+  SecondFactorAnswer,
+  SecondFactorProvider,
+} from './options.js';
 import { errorCode, errorResponse, type ResponseContext, successBody } from './response-body.js';
 import { RESPONSE_SCHEMAS } from './response-schemas.js';
 import { exchangeWithRetries, type Outgoing, type Received } from './transport.js';
@@ -26,6 +32,10 @@ import { exchangeWithRetries, type Outgoing, type Received } from './transport.j
 const SESSION_EXPIRED: ErrorCode = 'session_expired';
 const CSRF_MISMATCH: ErrorCode = 'csrf_mismatch';
 const INVALID_CREDENTIALS: ErrorCode = 'invalid_credentials';
+const MFA_REQUIRED: ErrorCode = 'mfa_required';
+const MFA_CODE_INVALID = 'mfa_code_invalid' satisfies ErrorCode;
+/** Answers asked of the `secondFactor` provider per sign-in before giving up. */
+const MFA_ATTEMPTS = 3;
 
 /** What a request through the session may ask for. */
 export interface SessionRequest extends Outgoing {
@@ -79,8 +89,15 @@ export class ApiSession {
     }
   }
 
-  /** Logs in with a form POST, as a browser would, asking for JSON back. */
-  async login(credentials: Credentials): Promise<LoginResponse['data']> {
+  /**
+   * Logs in with a form POST, as a browser would, asking for JSON back. For an account with a
+   * second factor, `secondFactor` (or the client's option) is asked for the code; without one,
+   * `MfaRequiredError` carries what `completeLogin` needs.
+   */
+  async login(
+    credentials: Credentials,
+    secondFactor: SecondFactorProvider | null = this.#deps.secondFactor,
+  ): Promise<LoginResponse['data']> {
     const context = this.#context('POST', PATHS.login);
     const received = await this.send({
       method: 'POST',
@@ -92,9 +109,95 @@ export class ApiSession {
         password: credentials.password,
       }).toString(),
     });
+    if (received.status === 401 && errorCode(received) === MFA_REQUIRED) {
+      const pending = JSON.parse(received.text) as {
+        mfa_token: string;
+        mfa_expires_at: string;
+        mfa_methods: string[];
+      };
+      const expiresAt = new Date(pending.mfa_expires_at);
+      if (!secondFactor) {
+        throw new MfaRequiredError(
+          `${this.baseUrl} asks for a second factor for ${credentials.email}: pass options.secondFactor, or call completeLogin with the mfaToken`,
+          'POST',
+          context.url,
+          pending.mfa_token,
+          this.api,
+          expiresAt,
+        );
+      }
+      for (let attempt = 0; attempt < MFA_ATTEMPTS; attempt += 1) {
+        const answer = await secondFactor({
+          api: this.api,
+          email: credentials.email,
+          methods: pending.mfa_methods,
+          expiresAt,
+          retry: attempt > 0,
+        });
+        if (!answer) break;
+        const outcome = await this.#secondStep(pending.mfa_token, answer);
+        if (outcome !== MFA_CODE_INVALID) return outcome;
+      }
+      throw new AuthError(
+        `Login refused by ${this.baseUrl}: no valid second factor for ${credentials.email}`,
+        'POST',
+        context.url,
+      );
+    }
     if (received.status !== 200) {
       const cause = errorResponse(received, context);
       if (cause.code === INVALID_CREDENTIALS) {
+        throw new AuthError(
+          `Login refused by ${this.baseUrl}: ${cause.serverMessage ?? cause.error}`,
+          'POST',
+          context.url,
+          cause,
+        );
+      }
+      throw cause;
+    }
+    const body = successBody<LoginResponse>(received, context, RESPONSE_SCHEMAS.login);
+    this.#csrf = body.data.csrf_token;
+    this.onSessionChange();
+    return body.data;
+  }
+
+  /**
+   * The second step of a sign-in that answered `mfa_required`: the pending token and a code.
+   * A wrong code throws `AuthError` (`mfa_code_invalid` in its cause); the token may be tried
+   * again a few times.
+   */
+  async completeLogin(
+    mfaToken: string,
+    answer: SecondFactorAnswer,
+  ): Promise<LoginResponse['data']> {
+    const outcome = await this.#secondStep(mfaToken, answer);
+    if (outcome === MFA_CODE_INVALID) {
+      throw new AuthError(`${this.baseUrl} refused the code`, 'POST', this.url(PATHS.loginMfa));
+    }
+    return outcome;
+  }
+
+  /** `POST /login/mfa`: the session, or `mfa_code_invalid` to ask again; anything else throws. */
+  async #secondStep(
+    mfaToken: string,
+    answer: SecondFactorAnswer,
+  ): Promise<LoginResponse['data'] | typeof MFA_CODE_INVALID> {
+    const context = this.#context('POST', PATHS.loginMfa);
+    const fields: Record<string, string> = { mfa_token: mfaToken };
+    if ('code' in answer) fields.code = answer.code;
+    else fields.recovery_code = answer.recoveryCode;
+    const received = await this.send({
+      method: 'POST',
+      url: context.url,
+      auth: false,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+    if (received.status !== 200) {
+      const cause = errorResponse(received, context);
+      if (cause.code === MFA_CODE_INVALID) return MFA_CODE_INVALID;
+      if (cause.status === 401) {
         throw new AuthError(
           `Login refused by ${this.baseUrl}: ${cause.serverMessage ?? cause.error}`,
           'POST',

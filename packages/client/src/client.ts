@@ -16,6 +16,8 @@ import {
   type ClientOptions,
   normalizeOptions,
   type ResolvedOptions,
+  type SecondFactorAnswer,
+  type SecondFactorProvider,
 } from './options.js';
 import { type ApiResponse, Requester, type RequestOptions } from './request.js';
 import { CollectionsResource, type GalleryApi } from './resources/gallery.js';
@@ -103,12 +105,41 @@ export class PixiesetClient {
     password: string,
     options: { api?: ApiSelection } = {},
   ): Promise<LoginResponse['data']> {
-    const results = await Promise.all(
-      selected(options.api).map((api) => this.#sessions[api].login({ email, password })),
-    );
-    const [first] = results;
+    const provider = this.options.secondFactor;
+    // One after the other, so that a second factor is asked once: a TOTP code that opened the
+    // Studio API opens the Gallery API too (each API takes a code once). A recovery code is
+    // used up by the first, so the provider is asked again for the second.
+    let reusable: SecondFactorAnswer | null = null;
+    const secondFactor: SecondFactorProvider | null = provider
+      ? async (challenge) => {
+          if (reusable && !challenge.retry) return reusable;
+          const answer = await provider(challenge);
+          reusable = answer && 'code' in answer ? answer : null;
+          return answer;
+        }
+      : null;
+    let first: LoginResponse['data'] | null = null;
+    for (const api of selected(options.api)) {
+      const data = await this.#sessions[api].login({ email, password }, secondFactor);
+      first ??= data;
+    }
     if (!first) throw new Error('No API selected');
     return first;
+  }
+
+  /**
+   * Completes a login that threw `MfaRequiredError`, with a code from the authenticator app or
+   * a recovery code, on the API that asked.
+   *
+   * @example
+   * await client.completeLogin(error.mfaToken, { code: '492039' }, { api: error.api });
+   */
+  async completeLogin(
+    mfaToken: string,
+    answer: SecondFactorAnswer,
+    options: { api?: ApiName } = {},
+  ): Promise<LoginResponse['data']> {
+    return this.#sessions[options.api ?? 'studio'].completeLogin(mfaToken, answer);
   }
 
   /**

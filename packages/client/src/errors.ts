@@ -186,6 +186,33 @@ export class AuthError extends ProofsheetError {
   }
 }
 
+/**
+ * The password was right and the account has a second factor, but no `secondFactor` option
+ * answered for it: complete the sign-in with `client.completeLogin(e.mfaToken, { code })`.
+ *
+ * @example
+ * if (isMfaRequiredError(e)) await client.completeLogin(e.mfaToken, { code: await ask() }, { api: e.api });
+ */
+export class MfaRequiredError extends AuthError {
+  constructor(
+    message: string,
+    method: string,
+    url: string,
+    /** The pending sign-in's token, for `POST /login/mfa`. Short-lived and single-use. */
+    readonly mfaToken: string,
+    readonly api: 'studio' | 'gallery',
+    readonly expiresAt: Date,
+  ) {
+    super(message, method, url);
+    this.name = 'MfaRequiredError';
+  }
+}
+
+/** @example if (isMfaRequiredError(e)) console.error('A code is needed'); */
+export function isMfaRequiredError(value: unknown): value is MfaRequiredError {
+  return value instanceof MfaRequiredError;
+}
+
 /** @example if (isProofsheetError(e)) log(e.method, e.url); */
 export function isProofsheetError(value: unknown): value is ProofsheetError {
   return value instanceof ProofsheetError;

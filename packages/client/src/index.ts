@@ -18,10 +18,12 @@ export {
   HttpError,
   isAuthError,
   isHttpError,
+  isMfaRequiredError,
   isNetworkError,
   isProofsheetError,
   isResponseShapeError,
   isTimeoutError,
+  MfaRequiredError,
   NetworkError,
   ProofsheetError,
   ResponseShapeError,
@@ -38,6 +40,9 @@ export {
   type Logger,
   normalizeOptions,
   type ResolvedOptions,
+  type SecondFactorAnswer,
+  type SecondFactorChallenge,
+  type SecondFactorProvider,
 } from './options.js';
 export { type FetchPage, type PageOf, Paginator, paginate } from './paginate.js';
 export { createProxy, type ProxyHandler, type ProxyOptions } from './proxy/proxy.js';

@@ -22,6 +22,26 @@ export interface Credentials {
   password: string;
 }
 
+/** What the server asks for after a right password, when the account has a second factor. */
+export interface SecondFactorChallenge {
+  api: ApiName;
+  email: string;
+  /** What the server accepts: `totp` (a code from the app), `recovery_code`. */
+  methods: readonly string[];
+  /** When the pending sign-in ends; ask again with the password after it. */
+  expiresAt: Date;
+  /** The previous answer was refused (`mfa_code_invalid`); this is another try. */
+  retry: boolean;
+}
+
+/** A second factor: the app's six digits, or one of the recovery codes. */
+export type SecondFactorAnswer = { code: string } | { recoveryCode: string };
+
+/** Asked for a second factor at sign-in (e.g. prompts for the code); `null` gives up. */
+export type SecondFactorProvider = (
+  challenge: SecondFactorChallenge,
+) => Promise<SecondFactorAnswer | null> | SecondFactorAnswer | null;
+
 /** Called when the client must log in again: return credentials, or `null` to give up. */
 export type CredentialsProvider = () => Promise<Credentials | null> | Credentials | null;
 
@@ -48,6 +68,13 @@ export interface ClientOptions {
    * @default null
    */
   credentials?: Credentials | CredentialsProvider | null;
+  /**
+   * Answers the second step of sign-in for accounts with two-factor authentication: a TOTP code
+   * or a recovery code. Asked at most three times per sign-in. Without it, logging in to such
+   * an account throws `MfaRequiredError`.
+   * @default null
+   */
+  secondFactor?: SecondFactorProvider | null;
   /** Where cookies live. @default a new `MemoryCookieJar` */
   cookieJar?: CookieJar;
   /** The `fetch` to call. @default globalThis.fetch */
@@ -88,6 +115,7 @@ export interface ClientOptions {
 export interface ResolvedOptions {
   readonly baseUrls: Readonly<Record<ApiName, string>>;
   readonly credentials: CredentialsProvider | null;
+  readonly secondFactor: SecondFactorProvider | null;
   readonly cookieJar: CookieJar;
   readonly fetch: typeof fetch;
   readonly clock: Clock;
@@ -150,6 +178,7 @@ export function normalizeOptions(options: ClientOptions): ResolvedOptions {
     baseUrls,
     credentials:
       typeof credentials === 'function' || credentials === null ? credentials : () => credentials,
+    secondFactor: options.secondFactor ?? null,
     cookieJar: options.cookieJar ?? new MemoryCookieJar(),
     fetch: fetchImpl,
     clock: options.clock ?? { now: () => new Date() },

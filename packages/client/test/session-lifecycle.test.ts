@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AuthError, createClient, isAuthError, MemoryCookieJar } from '../src/index.js';
+import {
+  AuthError,
+  createClient,
+  isAuthError,
+  isMfaRequiredError,
+  MemoryCookieJar,
+} from '../src/index.js';
 import { PASSWORD, type Servers, startServers } from './helpers/servers.js';
 
 describe('session lifecycle over real sockets', () => {
@@ -101,5 +107,91 @@ describe('session lifecycle over real sockets', () => {
     await jar.setCookie('XSRF-TOKEN=stale-token-from-another-tab; Path=/', servers.studioUrl);
     const created = await client.studio.clients.create({ first_name: 'Grace' });
     assert.match(created.id, /^cl_/);
+  });
+});
+
+describe('two-factor sign-in through the library', () => {
+  let servers: Servers;
+  let totp: { code(): string; recoveryCodes: string[] };
+  before(async () => {
+    servers = await startServers();
+    totp = await servers.enrollTotp('owner');
+  });
+  after(() => servers.close());
+
+  const email = () => servers.users.owner.email;
+  const options = () => ({
+    studioUrl: servers.studioUrl,
+    galleryUrl: servers.galleryUrl,
+    validateResponses: true,
+  });
+
+  test('without a provider, login throws MfaRequiredError; completeLogin finishes it', async () => {
+    const client = createClient(options());
+    const error = await client.login(email(), PASSWORD, { api: 'studio' }).then(
+      () => assert.fail('signed in without a second factor'),
+      (e: unknown) => e,
+    );
+    assert.ok(isMfaRequiredError(error));
+    assert.ok(isAuthError(error), 'also an AuthError, for code that only knows that one');
+    assert.equal(error.api, 'studio');
+    assert.match(error.mfaToken, /^[A-Za-z0-9_-]{43}$/);
+    const { user } = await client.completeLogin(error.mfaToken, { code: totp.code() });
+    assert.equal(user.email, email());
+    assert.ok(Array.isArray((await client.studio.clients.list()).data));
+    servers.clock.advance(30_000);
+  });
+
+  test('a provider is asked once for both APIs, again after a wrong code, and not after null', async () => {
+    const asked: string[] = [];
+    let wrongFirst = true;
+    const client = createClient({
+      ...options(),
+      secondFactor: (challenge) => {
+        asked.push(`${challenge.api}${challenge.retry ? ' retry' : ''}`);
+        if (wrongFirst) {
+          wrongFirst = false;
+          return { code: '000000' };
+        }
+        return { code: totp.code() };
+      },
+    });
+    await client.login(email(), PASSWORD);
+    assert.deepEqual(asked, ['studio', 'studio retry']);
+    assert.equal((await client.session('gallery')).user.email, email());
+    servers.clock.advance(30_000);
+
+    const giveUp = createClient({ ...options(), secondFactor: () => null });
+    await assert.rejects(giveUp.login(email(), PASSWORD, { api: 'studio' }), (e: unknown) => {
+      assert.ok(isAuthError(e) && !isMfaRequiredError(e));
+      assert.match((e as Error).message, /no valid second factor/);
+      return true;
+    });
+  });
+
+  test('recovery codes work once each, so the provider is asked for each API', async () => {
+    const codes = [...totp.recoveryCodes];
+    const asked: string[] = [];
+    const client = createClient({
+      ...options(),
+      secondFactor: (challenge) => {
+        asked.push(challenge.api);
+        return { recoveryCode: codes.shift() ?? '' };
+      },
+    });
+    await client.login(email(), PASSWORD);
+    assert.deepEqual(asked, ['studio', 'gallery']);
+  });
+
+  test('re-login after the auth token is revoked answers the second factor too', async () => {
+    const client = createClient({
+      ...options(),
+      credentials: { email: email(), password: PASSWORD },
+      secondFactor: () => ({ code: totp.code() }),
+    });
+    await client.login(email(), PASSWORD, { api: 'studio' });
+    await servers.storage.sessions.deleteForUser(servers.users.owner.id);
+    servers.clock.advance(30_000);
+    assert.ok(Array.isArray((await client.studio.clients.list()).data));
   });
 });

@@ -10,6 +10,7 @@ import { newId, type Role } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type SharedServices } from './app.js';
 import { startPasswordResetWorkers } from './auth/password-reset/reset-job.js';
+import { base32Bytes, totpCode } from './auth/two-factor/totp.js';
 import { type Config, testConfig } from './config/config.js';
 import { type ManualClock, manualClock, systemRandom } from './deps.js';
 import { startPhotoWorkers } from './gallery/photos/worker.js';
@@ -39,6 +40,12 @@ export interface TestStudio {
   users: Record<Role, UserRecord>;
   /** How many session refreshes (auth-token rotations) reached the store. */
   refreshes(): number;
+  /**
+   * Turns on two-factor sign-in for a user, as the account page does, and returns how to
+   * answer it: the code an authenticator app would show at the studio's clock, and the
+   * recovery codes. Sign-in as that user then answers 401 `mfa_required`.
+   */
+  enrollTotp(role: Role): Promise<{ code(): string; recoveryCodes: string[] }>;
   /** Listens on 127.0.0.1 (random ports) and returns both base URLs. */
   listen(): Promise<{ studioUrl: string; galleryUrl: string }>;
   close(): Promise<void>;
@@ -168,6 +175,16 @@ export async function createTestStudio(
     accountId,
     users,
     refreshes: () => refreshes,
+    async enrollTotp(role) {
+      const user = users[role];
+      const { secret } = await services.twoFactor.start(user);
+      const bytes = base32Bytes(secret);
+      const code = () => totpCode(bytes, clock.now().getTime());
+      const recoveryCodes = await services.twoFactor.confirm(user, code());
+      // The confirming code's step is used up: the next sign-in needs the next step's code.
+      clock.advance(30_000);
+      return { code, recoveryCodes };
+    },
     async listen() {
       const studioUrl = await studio.listen({ host: '127.0.0.1', port: 0 });
       const galleryUrl = await gallery.listen({ host: '127.0.0.1', port: 0 });

@@ -1,5 +1,5 @@
 /** `login`, `logout`, `status`. */
-import type { ApiName } from '@proofsheet/client';
+import type { ApiName, SecondFactorAnswer } from '@proofsheet/client';
 import type { Command } from 'commander';
 import { action, examples } from '../action.js';
 import { removeSessionFiles, writeHosts } from '../config-dir.js';
@@ -10,6 +10,7 @@ import { promptLine, promptSecret, readStdin } from '../prompt.js';
 interface LoginOptions {
   email?: string;
   passwordStdin?: boolean;
+  code?: string;
   cookie?: string;
   api: 'studio' | 'gallery' | 'both';
 }
@@ -24,6 +25,10 @@ export function registerAuth(program: Command, io: Io): void {
       .option('--email <email>', 'account email (prompted for if omitted)')
       .option('--password-stdin', 'read the password from stdin instead of prompting')
       .option(
+        '--code <code>',
+        'the authenticator code (or a recovery code) for an account with two-factor sign-in; prompted for in a terminal if omitted',
+      )
+      .option(
         '--cookie <header>',
         'use a Cookie header copied from the browser instead of a password',
       )
@@ -32,6 +37,7 @@ export function registerAuth(program: Command, io: Io): void {
     [
       'proofsheet login --email owner@example.com',
       'echo "$PASSWORD" | proofsheet login --email owner@example.com --password-stdin',
+      'echo "$PASSWORD" | proofsheet login --email owner@example.com --password-stdin --code "$(oathtool --totp -b "$KEY")"',
       "proofsheet login --api studio --cookie 'session_cookie=…; auth_token=…'",
     ],
   );
@@ -63,6 +69,7 @@ async function login(ctx: Context, _args: string[], options: LoginOptions): Prom
   } else {
     email = await askEmail(ctx, options);
     const password = await askPassword(ctx, options.passwordStdin === true);
+    ctx.secondFactor.provider = (challenge) => askSecondFactor(ctx, options, challenge.retry);
     await ctx.client.login(email, password, { api: options.api });
   }
   await writeHosts(ctx.paths, {
@@ -115,6 +122,35 @@ async function askPassword(ctx: Context, fromStdin: boolean): Promise<string> {
   const password = await promptSecret('Password: ', stdin, stderr);
   if (password === '') throw new CliError('The password is empty', EXIT.usage);
   return password;
+}
+
+/**
+ * The second factor, when the server asks for one: `--code` once (a wrong one is not tried
+ * again), else a prompt in a terminal. Six digits are an authenticator code; anything else is
+ * taken for a recovery code.
+ */
+async function askSecondFactor(
+  ctx: Context,
+  options: LoginOptions,
+  retry: boolean,
+): Promise<SecondFactorAnswer | null> {
+  const { stdin, stderr } = ctx.io;
+  let answer: string | null;
+  if (options.code !== undefined) {
+    if (retry) return null;
+    answer = options.code;
+  } else if (stdin.isTTY === true && options.passwordStdin !== true) {
+    if (retry) stderr.write('That code was not accepted.\n');
+    answer = await promptLine('Authentication code (or a recovery code): ', stdin, stderr);
+  } else {
+    throw new CliError(
+      'this account signs in with a second factor: pass --code <code> from the authenticator app, or run `proofsheet login` in a terminal',
+      EXIT.authRequired,
+    );
+  }
+  if (answer === null || answer.trim() === '') return null;
+  const compact = answer.replace(/\s+/g, '');
+  return /^\d{6}$/.test(compact) ? { code: compact } : { recoveryCode: answer.trim() };
 }
 
 async function logout(ctx: Context): Promise<void> {

@@ -52,6 +52,11 @@ export function base32Of(secret: Uint8Array): string {
   return new Secret({ buffer: Uint8Array.from(secret).buffer }).base32;
 }
 
+/** The secret a base32 text stands for (what an app reads from the key typed in). */
+export function base32Bytes(text: string): Uint8Array {
+  return new Uint8Array(Secret.fromBase32(text).buffer);
+}
+
 /** The `otpauth://` URI that authenticator apps read from a QR code. */
 export function otpauthUrl(secret: Uint8Array, issuer: string, account: string): string {
   return new TOTP({
