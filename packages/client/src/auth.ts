@@ -16,7 +16,7 @@ import {
   UNSAFE_METHODS,
 } from '@proofsheet/protocol';
 import { parseCookieHeader, readCookie } from './cookie-jar.js';
-import { AuthError, MfaRequiredError } from './errors.js';
+import { AuthError, type HttpError, MfaRequiredError } from './errors.js';
 import type {
   ApiName,
   Credentials,
@@ -144,17 +144,27 @@ export class ApiSession {
         context.url,
       );
     }
+    return this.#signedIn(received, context, (cause) => cause.code === INVALID_CREDENTIALS);
+  }
+
+  /**
+   * The end of a sign-in (either step): the new session's CSRF token. A refusal (`isRefusal`)
+   * is an `AuthError`; any other failure is thrown as the server's error.
+   */
+  #signedIn(
+    received: Received,
+    context: ResponseContext,
+    isRefusal: (cause: HttpError) => boolean,
+  ): LoginResponse['data'] {
     if (received.status !== 200) {
       const cause = errorResponse(received, context);
-      if (cause.code === INVALID_CREDENTIALS) {
-        throw new AuthError(
-          `Login refused by ${this.baseUrl}: ${cause.serverMessage ?? cause.error}`,
-          'POST',
-          context.url,
-          cause,
-        );
-      }
-      throw cause;
+      if (!isRefusal(cause)) throw cause;
+      throw new AuthError(
+        `Login refused by ${this.baseUrl}: ${cause.serverMessage ?? cause.error}`,
+        'POST',
+        context.url,
+        cause,
+      );
     }
     const body = successBody<LoginResponse>(received, context, RESPONSE_SCHEMAS.login);
     this.#csrf = body.data.csrf_token;
@@ -194,23 +204,9 @@ export class ApiSession {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(fields).toString(),
     });
-    if (received.status !== 200) {
-      const cause = errorResponse(received, context);
-      if (cause.code === MFA_CODE_INVALID) return MFA_CODE_INVALID;
-      if (cause.status === 401) {
-        throw new AuthError(
-          `Login refused by ${this.baseUrl}: ${cause.serverMessage ?? cause.error}`,
-          'POST',
-          context.url,
-          cause,
-        );
-      }
-      throw cause;
-    }
-    const body = successBody<LoginResponse>(received, context, RESPONSE_SCHEMAS.login);
-    this.#csrf = body.data.csrf_token;
-    this.onSessionChange();
-    return body.data;
+    if (errorCode(received) === MFA_CODE_INVALID) return MFA_CODE_INVALID;
+    // Any other 401 (`mfa_token_invalid`): this sign-in is over; start again with the password.
+    return this.#signedIn(received, context, (cause) => cause.status === 401);
   }
 
   /** Stores cookies copied from a browser (`session_cookie=…; auth_token=…`). */
