@@ -4,6 +4,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.js';
+import { AuditLog } from './audit/audit-log.js';
 import type { AuthContext } from './auth/context.js';
 import { AuthCookies } from './auth/cookies.js';
 import { HashPool } from './auth/hash-pool.js';
@@ -48,6 +49,8 @@ export interface SharedServices {
   hashPool: HashPool;
   /** Password reset by email. */
   resets: PasswordResets;
+  /** Security events, recorded per studio. */
+  audit: AuditLog;
 }
 
 export interface BuildAppOptions {
@@ -78,12 +81,14 @@ export function createServices(
     options.random,
   );
   const passwords = new PasswordHasher(hashPool);
+  const audit = new AuditLog(options);
   return {
     sessions,
     passwords,
     throttle: new LoginThrottle(options.storage.counters, options.config),
     hashPool,
-    resets: new PasswordResets({ ...options, passwords, sessions }),
+    resets: new PasswordResets({ ...options, passwords, sessions, audit }),
+    audit,
   };
 }
 
@@ -201,6 +206,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     cookies,
     passwords: services.passwords,
     throttle: services.throttle,
+    audit: services.audit,
     api,
     publicOrigin,
     secure,

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config/config.js';
 import type { Clock, Random } from '../deps.js';
 import type { Storage } from '../storage/ports/storage.js';
@@ -16,6 +17,8 @@ export interface AuthContext {
   cookies: AuthCookies;
   passwords: PasswordHasher;
   throttle: LoginThrottle;
+  /** The studio's security log: sign-ins, sign-outs, password changes, revocations. */
+  audit: AuditLog;
   /** Which API this app serves; pages and redirects differ. */
   api: 'studio' | 'gallery';
   publicOrigin: string | null;

@@ -54,7 +54,7 @@ export interface Config {
   jobLeaseMs: number;
   jobRetryDelayMs: number;
   jobMaxAttempts: number;
-  /** How often expired sessions, visitor sessions, uploads and reset tokens are deleted. */
+  /** How often expired sessions, visitor sessions, uploads, reset tokens and old audit events are deleted. */
   housekeepingIntervalMs: number;
   /** Reconciliation leaves blobs and unfinished uploads younger than this alone. */
   orphanGraceMs: number;
@@ -67,6 +67,8 @@ export interface Config {
   /** Reset requests per IP, and per email address, per hour. */
   passwordResetMaxIp: number;
   passwordResetMaxAccount: number;
+  /** How long audit events are kept; housekeeping deletes older ones. */
+  auditRetentionMs: number;
   demoPassword: string | null;
   /** Draw photos into the demo studio's galleries (in the background, after start-up). */
   demoPhotos: boolean;
@@ -323,6 +325,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     passwordResetLifetimeMs: duration('PROOFSHEET_PASSWORD_RESET_LIFETIME', 60_000),
     passwordResetMaxIp: int('PROOFSHEET_PASSWORD_RESET_MAX_IP', 1, 1_000_000),
     passwordResetMaxAccount: int('PROOFSHEET_PASSWORD_RESET_MAX_ACCOUNT', 1, 1_000_000),
+    // A day at least: a shorter log could lose what happened before anyone read it.
+    auditRetentionMs: duration('PROOFSHEET_AUDIT_RETENTION', 86_400_000),
     demoPassword,
     demoPhotos: raw('PROOFSHEET_DEMO_PHOTOS') === undefined || bool('PROOFSHEET_DEMO_PHOTOS'),
     logLevel,

@@ -309,7 +309,7 @@ export const VARIABLES = [
     kind: 'duration',
     default: '1h',
     description:
-      'How often expired sessions, visitor sessions, unfinished uploads and reset tokens are deleted, and stranded emails queued again (also once at start-up).',
+      'How often expired sessions, visitor sessions, unfinished uploads, reset tokens and audit events past PROOFSHEET_AUDIT_RETENTION are deleted, and stranded emails queued again (also once at start-up).',
   },
   {
     name: 'PROOFSHEET_ORPHAN_GRACE',
@@ -355,6 +355,13 @@ export const VARIABLES = [
     default: '3',
     description:
       'Password reset requests per email address per hour (counted alike whether an account has it or not).',
+  },
+  {
+    name: 'PROOFSHEET_AUDIT_RETENTION',
+    kind: 'duration',
+    default: '365d',
+    description:
+      'How long security events (sign-ins, password changes, revoked sessions) are kept for owners to read; housekeeping deletes older ones. At least 1d.',
   },
   {
     name: 'PROOFSHEET_DEMO_PHOTOS',

@@ -12,6 +12,8 @@ export interface HousekeepingReport {
   resetTokens: number;
   /** Queued emails whose delivery job was lost (the process stopped in between), queued again. */
   requeuedMail: number;
+  /** Audit events older than `PROOFSHEET_AUDIT_RETENTION`. */
+  auditEvents: number;
 }
 
 /** How long an expired reset token is kept, so that its link says "expired", not "unknown". */
@@ -22,26 +24,30 @@ const STRANDED_MAIL_MS = 15 * 60 * 1000;
 const REQUEUE_BATCH = 500;
 
 export interface HousekeepingContext {
-  storage: Pick<Storage, 'sessions' | 'visitors' | 'passwordResets' | 'outbox' | 'jobs'>;
+  storage: Pick<
+    Storage,
+    'sessions' | 'visitors' | 'passwordResets' | 'outbox' | 'jobs' | 'auditEvents'
+  >;
   clock: Clock;
-  config: Pick<Config, 'sessionLifetimeMs' | 'sessionIdleMs'>;
+  config: Pick<Config, 'sessionLifetimeMs' | 'sessionIdleMs' | 'auditRetentionMs'>;
 }
 
 /**
- * Deletes the sessions and reset tokens that can no longer be used, and queues again the
- * emails whose job was lost. An expired session is already refused at the next request;
+ * Deletes the sessions and reset tokens that can no longer be used and the audit events past
+ * their retention, and queues again the emails whose job was lost. An expired session is already refused at the next request;
  * without this pass its row would stay for good, and a studio that runs for years would keep
  * every sign-in and every visit it ever had.
  */
 export async function sweepExpired(ctx: HousekeepingContext): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
-  const [sessions, visitorSessions, resetTokens, requeuedMail] = await Promise.all([
+  const [sessions, visitorSessions, resetTokens, requeuedMail, auditEvents] = await Promise.all([
     ctx.storage.sessions.deleteExpired(now, ctx.config.sessionLifetimeMs, ctx.config.sessionIdleMs),
     ctx.storage.visitors.deleteExpiredSessions(now),
     ctx.storage.passwordResets.deleteExpired(new Date(now.getTime() - RESET_TOKEN_KEPT_MS)),
     requeueStranded(ctx, now),
+    ctx.storage.auditEvents.deleteOlderThan(new Date(now.getTime() - ctx.config.auditRetentionMs)),
   ]);
-  return { sessions, visitorSessions, resetTokens, requeuedMail };
+  return { sessions, visitorSessions, resetTokens, requeuedMail, auditEvents };
 }
 
 /**

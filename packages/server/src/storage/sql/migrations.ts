@@ -603,6 +603,38 @@ const mail: Migration = {
   },
 };
 
+/**
+ * The audit log: each studio's security events, read newest first per account (ties broken by
+ * ID, so that pages never repeat or skip a row) and deleted by age.
+ */
+const audit: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('audit_events')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text')
+      .addColumn('actor_id', 'text')
+      .addColumn('ip', 'text')
+      .addColumn('user_agent', 'text')
+      .addColumn('detail', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('audit_events_account_created')
+      .on('audit_events')
+      .columns(['account_id', 'created_at desc', 'id'])
+      .execute();
+    // The retention sweep deletes by age across every account.
+    await db.schema
+      .createIndex('audit_events_created')
+      .on('audit_events')
+      .column('created_at')
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -615,6 +647,7 @@ export const migrations: Record<string, Migration> = {
   '0008_downloads': downloads,
   '0009_watermarks': watermarks,
   '0010_mail': mail,
+  '0011_audit': audit,
 };
 
 /** A provider for Kysely's `Migrator`. */
