@@ -141,7 +141,7 @@ export const AuditEventTypesFilter = Type.String({
 export const AuditEventsQuery = Closed({
   ...PAGE_PARAMS,
   type: Type.Optional(AuditEventTypesFilter),
-  user_id: Type.Optional(UserId),
+  user_id: Type.Optional(Type.String({ pattern: ID_PATTERNS.user, maxLength: 40 })),
   since: Type.Optional(Instant),
   until: Type.Optional(Instant),
 });
