@@ -26,6 +26,8 @@ export const ID_PREFIXES = {
   visitor: 'vi_',
   /** A message of the outbox: one email the server sent, or will send. */
   message: 'ml_',
+  /** An audit event: one security event of a studio (a sign-in, a password change, …). */
+  auditEvent: 'ae_',
 } as const;
 
 /** A resource whose ID is prefixed. */

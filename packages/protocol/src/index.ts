@@ -27,6 +27,20 @@ export { PATHS } from './paths.js';
 export { isRole, ROLES, type Role } from './roles.js';
 export { MarkedCount, SignedOut } from './schemas/acknowledgements.js';
 export {
+  AUDIT_EVENT_TYPE_NAMES,
+  AUDIT_EVENT_TYPES,
+  AuditDetail,
+  AuditEvent,
+  AuditEventId,
+  AuditEventsPage,
+  AuditEventsQuery,
+  type AuditEventType,
+  AuditEventTypesFilter,
+  AuditUser,
+  isAuditEventType,
+  parseAuditEventTypes,
+} from './schemas/audit.js';
+export {
   CsrfTokenResponse,
   CurrentSession,
   HealthReport,

@@ -27,6 +27,8 @@ export const PATHS = {
   notifications: '/api/v1/notifications/all',
   /** The emails the server sent or will send, newest first (owners). */
   outbox: '/api/v1/outbox',
+  /** The studio's security events, newest first (owners). */
+  auditEvents: '/api/v1/audit_events',
   // Gallery API
   bootstrap: '/api/v1/data/bootstrap',
   collections: '/api/v1/collections',

@@ -4,6 +4,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.js';
+import { AuditLog } from './audit/audit-log.js';
 import type { AuthContext } from './auth/context.js';
 import { AuthCookies } from './auth/cookies.js';
 import { HashPool } from './auth/hash-pool.js';
@@ -55,6 +56,8 @@ export interface SharedServices {
   resets: PasswordResets;
   /** Second factors and the second step of sign-in. */
   twoFactor: TwoFactor;
+  /** Security events, recorded per studio. */
+  audit: AuditLog;
 }
 
 export interface BuildAppOptions {
@@ -85,8 +88,10 @@ export function createServices(
     options.random,
   );
   const passwords = new PasswordHasher(hashPool);
+  const audit = new AuditLog(options);
   const twoFactor = new TwoFactor({
     ...options,
+    audit,
     box: new SecretBox(() => serverSecretKey(options.config, options.random), options.random),
     throttle: new LoginThrottle(options.storage.counters, options.config, 'mfa'),
   });
@@ -95,8 +100,9 @@ export function createServices(
     passwords,
     throttle: new LoginThrottle(options.storage.counters, options.config),
     hashPool,
-    resets: new PasswordResets({ ...options, passwords, sessions }),
+    resets: new PasswordResets({ ...options, passwords, sessions, audit }),
     twoFactor,
+    audit,
   };
 }
 
@@ -215,6 +221,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     passwords: services.passwords,
     throttle: services.throttle,
     signInGate: twoFactorGate({ api, cookies, random, twoFactor: services.twoFactor }),
+    audit: services.audit,
     api,
     publicOrigin,
     secure,

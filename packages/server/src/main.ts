@@ -143,6 +143,8 @@ async function start(config: Config): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     // close() stops accepting, waits for requests in flight, then the pools close.
     await Promise.allSettled(apps.map((app) => app.close()));
+    // Failed sign-ins are written beside their requests: let the last ones land.
+    await services.audit.flush();
     await storage.close();
     await mail.mailer.close();
     process.exit(0);

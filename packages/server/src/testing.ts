@@ -193,6 +193,7 @@ export async function createTestStudio(
     async close() {
       await studio.close();
       await gallery.close();
+      await services.audit.flush();
       await storage.close();
       await options.mailer?.close();
       if (scratch) rmSync(scratch, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config/config.js';
 import type { Clock, Random } from '../deps.js';
 import type { Storage } from '../storage/ports/storage.js';
@@ -36,6 +37,8 @@ export interface AuthContext {
   passwords: PasswordHasher;
   throttle: LoginThrottle;
   signInGate: SignInGate;
+  /** The studio's security log: sign-ins, sign-outs, password changes, revocations. */
+  audit: AuditLog;
   /** Which API this app serves; pages and redirects differ. */
   api: 'studio' | 'gallery';
   publicOrigin: string | null;

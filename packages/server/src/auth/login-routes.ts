@@ -9,6 +9,8 @@ import {
 } from '@proofsheet/protocol';
 import { type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { auditMeta } from '../audit/audit-log.js';
+import { loginEvent, SIGN_IN_FAILED, SIGN_IN_THROTTLED } from '../audit/auth-events.js';
 import { AppError } from '../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../http/html.js';
 import { optionalBody } from '../http/openapi/document.js';
@@ -168,12 +170,14 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
         },
       );
       if (outcome.status === 'throttled') {
+        ctx.audit.recordForEmail(auditMeta(request), body.email, SIGN_IN_THROTTLED);
         const error = throttledError(outcome.waitMs, 'Too many failed sign-in attempts');
         if (!html) throw error;
         for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);
         return page(request, reply, 429, error.message);
       }
       if (outcome.status === 'wrong') {
+        ctx.audit.recordForEmail(auditMeta(request), body.email, SIGN_IN_FAILED);
         if (html) return page(request, reply, 401, 'Invalid email or password.');
         throw new AppError('invalid_credentials');
       }
@@ -202,8 +206,10 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
       // The page's form post carries the token in its body, which the auth hook cannot read yet.
       requireSessionCsrf(request, request.auth);
       await ctx.sessions.signOut(request.auth.login.id);
+      await ctx.audit.record(auditMeta(request), loginEvent('sign_out', request.auth.login));
     } else {
-      // The session already expired: still revoke the auth token that could renew it.
+      // The session already expired: still revoke the auth token that could renew it. Not
+      // audited: the service does not say whose login the token was.
       await ctx.sessions.signOutByAuthToken(ctx.cookies.read(request, 'authToken'));
     }
     ctx.cookies.clear(reply);

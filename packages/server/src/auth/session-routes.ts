@@ -12,6 +12,8 @@ import {
   SessionList,
 } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
+import { auditMeta } from '../audit/audit-log.js';
+import { loginEvent, userEvent } from '../audit/auth-events.js';
 import { API_V1 } from '../http/api-path.js';
 import { AppError } from '../http/app-error.js';
 import { requirement } from '../http/openapi/security.js';
@@ -177,6 +179,10 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
       if (!(await ctx.sessions.revoke(auth.login.userId, id))) {
         throw new AppError('not_found', `No session found with ID: ${id}`);
       }
+      await ctx.audit.record(
+        auditMeta(request),
+        loginEvent('session.revoked', auth.login, { login_id: id }),
+      );
       if (id === auth.login.id) ctx.cookies.clear(reply);
       return reply.code(204).send();
     },
@@ -191,6 +197,10 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   app.post(local(PATHS.authSessionsRevokeOthers), { schema: othersSchema }, async (request) => {
     const auth = signedIn(request);
     const revoked = await ctx.sessions.revokeOthers(auth.login.userId, auth.login.id);
+    await ctx.audit.record(
+      auditMeta(request),
+      loginEvent('sessions.revoked_all', auth.login, { revoked_sessions: revoked }),
+    );
     return { data: { revoked } };
   });
 
@@ -231,6 +241,10 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     // A new password locks out whoever knew the old one: end every other session.
     const revoked = await ctx.sessions.revokeOthers(user.id, auth.login.id);
     await ctx.storage.twoFactor.deleteChallengesOf(user.id);
+    await ctx.audit.record(
+      auditMeta(request),
+      userEvent('password.changed', user, { revoked_sessions: revoked }),
+    );
     request.log.info({ userId: user.id, revoked }, 'password changed');
     return { data: { revoked_sessions: revoked } };
   });

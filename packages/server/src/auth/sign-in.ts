@@ -1,5 +1,7 @@
 import { HEADERS } from '@proofsheet/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { auditMeta } from '../audit/audit-log.js';
+import { signedInEvent } from '../audit/auth-events.js';
 import { noStore } from '../http/responses.js';
 import type { UserRecord } from '../storage/ports/user-store.js';
 import type { AuthContext } from './context.js';
@@ -21,6 +23,7 @@ export async function finishSignIn(
     userAgent: request.headers['user-agent'] ?? null,
     ip: request.ip,
   });
+  await ctx.audit.record(auditMeta(request), signedInEvent(user, issued.login.id, options.method));
   const csrf = ctx.cookies.issue(reply, issued.sessionId, issued.authToken);
   noStore(reply);
   reply.header(HEADERS.csrfToken, csrf);

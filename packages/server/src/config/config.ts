@@ -54,7 +54,7 @@ export interface Config {
   jobLeaseMs: number;
   jobRetryDelayMs: number;
   jobMaxAttempts: number;
-  /** How often expired sessions, visitor sessions, uploads and reset tokens are deleted. */
+  /** How often expired sessions, visitor sessions, uploads, reset tokens and old audit events are deleted. */
   housekeepingIntervalMs: number;
   /** Reconciliation leaves blobs and unfinished uploads younger than this alone. */
   orphanGraceMs: number;
@@ -76,6 +76,8 @@ export interface Config {
   mfaChallengeLifetimeMs: number;
   /** How old a sign-in may be to add, remove or renew a second factor. */
   recentSignInMs: number;
+  /** How long audit events are kept; housekeeping deletes older ones. */
+  auditRetentionMs: number;
   demoPassword: string | null;
   /** Draw photos into the demo studio's galleries (in the background, after start-up). */
   demoPhotos: boolean;
@@ -340,6 +342,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     secretKey,
     mfaChallengeLifetimeMs: duration('PROOFSHEET_MFA_CHALLENGE_LIFETIME', 10_000),
     recentSignInMs: duration('PROOFSHEET_RECENT_SIGN_IN', 60_000),
+    // A day at least: a shorter log could lose what happened before anyone read it.
+    auditRetentionMs: duration('PROOFSHEET_AUDIT_RETENTION', 86_400_000),
     demoPassword,
     demoPhotos: raw('PROOFSHEET_DEMO_PHOTOS') === undefined || bool('PROOFSHEET_DEMO_PHOTOS'),
     logLevel,

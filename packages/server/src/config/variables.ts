@@ -309,7 +309,7 @@ export const VARIABLES = [
     kind: 'duration',
     default: '1h',
     description:
-      'How often expired sessions, visitor sessions, unfinished uploads and reset tokens are deleted, and stranded emails queued again (also once at start-up).',
+      'How often expired sessions, visitor sessions, unfinished uploads, reset tokens and audit events past PROOFSHEET_AUDIT_RETENTION are deleted, and stranded emails queued again (also once at start-up).',
   },
   {
     name: 'PROOFSHEET_ORPHAN_GRACE',
@@ -375,6 +375,13 @@ export const VARIABLES = [
     default: '15m',
     description:
       'How recent a sign-in must be to set up, remove or renew a second factor (else 403 recent_sign_in_required).',
+  },
+  {
+    name: 'PROOFSHEET_AUDIT_RETENTION',
+    kind: 'duration',
+    default: '365d',
+    description:
+      'How long security events (sign-ins, password changes, revoked sessions) are kept for owners to read; housekeeping deletes older ones. At least 1d.',
   },
   {
     name: 'PROOFSHEET_DEMO_PHOTOS',

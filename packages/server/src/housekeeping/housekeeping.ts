@@ -14,6 +14,8 @@ export interface HousekeepingReport {
   requeuedMail: number;
   /** Second steps of sign-in never completed. */
   mfaChallenges: number;
+  /** Audit events older than `PROOFSHEET_AUDIT_RETENTION`. */
+  auditEvents: number;
 }
 
 /** How long an expired reset token is kept, so that its link says "expired", not "unknown". */
@@ -26,28 +28,36 @@ const REQUEUE_BATCH = 500;
 export interface HousekeepingContext {
   storage: Pick<
     Storage,
-    'sessions' | 'visitors' | 'passwordResets' | 'outbox' | 'jobs' | 'twoFactor'
+    'sessions' | 'visitors' | 'passwordResets' | 'outbox' | 'jobs' | 'twoFactor' | 'auditEvents'
   >;
   clock: Clock;
-  config: Pick<Config, 'sessionLifetimeMs' | 'sessionIdleMs'>;
+  config: Pick<Config, 'sessionLifetimeMs' | 'sessionIdleMs' | 'auditRetentionMs'>;
 }
 
 /**
- * Deletes the sessions and reset tokens that can no longer be used, and queues again the
- * emails whose job was lost. An expired session is already refused at the next request;
- * without this pass its row would stay for good, and a studio that runs for years would keep
+ * Deletes the sessions, reset tokens and pending second steps that can no longer be used and
+ * the audit events past their retention, and queues again the emails whose job was lost. An
+ * expired session is already refused at the next request; without this pass its row would stay for good, and a studio that runs for years would keep
  * every sign-in and every visit it ever had.
  */
 export async function sweepExpired(ctx: HousekeepingContext): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
-  const [sessions, visitorSessions, resetTokens, requeuedMail, mfaChallenges] = await Promise.all([
-    ctx.storage.sessions.deleteExpired(now, ctx.config.sessionLifetimeMs, ctx.config.sessionIdleMs),
-    ctx.storage.visitors.deleteExpiredSessions(now),
-    ctx.storage.passwordResets.deleteExpired(new Date(now.getTime() - RESET_TOKEN_KEPT_MS)),
-    requeueStranded(ctx, now),
-    ctx.storage.twoFactor.deleteExpiredChallenges(now),
-  ]);
-  return { sessions, visitorSessions, resetTokens, requeuedMail, mfaChallenges };
+  const [sessions, visitorSessions, resetTokens, requeuedMail, mfaChallenges, auditEvents] =
+    await Promise.all([
+      ctx.storage.sessions.deleteExpired(
+        now,
+        ctx.config.sessionLifetimeMs,
+        ctx.config.sessionIdleMs,
+      ),
+      ctx.storage.visitors.deleteExpiredSessions(now),
+      ctx.storage.passwordResets.deleteExpired(new Date(now.getTime() - RESET_TOKEN_KEPT_MS)),
+      requeueStranded(ctx, now),
+      ctx.storage.twoFactor.deleteExpiredChallenges(now),
+      ctx.storage.auditEvents.deleteOlderThan(
+        new Date(now.getTime() - ctx.config.auditRetentionMs),
+      ),
+    ]);
+  return { sessions, visitorSessions, resetTokens, requeuedMail, mfaChallenges, auditEvents };
 }
 
 /**

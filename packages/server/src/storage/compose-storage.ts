@@ -18,6 +18,7 @@ import { closeRedis, type RedisClient } from './redis/redis-client.js';
 import { type RedisSessionStoreOptions, redisSessionStore } from './redis/session-store.js';
 import { cachedSessionStore } from './session-cache.js';
 import { sqlAccountStore } from './sql/accounts.js';
+import { sqlAuditStore } from './sql/audit-events.js';
 import { readClientVersion } from './sql/client-versions.js';
 import { sqlClientStore } from './sql/clients.js';
 import { sqlCollectionAccessStore } from './sql/collection-access.js';
@@ -133,6 +134,7 @@ export function composeStorage(
     outbox: sqlOutboxStore(db),
     passwordResets: sqlPasswordResetStore(db),
     twoFactor: sqlTwoFactorStore(db),
+    auditEvents: sqlAuditStore(db),
     jobs,
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),
     locks: redis ? redisLockStore(redis.client, redis) : memoryLockStore(),

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { type AppContext, withStores } from '../app-context.js';
+import { auditEventRoutes } from './audit-events/routes.js';
 import { clientCsvRoutes } from './clients/csv.js';
 import { clientRoutes } from './clients/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
@@ -15,4 +16,5 @@ export async function studioRoutes(app: FastifyInstance, ctx: AppContext): Promi
     notificationRoutes(scope, withStores(ctx, ['notifications'])),
   );
   await app.register(async (scope) => outboxRoutes(scope, withStores(ctx, ['outbox'])));
+  await app.register(async (scope) => auditEventRoutes(scope, withStores(ctx, ['auditEvents'])));
 }

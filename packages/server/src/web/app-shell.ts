@@ -7,6 +7,8 @@ export interface NavItem {
   label: string;
   /** Extra HTML after the label, e.g. the unread badge. Must be escaped already. */
   extra?: string;
+  /** Shown only to these roles; absent: to everyone the app is for. */
+  roles?: readonly Role[];
 }
 
 export interface AppPageOptions {

@@ -1,8 +1,9 @@
+import type { Role } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/context.js';
 import { APP_HOME } from '../auth/login-routes.js';
 import { escapeHtml, PAGE_REFERRER_POLICY } from '../http/html.js';
-import { STAFF } from '../http/role-sets.js';
+import { OWNER, STAFF } from '../http/role-sets.js';
 import { ACCOUNT_CONTENT } from './account-page.js';
 import { type NavItem, renderAppPage } from './app-shell.js';
 import { APP_CSS } from './assets.js';
@@ -10,7 +11,12 @@ import { COLLECTION_CONTENT, COLLECTIONS_CONTENT, SETTINGS_CONTENT } from './gal
 import { loginUrlFor, type PageViewer, pageViewer } from './page-session.js';
 import { GALLERY_CONTENT } from './photo-pages.js';
 import { SCRIPTS } from './static-assets.js';
-import { CLIENTS_CONTENT, NOTIFICATIONS_CONTENT, OUTBOX_CONTENT } from './studio-pages.js';
+import {
+  AUDIT_CONTENT,
+  CLIENTS_CONTENT,
+  NOTIFICATIONS_CONTENT,
+  OUTBOX_CONTENT,
+} from './studio-pages.js';
 import { visitorRoutes } from './visitor-routes.js';
 
 interface PageDef {
@@ -22,6 +28,8 @@ interface PageDef {
   content: string;
   /** The navigation entry this page belongs to. */
   navPath: string;
+  /** Only these roles may open it (others get a 403 page); absent: every role the app is for. */
+  roles?: readonly Role[];
 }
 
 const UNREAD_BADGE =
@@ -31,6 +39,8 @@ const STUDIO_NAV: readonly NavItem[] = [
   { href: '/app/clients', label: 'Clients' },
   { href: '/app/notifications', label: 'Notifications', extra: UNREAD_BADGE },
   { href: '/app/outbox', label: 'Outbox' },
+  // Owners only, as its API: the log names every member's addresses and devices.
+  { href: '/app/audit', label: 'Audit log', roles: OWNER },
   { href: '/app/account', label: 'Account' },
 ];
 const GALLERY_NAV: readonly NavItem[] = [
@@ -48,6 +58,7 @@ const STUDIO_PAGES: readonly PageDef[] = [
     content: NOTIFICATIONS_CONTENT,
   },
   { path: '/app/outbox', page: 'outbox', title: 'Outbox', content: OUTBOX_CONTENT },
+  { path: '/app/audit', page: 'audit', title: 'Audit log', content: AUDIT_CONTENT, roles: OWNER },
   { path: '/app/account', page: 'account', title: 'Account', content: ACCOUNT_CONTENT },
 ].map((p) => ({ ...p, navPath: p.path }));
 
@@ -156,6 +167,20 @@ export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise
     });
   }
 
+  function ownersOnly(viewer: PageViewer, def: PageDef, shown: readonly NavItem[]): string {
+    return renderAppPage({
+      app: ctx.api,
+      page: 'no-access',
+      title: def.title,
+      csrfToken: viewer.csrfToken,
+      user: viewer,
+      nav: shown,
+      current: '',
+      script: null,
+      content: `<div class="panel"><p>Only the studio's owners can open the ${escapeHtml(def.title.toLowerCase())}.</p></div>`,
+    });
+  }
+
   for (const def of pages) {
     app.get(
       def.path,
@@ -167,6 +192,10 @@ export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise
         if (studio && !STAFF.includes(viewer.role)) {
           return sendHtml(reply, 403, noAccess(viewer));
         }
+        const shown = nav.filter((item) => !item.roles || item.roles.includes(viewer.role));
+        if (def.roles && !def.roles.includes(viewer.role)) {
+          return sendHtml(reply, 403, ownersOnly(viewer, def, shown));
+        }
         return sendHtml(
           reply,
           200,
@@ -176,7 +205,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise
             title: def.title,
             csrfToken: viewer.csrfToken,
             user: viewer,
-            nav,
+            nav: shown,
             current: def.navPath,
             content: def.content,
           }),

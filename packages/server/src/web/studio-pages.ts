@@ -1,4 +1,10 @@
-import { CLIENT_TYPE_LABELS, CLIENT_TYPES } from '@proofsheet/protocol';
+import {
+  AUDIT_EVENT_TYPE_NAMES,
+  AUDIT_EVENT_TYPES,
+  CLIENT_TYPE_LABELS,
+  CLIENT_TYPES,
+} from '@proofsheet/protocol';
+import { escapeHtml } from '../http/html.js';
 import { CONFIRM_DIALOG, field } from './form-fields.js';
 
 const TYPE_CHOICES = CLIENT_TYPES.map((t) => [t, CLIENT_TYPE_LABELS[t]] as const);
@@ -52,3 +58,32 @@ export const OUTBOX_CONTENT = `<p id="outbox-summary" class="muted" aria-live="p
 <ul id="outbox-list" class="rows" aria-busy="true"></ul>
 <nav class="pager" aria-label="Outbox pages"><button type="button" id="outbox-prev" class="secondary">Previous</button><button type="button" id="outbox-next" class="secondary">Next</button></nav>
 <section id="outbox-message" class="panel" aria-live="polite" hidden></section>`;
+
+/**
+ * The type filter of the audit page. Each option's text is also the label the page's script
+ * shows for that type, so that the labels have one home (the protocol's list).
+ */
+const AUDIT_TYPE_OPTIONS = [
+  '<option value="">All events</option>',
+  '<option value="sign_in.failed,sign_in.throttled" data-group>Failed and throttled sign-ins</option>',
+  ...AUDIT_EVENT_TYPE_NAMES.map(
+    (t) => `<option value="${escapeHtml(t)}">${escapeHtml(AUDIT_EVENT_TYPES[t])}</option>`,
+  ),
+].join('');
+
+/** Audit log: the studio's security events, newest first, filtered by type (owners). */
+export const AUDIT_CONTENT = `<div class="toolbar">
+<form id="audit-filter" class="search" role="search" aria-label="Audit events">
+<div class="field"><label for="audit-type">Event</label><select id="audit-type" name="type">${AUDIT_TYPE_OPTIONS}</select></div>
+<button type="submit">Filter</button>
+</form>
+</div>
+<section aria-labelledby="audit-title">
+<h2 id="audit-title" class="visually-hidden">Security events</h2>
+<p id="audit-summary" class="muted" aria-live="polite"></p>
+<div class="table-wrap"><table class="data" aria-labelledby="audit-title">
+<thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">User</th><th scope="col">IP address</th><th scope="col" class="wide-only">Device</th></tr></thead>
+<tbody id="audit-rows" aria-busy="true"></tbody>
+</table></div>
+<nav class="pager" aria-label="Audit pages"><button type="button" id="audit-prev" class="secondary">Previous</button><span id="audit-page-info"></span><button type="button" id="audit-next" class="secondary">Next</button></nav>
+</section>`;

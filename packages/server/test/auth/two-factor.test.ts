@@ -410,7 +410,10 @@ describe('a half-done sign-in ends with the password it began with', () => {
       expiresAt: new Date(h.clock.now().getTime() + 60_000),
       usedAt: null,
     });
-    await h.services.resets.confirm(token, 'yet another long passphrase here');
+    await h.services.resets.confirm(token, 'yet another long passphrase here', {
+      ip: '127.0.0.1',
+      userAgent: null,
+    });
     const afterReset = await secondStep(h, { mfa_token: pending, code: codeFor(secret, h) });
     assert.equal(afterReset.json().code, 'mfa_token_invalid');
 
@@ -422,5 +425,69 @@ describe('a half-done sign-in ends with the password it began with', () => {
     assert.equal(report.mfaChallenges, 1);
     assert.equal(await h.storage.twoFactor.findChallenge(hashSecret(stale.json().mfa_token)), null);
     assert.ok(await h.storage.twoFactor.findChallenge(hashSecret(live.json().mfa_token)));
+  });
+});
+
+describe("two-factor events in the studio's audit log", () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness();
+  });
+  after(() => h.close());
+
+  it('set-up, a wrong code, a code, a recovery code, new codes and removal, with no secret', async () => {
+    // A second between steps: events of one instant are listed in ID order, not as they came.
+    const tick = () => h.clock.advance(1000);
+    const creds = await login(h.studio, 'owner@example.com');
+    tick();
+    const { secret, recoveryCodes } = await enroll(h, creds);
+    const wrong = await challengeToken(h, 'owner@example.com');
+    await secondStep(h, { mfa_token: wrong, code: '000000' });
+    tick();
+    const code = codeFor(secret, h);
+    const done = await secondStep(h, { mfa_token: wrong, code });
+    assert.equal(done.statusCode, 200, done.body);
+    tick();
+    const fresh = credentialsFrom(setCookies(done), done.json().data.csrf_token);
+    const recovery = recoveryCodes[0] ?? '';
+    const byRecovery = await secondStep(h, {
+      mfa_token: await challengeToken(h, 'owner@example.com'),
+      recovery_code: recovery,
+    });
+    assert.equal(byRecovery.statusCode, 200, byRecovery.body);
+    for (const [method, url] of [
+      ['POST', '/api/v1/account/two_factor/recovery_codes'],
+      ['DELETE', '/api/v1/account/two_factor/totp'],
+    ] as const) {
+      tick();
+      const res = await h.studio.inject({ method, url, headers: fresh.headers });
+      assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode}`);
+    }
+    await h.services.audit.flush();
+    const { items } = await h.storage.auditEvents.list(
+      h.accountId,
+      { offset: 0, limit: 100 },
+      { types: null, userId: h.users.owner.id, since: null, until: null },
+    );
+    // Oldest first; the two events of the recovery sign-in share an instant, so by type.
+    const seen = [...items]
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.type.localeCompare(b.type))
+      .map((e) => `${e.type}${e.detail.method ? ` ${e.detail.method}` : ''}`);
+    assert.deepEqual(seen, [
+      'sign_in.succeeded password',
+      'mfa.enabled totp',
+      'mfa.failed totp',
+      'sign_in.succeeded totp',
+      'recovery_code.used recovery_code',
+      'sign_in.succeeded recovery_code',
+      'recovery_codes.regenerated',
+      'mfa.disabled totp',
+    ]);
+    const used = items.find((e) => e.type === 'recovery_code.used');
+    assert.equal(used?.detail.remaining_codes, 9);
+    const stored = JSON.stringify(items);
+    for (const secretValue of [secret, code, recovery, wrong, PASSWORD]) {
+      assert.ok(!stored.includes(secretValue), 'no secret in the log');
+    }
   });
 });

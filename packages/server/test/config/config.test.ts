@@ -63,6 +63,18 @@ describe('configuration', () => {
     );
   });
 
+  it('keeps audit events a year by default, in days, and at least a day', () => {
+    assert.equal(parseConfig({}).auditRetentionMs, 365 * 86_400_000);
+    assert.equal(
+      parseConfig({ PROOFSHEET_AUDIT_RETENTION: '90d' }).auditRetentionMs,
+      90 * 86_400_000,
+    );
+    assert.throws(
+      () => parseConfig({ PROOFSHEET_AUDIT_RETENTION: '1h' }),
+      /PROOFSHEET_AUDIT_RETENTION must be a duration such as 30m, 12h or 30d, at least 1d \(got "1h"\)/,
+    );
+  });
+
   it('parses durations', () => {
     assert.equal(parseDuration('30m'), 1_800_000);
     assert.equal(parseDuration('90'), 90_000);

@@ -8,10 +8,16 @@ import type { Database } from '../../src/storage/sql/schema.js';
 /**
  * Tables that a refused request may change legitimately: `logins` slides a session's idle
  * window on use (`last_seen_at`) and a refresh that presents a rotated auth token revokes the
- * whole login on its 401 (reuse detection), as it must; `retired_tokens` follows the rotations.
+ * whole login on its 401 (reuse detection), as it must; `retired_tokens` follows the rotations;
+ * `audit_events` records failed and throttled sign-ins (401, 429) in the studio of the address
+ * tried, the other studio's too, and is written beside the request, after its answer.
  * Counters (rate limits, login throttling) are not tables: they live in memory here.
  */
-export const VOLATILE_TABLES: ReadonlySet<string> = new Set(['logins', 'retired_tokens']);
+export const VOLATILE_TABLES: ReadonlySet<string> = new Set([
+  'logins',
+  'retired_tokens',
+  'audit_events',
+]);
 
 /** Table name → its rows as JSON text, sorted, so two snapshots compare as text. */
 export type Snapshot = ReadonlyMap<string, readonly string[]>;

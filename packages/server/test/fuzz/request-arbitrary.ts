@@ -56,10 +56,11 @@ export function requestFor(route: CatalogRoute, hints: SchemaHints): fc.Arbitrar
   );
 }
 
-/** A request the owner could well make to the route: the one per route that each run starts with. */
+/** A request the owner (or `role`) could well make to the route: each run starts with these. */
 export function validRequestFor(
   route: CatalogRoute,
   hints: SchemaHints,
+  role: FuzzRole = 'owner',
 ): fc.Arbitrary<FuzzRequest> {
   const body = route.multipart
     ? validUpload
@@ -68,7 +69,7 @@ export function validRequestFor(
       : fc.constant(null);
   return fc.tuple(validPath(route), validQuery(route), body).map(([path, query, choice]) => ({
     api: route.api,
-    role: 'owner',
+    role,
     route: routeName(route),
     method: route.method,
     path,

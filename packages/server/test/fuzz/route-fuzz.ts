@@ -149,9 +149,15 @@ export async function fuzzRoutes(
 
   const { seed, runs, label } = settings;
   // Every run starts with a valid owner request for each route, so that every route is reached
-  // on every seed, and, for routes that take a body, the same with a NUL in a text field.
+  // on every seed, and, for routes that take a body, the same with a NUL in a text field. On
+  // the Gallery API a gallery client's too: some of its routes are theirs alone (submitting a
+  // favorites list), and were reached only when the seed's draw happened to make one.
   const examples = routes.flatMap((route) =>
-    [validRequestFor(route, hints), poisonedRequestFor(route, hints)].flatMap((arbitrary) =>
+    [
+      validRequestFor(route, hints),
+      poisonedRequestFor(route, hints),
+      route.api === 'gallery' ? validRequestFor(route, hints, 'gallery_client') : null,
+    ].flatMap((arbitrary) =>
       arbitrary ? fc.sample(arbitrary, { seed, numRuns: 1 }).map((r): [FuzzRequest] => [r]) : [],
     ),
   );

@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { newId } from '@proofsheet/protocol';
 import { sweepExpired } from '../../src/housekeeping/housekeeping.js';
+import { EVERY_AUDIT_EVENT } from '../../src/storage/ports/audit-store.js';
 import { createHarness, type Harness, loginAs } from '../helpers/harness.js';
 import { createCollection } from '../helpers/resources.js';
 import { createShareLink, enterAs } from '../helpers/share-links.js';
@@ -37,7 +39,14 @@ describe('housekeeping', () => {
 
     assert.deepEqual(
       await sweepExpired(ctx()),
-      { sessions: 0, visitorSessions: 0, resetTokens: 0, requeuedMail: 0, mfaChallenges: 0 },
+      {
+        sessions: 0,
+        visitorSessions: 0,
+        resetTokens: 0,
+        requeuedMail: 0,
+        mfaChallenges: 0,
+        auditEvents: 0,
+      },
       'all live',
     );
 
@@ -112,5 +121,34 @@ describe('housekeeping', () => {
     assert.equal(await depth(), before + 1, 'its job is back in the queue');
     await sweepExpired(ctx());
     assert.equal(await depth(), before + 1, 'once: the job waiting holds the message’s key');
+  });
+
+  it('deletes audit events older than the retention, and keeps the younger ones', async () => {
+    const retention = h.config.auditRetentionMs;
+    const event = (ageMs: number) => ({
+      id: newId('auditEvent', (n) => crypto.getRandomValues(new Uint8Array(n))),
+      accountId: h.accountId,
+      type: 'sign_out' as const,
+      userId: h.users.owner.id,
+      actorId: null,
+      ip: '192.0.2.1',
+      userAgent: null,
+      detail: {},
+      createdAt: new Date(h.clock.now().getTime() - ageMs),
+    });
+    const old = event(retention + 1);
+    const young = event(retention - HOUR);
+    await h.storage.auditEvents.record(old);
+    await h.storage.auditEvents.record(young);
+    assert.equal((await sweepExpired(ctx())).auditEvents, 1);
+    const { items } = await h.storage.auditEvents.list(
+      h.accountId,
+      { offset: 0, limit: 100 },
+      EVERY_AUDIT_EVENT,
+    );
+    const ids = items.map((e) => e.id);
+    assert.ok(!ids.includes(old.id), 'the old event is gone');
+    assert.ok(ids.includes(young.id), 'the young one stays');
+    assert.equal(retention, 365 * 24 * HOUR, 'a year by default');
   });
 });

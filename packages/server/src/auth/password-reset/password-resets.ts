@@ -1,3 +1,5 @@
+import type { AuditLog, AuditMeta, RequestMeta } from '../../audit/audit-log.js';
+import { userEvent } from '../../audit/auth-events.js';
 import type { Config } from '../../config/config.js';
 import type { Clock, Random } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
@@ -30,6 +32,7 @@ export interface PasswordResetsContext {
   random: Random;
   passwords: PasswordHasher;
   sessions: SessionService;
+  audit: AuditLog;
 }
 
 /** Password reset by email: asking for a link, and setting a new password with its token. */
@@ -41,12 +44,15 @@ export class PasswordResets {
    * account up and writes to it: the request does the same work, in the same time, whether an
    * account has the address or not, and never waits for mail.
    */
-  async request(email: string, ip: string, linkBase: string): Promise<void> {
+  async request(email: string, meta: RequestMeta, linkBase: string): Promise<void> {
     const { storage, config, clock } = this.ctx;
-    await chargeResetRequest(storage.counters, config, email, ip, clock.now());
+    await chargeResetRequest(storage.counters, config, email, meta.ip, clock.now());
     const key = email.toLowerCase();
+    // The job audits the request (it alone knows whether the address has an account); a burst
+    // that makes one job, and one link, is one event.
+    const payload = { email: key, linkBase, ip: meta.ip, userAgent: meta.userAgent };
     // One waiting job per address: a burst of requests makes one link, not a mailbox full.
-    await storage.jobs.enqueue('password.reset', { email: key, linkBase }, { singletonKey: key });
+    await storage.jobs.enqueue('password.reset', payload, { singletonKey: key });
   }
 
   /**
@@ -54,8 +60,8 @@ export class PasswordResets {
    * every sign-in of the user ended (sessions and auth tokens), with every other reset link.
    * Returns how many sign-ins ended.
    */
-  async confirm(token: string, password: string): Promise<number> {
-    const { storage, clock, passwords, sessions } = this.ctx;
+  async confirm(token: string, password: string, meta: AuditMeta): Promise<number> {
+    const { storage, clock, passwords, sessions, audit } = this.ctx;
     if (!isSecretShaped(token)) throw refused('unknown');
     // Look the token up by its hash: the table holds no token itself.
     const tokenHash = hashSecret(token);
@@ -78,6 +84,10 @@ export class PasswordResets {
     await storage.passwordResets.retireForUser(user.id, clock.now());
     // A sign-in half done with the old password must not finish with a code after the reset.
     await storage.twoFactor.deleteChallengesOf(user.id);
+    await audit.record(
+      meta,
+      userEvent('password.reset', user, { revoked_sessions: revoked, method: 'reset_link' }),
+    );
     return revoked;
   }
 }

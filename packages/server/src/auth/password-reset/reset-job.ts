@@ -1,4 +1,6 @@
 import { PATHS } from '@proofsheet/protocol';
+import { AuditLog } from '../../audit/audit-log.js';
+import { userEvent } from '../../audit/auth-events.js';
 import type { Config } from '../../config/config.js';
 import type { Clock, Random } from '../../deps.js';
 import { queueMail } from '../../mail/queue-mail.js';
@@ -7,7 +9,7 @@ import type { Storage } from '../../storage/ports/storage.js';
 import { hashSecret, newSecret } from '../tokens.js';
 
 export interface ResetJobContext {
-  storage: Pick<Storage, 'users' | 'passwordResets' | 'outbox' | 'jobs'>;
+  storage: Pick<Storage, 'users' | 'passwordResets' | 'outbox' | 'jobs' | 'auditEvents'>;
   config: Pick<Config, 'mail' | 'passwordResetLifetimeMs'>;
   clock: Clock;
   random: Random;
@@ -22,11 +24,16 @@ export async function startPasswordResetWorkers(
   ctx: ResetJobContext,
   options: { concurrency: number },
 ): Promise<void> {
+  const audit = new AuditLog(ctx);
   await ctx.storage.jobs.work(
     'password.reset',
     async (job) => {
       const user = await ctx.storage.users.findByEmail(job.payload.email);
       if (!user) return;
+      // Recorded here, not by the request: its answer and its time stay the same either way.
+      // First, so that a log that cannot be written retries the job before any link is sent.
+      const meta = { ip: job.payload.ip ?? null, userAgent: job.payload.userAgent ?? null };
+      await audit.record(meta, userEvent('password.reset_requested', user));
       const now = ctx.clock.now();
       const token = newSecret(ctx.random);
       // Store only a hash of the token: a leaked table resets no password.

@@ -9,6 +9,7 @@ import {
   PasswordResetRequest,
 } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { auditMeta } from '../../audit/audit-log.js';
 import { AppError } from '../../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
@@ -135,7 +136,7 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
       }
       const body = request.body as PasswordResetRequest;
       try {
-        await ctx.resets.request(body.email, request.ip, linkBase(request, ctx));
+        await ctx.resets.request(body.email, auditMeta(request), linkBase(request, ctx));
       } catch (error) {
         if (!(wantsPage && error instanceof AppError && error.code === 'rate_limited')) throw error;
         for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);
@@ -191,7 +192,7 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
       const body = request.body as PasswordResetConfirm;
       let revoked: number;
       try {
-        revoked = await ctx.resets.confirm(body.token, body.password);
+        revoked = await ctx.resets.confirm(body.token, body.password, auditMeta(request));
       } catch (error) {
         // A browser gets the page again, saying why: a bad link, or a password too easy to guess.
         if (!(wantsPage && error instanceof AppError)) throw error;

@@ -6,6 +6,8 @@ import {
   TwoFactorStatus,
 } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { auditMeta } from '../../audit/audit-log.js';
+import { userEvent } from '../../audit/auth-events.js';
 import { API_V1 } from '../../http/api-path.js';
 import { AppError } from '../../http/app-error.js';
 import { NoContent, noStore, responses } from '../../http/responses.js';
@@ -88,6 +90,10 @@ export async function factorRoutes(
     async (request, reply) => {
       const user = await recentUser(request);
       const codes = await ctx.twoFactor.confirm(user, (request.body as TotpConfirmBody).code);
+      await ctx.audit.record(
+        auditMeta(request),
+        userEvent('mfa.enabled', user, { method: 'totp' }),
+      );
       request.log.info({ userId: user.id }, 'two-factor enabled');
       noStore(reply);
       return { data: { recovery_codes: codes } };
@@ -108,6 +114,10 @@ export async function factorRoutes(
     async (request, reply) => {
       const user = await recentUser(request);
       if (!(await ctx.twoFactor.remove(user.id))) throw new AppError('not_found');
+      await ctx.audit.record(
+        auditMeta(request),
+        userEvent('mfa.disabled', user, { method: 'totp' }),
+      );
       request.log.info({ userId: user.id }, 'two-factor removed');
       return reply.code(204).send();
     },
@@ -127,6 +137,7 @@ export async function factorRoutes(
     async (request, reply) => {
       const user = await recentUser(request);
       const codes = await ctx.twoFactor.regenerate(user.id);
+      await ctx.audit.record(auditMeta(request), userEvent('recovery_codes.regenerated', user));
       noStore(reply);
       return { data: { recovery_codes: codes } };
     },

@@ -7,6 +7,7 @@ import {
   REASON_PHRASES,
 } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { auditMeta } from '../../audit/audit-log.js';
 import { AppError, isAppError } from '../../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
@@ -134,7 +135,12 @@ export async function mfaRoutes(app: FastifyInstance, ctx: TwoFactorRouteContext
         ? { code: body.code as string }
         : { recoveryCode: body.recovery_code as string };
       try {
-        const { user, method } = await ctx.twoFactor.complete(mfaToken, proof, request.ip, ctx.api);
+        const { user, method } = await ctx.twoFactor.complete(
+          mfaToken,
+          proof,
+          auditMeta(request),
+          ctx.api,
+        );
         return await finishSignIn(ctx, request, reply, user, { html, next, method });
       } catch (error) {
         if (!html || !isAppError(error)) throw error;

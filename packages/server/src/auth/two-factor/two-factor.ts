@@ -1,5 +1,7 @@
 import type { MfaMethod } from '@proofsheet/protocol';
 import QRCode from 'qrcode';
+import type { AuditLog, RequestMeta } from '../../audit/audit-log.js';
+import { userEvent } from '../../audit/auth-events.js';
 import type { Config } from '../../config/config.js';
 import type { Clock, Random } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
@@ -16,6 +18,8 @@ import { base32Of, matchTotp, otpauthUrl, TOTP_SECRET_BYTES } from './totp.js';
 export const MAX_CHALLENGE_FAILURES = 5;
 
 export interface TwoFactorDeps {
+  /** Wrong codes, used recovery codes and factor changes go into the studio's log. */
+  audit: AuditLog;
   storage: Pick<Storage, 'twoFactor' | 'users' | 'accounts'>;
   config: Pick<Config, 'mfaChallengeLifetimeMs' | 'recentSignInMs'>;
   clock: Clock;
@@ -98,7 +102,7 @@ export class TwoFactor {
   async complete(
     token: string,
     proof: SecondFactorProof,
-    ip: string,
+    meta: RequestMeta,
     audience: TotpAudience,
   ): Promise<{ user: UserRecord; method: MfaMethod }> {
     const now = this.deps.clock.now();
@@ -111,13 +115,18 @@ export class TwoFactor {
     const user = await this.deps.storage.users.findById(challenge.userId);
     if (!user) throw new AppError('mfa_token_invalid');
 
-    const outcome = await this.deps.throttle.guess(user.id, ip, now, () =>
+    const method = 'code' in proof ? 'totp' : 'recovery_code';
+    const failed = (reason: string) =>
+      this.deps.audit.record(meta, userEvent('mfa.failed', user, { reason, method }));
+    const outcome = await this.deps.throttle.guess(user.id, meta.ip, now, () =>
       this.verify(user.id, proof, now, audience),
     );
     if (outcome.status === 'throttled') {
+      await failed('too_many_failures');
       throw throttledError(outcome.waitMs, 'Too many wrong codes');
     }
     if (outcome.status === 'wrong') {
+      await failed('wrong_code');
       const failures = await this.store.failChallenge(tokenHash);
       if (failures >= MAX_CHALLENGE_FAILURES) {
         await this.store.consumeChallenge(tokenHash);
@@ -130,6 +139,16 @@ export class TwoFactor {
     }
     // Of two right answers to one challenge (two recovery codes at once), one signs in.
     if (!(await this.store.consumeChallenge(tokenHash))) throw new AppError('mfa_token_invalid');
+    if (outcome.value === 'recovery_code') {
+      const remaining = await this.store.countRecoveryCodes(user.id);
+      await this.deps.audit.record(
+        meta,
+        userEvent('recovery_code.used', user, {
+          method: 'recovery_code',
+          remaining_codes: remaining,
+        }),
+      );
+    }
     return { user, method: outcome.value };
   }
 

@@ -19,7 +19,16 @@ export interface JobPayloads {
    * Someone asked to reset the password of `email`: if an account has it, make a token and
    * write to it. Done in a job, so that the request does the same work whether it exists or not.
    */
-  'password.reset': { email: string; linkBase: string };
+  /**
+   * `ip` and `userAgent` of whoever asked, for the audit log; absent from jobs queued before
+   * the log existed.
+   */
+  'password.reset': {
+    email: string;
+    linkBase: string;
+    ip?: string | null;
+    userAgent?: string | null;
+  };
 }
 
 export type JobName = keyof JobPayloads;

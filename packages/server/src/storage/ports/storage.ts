@@ -5,6 +5,7 @@
  * `create-storage.ts`, and wired in `compose-storage.ts`.
  */
 import type { AccountStore } from './account-store.js';
+import type { AuditStore } from './audit-store.js';
 import type { BlobStore } from './blob-store.js';
 import type { ClientStore } from './client-store.js';
 import type { CollectionAccessStore } from './collection-access-store.js';
@@ -72,6 +73,8 @@ export interface Storage {
   passwordResets: PasswordResetStore;
   /** Authenticator apps, recovery codes and pending second steps of sign-in. */
   twoFactor: TwoFactorStore;
+  /** Each studio's security events (sign-ins, password changes, …). */
+  auditEvents: AuditStore;
   /**
    * Background jobs (photo processing). Here rather than beside the storage because the queue
    * lives in the same database (a table of it, or pg-boss in the same PostgreSQL), is picked

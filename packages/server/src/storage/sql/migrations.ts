@@ -604,6 +604,38 @@ const mail: Migration = {
 };
 
 /**
+ * The audit log: each studio's security events, read newest first per account (ties broken by
+ * ID, so that pages never repeat or skip a row) and deleted by age.
+ */
+const audit: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('audit_events')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text')
+      .addColumn('actor_id', 'text')
+      .addColumn('ip', 'text')
+      .addColumn('user_agent', 'text')
+      .addColumn('detail', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('audit_events_account_created')
+      .on('audit_events')
+      .columns(['account_id', 'created_at desc', 'id'])
+      .execute();
+    // The retention sweep deletes by age across every account.
+    await db.schema
+      .createIndex('audit_events_created')
+      .on('audit_events')
+      .column('created_at')
+      .execute();
+  },
+};
+
+/**
  * Second factors: one authenticator app per user (its secret sealed by the server's key),
  * recovery codes and pending second steps of sign-in, both stored as hashes only.
  */
@@ -656,6 +688,7 @@ export const migrations: Record<string, Migration> = {
   '0008_downloads': downloads,
   '0009_watermarks': watermarks,
   '0010_mail': mail,
+  '0011_audit': audit,
   '0013_second_factors': secondFactors,
 };
 

@@ -431,6 +431,22 @@ export interface WatermarkVariantsTable {
   created_at: number;
 }
 
+/** One security event of a studio (`audit/`). Never a secret: see `AuditDetail`. */
+export interface AuditEventsTable {
+  id: string;
+  account_id: string;
+  type: string;
+  /** Whose event it is; `null` where no user could be named. */
+  user_id: string | null;
+  /** Who acted, when someone else than the user. */
+  actor_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  /** The event's `AuditDetail`, as JSON. */
+  detail: string;
+  created_at: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -466,4 +482,5 @@ export interface Database {
   totp_factors: TotpFactorsTable;
   recovery_codes: RecoveryCodesTable;
   mfa_challenges: MfaChallengesTable;
+  audit_events: AuditEventsTable;
 }
