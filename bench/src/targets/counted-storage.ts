@@ -49,6 +49,7 @@ export function countSessionWrites(storage: Storage): { storage: Storage; writes
     watermarks: storage.watermarks,
     outbox: storage.outbox,
     passwordResets: storage.passwordResets,
+    invitations: storage.invitations,
     jobs: storage.jobs,
     counters: storage.counters,
     health: () => storage.health(),

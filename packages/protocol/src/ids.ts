@@ -26,6 +26,8 @@ export const ID_PREFIXES = {
   visitor: 'vi_',
   /** A message of the outbox: one email the server sent, or will send. */
   message: 'ml_',
+  /** An invitation to join a studio as an assistant or a gallery client. */
+  invitation: 'iv_',
 } as const;
 
 /** A resource whose ID is prefixed. */

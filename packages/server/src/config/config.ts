@@ -67,6 +67,8 @@ export interface Config {
   /** Reset requests per IP, and per email address, per hour. */
   passwordResetMaxIp: number;
   passwordResetMaxAccount: number;
+  /** How long an invitation link works (once). */
+  invitationLifetimeMs: number;
   demoPassword: string | null;
   /** Draw photos into the demo studio's galleries (in the background, after start-up). */
   demoPhotos: boolean;
@@ -323,6 +325,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     passwordResetLifetimeMs: duration('PROOFSHEET_PASSWORD_RESET_LIFETIME', 60_000),
     passwordResetMaxIp: int('PROOFSHEET_PASSWORD_RESET_MAX_IP', 1, 1_000_000),
     passwordResetMaxAccount: int('PROOFSHEET_PASSWORD_RESET_MAX_ACCOUNT', 1, 1_000_000),
+    invitationLifetimeMs: duration('PROOFSHEET_INVITATION_LIFETIME', 60_000),
     demoPassword,
     demoPhotos: raw('PROOFSHEET_DEMO_PHOTOS') === undefined || bool('PROOFSHEET_DEMO_PHOTOS'),
     logLevel,

@@ -15,6 +15,7 @@ import type { CounterStore } from './counter-store.js';
 import type { DownloadStore } from './download-store.js';
 import type { FavoriteStore } from './favorite-store.js';
 import type { GalleryStore } from './gallery-store.js';
+import type { InvitationStore } from './invitation-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { LockStore } from './lock-store.js';
 import type { NotificationStore } from './notification-store.js';
@@ -69,6 +70,8 @@ export interface Storage {
   outbox: OutboxStore;
   /** Password reset tokens, by hash. */
   passwordResets: PasswordResetStore;
+  /** Invitations to join an account, tokens by hash. */
+  invitations: InvitationStore;
   /**
    * Background jobs (photo processing). Here rather than beside the storage because the queue
    * lives in the same database (a table of it, or pg-boss in the same PostgreSQL), is picked
