@@ -7,6 +7,8 @@ import type { AppContext } from './app-context.js';
 import type { AuthContext } from './auth/context.js';
 import { AuthCookies } from './auth/cookies.js';
 import { HashPool } from './auth/hash-pool.js';
+import { acceptRoutes } from './auth/invitations/accept-routes.js';
+import { Invitations } from './auth/invitations/invitations.js';
 import { loginRoutes } from './auth/login-routes.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { PasswordHasher } from './auth/password.js';
@@ -48,6 +50,8 @@ export interface SharedServices {
   hashPool: HashPool;
   /** Password reset by email. */
   resets: PasswordResets;
+  /** Invitations to a studio by email, and accepting them. */
+  invitations: Invitations;
 }
 
 export interface BuildAppOptions {
@@ -84,6 +88,7 @@ export function createServices(
     throttle: new LoginThrottle(options.storage.counters, options.config),
     hashPool,
     resets: new PasswordResets({ ...options, passwords, sessions }),
+    invitations: new Invitations({ ...options, passwords }),
   };
 }
 
@@ -222,13 +227,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) =>
     resetRoutes(scope, { ...authContext, resets: services.resets }),
   );
+  await app.register(async (scope) =>
+    acceptRoutes(scope, { ...authContext, invitations: services.invitations }),
+  );
   await app.register(async (scope) => webRoutes(scope, authContext));
   // Every resource of the version lives in one scope under its prefix.
   await app.register(
     async (scope) => {
       await sessionRoutes(scope, authContext);
-      if (api === 'studio') await studioRoutes(scope, appContext);
-      else await galleryRoutes(scope, appContext);
+      if (api === 'studio') {
+        await studioRoutes(scope, appContext, {
+          sessions: services.sessions,
+          invitations: services.invitations,
+          publicOrigin,
+          secure,
+        });
+      }
+      if (api === 'gallery') await galleryRoutes(scope, appContext);
     },
     { prefix: API_V1 },
   );

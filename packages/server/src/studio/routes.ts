@@ -1,12 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import { type AppContext, withStores } from '../app-context.js';
+import type { Invitations } from '../auth/invitations/invitations.js';
+import type { SessionService } from '../auth/session-service.js';
 import { clientCsvRoutes } from './clients/csv.js';
 import { clientRoutes } from './clients/routes.js';
+import { invitationRoutes } from './invitations/routes.js';
+import { memberRoutes } from './members/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { outboxRoutes } from './outbox/routes.js';
 
+/** What the Studio's member and invitation routes need beyond the stores. */
+export interface StudioServices {
+  sessions: SessionService;
+  invitations: Invitations;
+  publicOrigin: string | null;
+  secure: boolean;
+}
+
 /** The Studio API's resources. */
-export async function studioRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function studioRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  services: StudioServices,
+): Promise<void> {
   await app.register(async (scope) =>
     clientRoutes(scope, withStores(ctx, ['clients', 'notifications'])),
   );
@@ -15,4 +31,15 @@ export async function studioRoutes(app: FastifyInstance, ctx: AppContext): Promi
     notificationRoutes(scope, withStores(ctx, ['notifications'])),
   );
   await app.register(async (scope) => outboxRoutes(scope, withStores(ctx, ['outbox'])));
+  await app.register(async (scope) =>
+    memberRoutes(scope, { ...withStores(ctx, ['users']), sessions: services.sessions }),
+  );
+  await app.register(async (scope) =>
+    invitationRoutes(scope, {
+      ...withStores(ctx, ['invitations']),
+      invitations: services.invitations,
+      publicOrigin: services.publicOrigin,
+      secure: services.secure,
+    }),
+  );
 }

@@ -313,7 +313,7 @@ export function describeMemberStores(
       });
       assert.ok(await storage.users.findById(client.id));
       const removed = await storage.users.remove(x.accountId, client.id, at(5));
-      assert.deepEqual(removed, { ok: true, user: client });
+      assert.deepEqual(removed, { ok: true, user: client, previousRole: 'gallery_client' });
       assert.equal(await storage.users.findById(client.id), null);
       assert.equal(await storage.users.findByEmail(client.email), null);
       assert.deepEqual(await storage.users.findByEmails(x.accountId, [client.email]), []);

@@ -18,8 +18,10 @@ export type MemberRefusal =
   /** The change would leave the account without an owner. */
   | 'last_owner';
 
-/** A change to a member: the user as it is now, or why nothing changed. */
-export type MemberChange = { ok: true; user: UserRecord } | { ok: false; reason: MemberRefusal };
+/** A change to a member: the user as they are now and their role before, or why not. */
+export type MemberChange =
+  | { ok: true; user: UserRecord; previousRole: Role }
+  | { ok: false; reason: MemberRefusal };
 
 /**
  * Users. A removed user keeps their row (what they left behind still names them) but is found

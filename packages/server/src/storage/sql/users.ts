@@ -74,7 +74,7 @@ function changeMember(
       if (Number(others.n) === 0) return { ok: false, reason: 'last_owner' } as const;
     }
     await change(trx);
-    return { ok: true, user } as const;
+    return { ok: true, user, previousRole: user.role } as const;
   });
 }
 
@@ -146,7 +146,7 @@ export function sqlUserStore(db: Kysely<Database>): UserStore {
             .where('account_id', '=', accountId)
             .execute(),
       );
-      return result.ok ? { ok: true, user: { ...result.user, role } } : result;
+      return result.ok ? { ...result, user: { ...result.user, role } } : result;
     },
     remove(accountId, userId, now) {
       return changeMember(
