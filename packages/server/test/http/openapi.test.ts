@@ -59,6 +59,7 @@ describe('OpenAPI document', () => {
             '/logout',
             '/forgot-password',
             '/reset-password',
+            '/invitations/accept',
             '/healthz',
             '/readyz',
             '/s/{token}',

@@ -12,6 +12,10 @@ const TAGS = [
   { name: 'Clients', description: "The studio's clients, leads and other contacts." },
   { name: 'Notifications', description: 'What happened in the studio, newest first.' },
   { name: 'Outbox', description: 'Every email the server sends, with its status (owners).' },
+  {
+    name: 'Members',
+    description: "The studio's users and their roles, and invitations to join (owners).",
+  },
   { name: 'Bootstrap', description: 'What the Gallery app loads at start-up.' },
   { name: 'Collections', description: 'Collections of galleries, shared with gallery clients.' },
   { name: 'Galleries', description: 'The galleries of a collection, and favorites.' },
