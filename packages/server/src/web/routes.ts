@@ -1,8 +1,9 @@
+import type { Role } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/context.js';
 import { APP_HOME } from '../auth/login-routes.js';
 import { escapeHtml, PAGE_REFERRER_POLICY } from '../http/html.js';
-import { STAFF } from '../http/role-sets.js';
+import { OWNER, STAFF } from '../http/role-sets.js';
 import { ACCOUNT_CONTENT } from './account-page.js';
 import { type NavItem, renderAppPage } from './app-shell.js';
 import { APP_CSS } from './assets.js';
@@ -10,7 +11,12 @@ import { COLLECTION_CONTENT, COLLECTIONS_CONTENT, SETTINGS_CONTENT } from './gal
 import { loginUrlFor, type PageViewer, pageViewer } from './page-session.js';
 import { GALLERY_CONTENT } from './photo-pages.js';
 import { SCRIPTS } from './static-assets.js';
-import { CLIENTS_CONTENT, NOTIFICATIONS_CONTENT, OUTBOX_CONTENT } from './studio-pages.js';
+import {
+  CLIENTS_CONTENT,
+  MEMBERS_CONTENT,
+  NOTIFICATIONS_CONTENT,
+  OUTBOX_CONTENT,
+} from './studio-pages.js';
 import { visitorRoutes } from './visitor-routes.js';
 
 interface PageDef {
@@ -22,6 +28,8 @@ interface PageDef {
   content: string;
   /** The navigation entry this page belongs to. */
   navPath: string;
+  /** Who may open it, when not every studio role may. */
+  roles?: readonly Role[];
 }
 
 const UNREAD_BADGE =
@@ -31,6 +39,7 @@ const STUDIO_NAV: readonly NavItem[] = [
   { href: '/app/clients', label: 'Clients' },
   { href: '/app/notifications', label: 'Notifications', extra: UNREAD_BADGE },
   { href: '/app/outbox', label: 'Outbox' },
+  { href: '/app/members', label: 'Members' },
   { href: '/app/account', label: 'Account' },
 ];
 const GALLERY_NAV: readonly NavItem[] = [
@@ -48,6 +57,13 @@ const STUDIO_PAGES: readonly PageDef[] = [
     content: NOTIFICATIONS_CONTENT,
   },
   { path: '/app/outbox', page: 'outbox', title: 'Outbox', content: OUTBOX_CONTENT },
+  {
+    path: '/app/members',
+    page: 'members',
+    title: 'Members',
+    content: MEMBERS_CONTENT,
+    roles: OWNER,
+  },
   { path: '/app/account', page: 'account', title: 'Account', content: ACCOUNT_CONTENT },
 ].map((p) => ({ ...p, navPath: p.path }));
 
@@ -156,6 +172,20 @@ export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise
     });
   }
 
+  function ownersOnly(viewer: PageViewer, def: PageDef): string {
+    return renderAppPage({
+      app: ctx.api,
+      page: 'no-access',
+      title: def.title,
+      csrfToken: viewer.csrfToken,
+      user: viewer,
+      nav,
+      current: def.navPath,
+      script: null,
+      content: '<div class="panel"><p>Only the studio’s owners manage its members.</p></div>',
+    });
+  }
+
   for (const def of pages) {
     app.get(
       def.path,
@@ -166,6 +196,10 @@ export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise
         // Gallery clients have no Studio: the API answers them 403, and so does the page.
         if (studio && !STAFF.includes(viewer.role)) {
           return sendHtml(reply, 403, noAccess(viewer));
+        }
+        // An owners' page shows an assistant why it is empty, rather than API errors.
+        if (def.roles && !def.roles.includes(viewer.role)) {
+          return sendHtml(reply, 403, ownersOnly(viewer, def));
         }
         return sendHtml(
           reply,
