@@ -239,6 +239,29 @@ export const ERRORS = {
     description:
       'Changing a second factor needs a sign-in from the last few minutes (`PROOFSHEET_RECENT_SIGN_IN`): sign in again, then repeat the request.',
   },
+  already_member: {
+    status: 409,
+    message: 'This email address already belongs to a user',
+    description:
+      'An invitation to an address that a user of this server already signs in with (owners only, so no address is confirmed to a stranger).',
+  },
+  last_owner: {
+    status: 409,
+    message: 'The studio must keep an owner',
+    description:
+      'The change would leave the studio without an owner: make another member an owner first.',
+  },
+  invitation_accepted: {
+    status: 409,
+    message: 'This invitation was accepted already',
+    description: 'An accepted invitation cannot be revoked: remove the member instead.',
+  },
+  invitation_token_invalid: {
+    status: 400,
+    message: 'This invitation link is not valid',
+    description:
+      'The invitation token is unknown, was used or revoked, or expired: ask the studio for a new invitation.',
+  },
   internal: {
     status: 500,
     message: 'Internal server error',

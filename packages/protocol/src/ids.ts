@@ -28,6 +28,8 @@ export const ID_PREFIXES = {
   message: 'ml_',
   /** An audit event: one security event of a studio (a sign-in, a password change, …). */
   auditEvent: 'ae_',
+  /** An invitation to join a studio as an assistant or a gallery client. */
+  invitation: 'iv_',
 } as const;
 
 /** A resource whose ID is prefixed. */

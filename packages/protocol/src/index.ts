@@ -112,6 +112,28 @@ export {
 } from './schemas/download-size.js';
 export { exampleOf, examplesOf, withExamples } from './schemas/examples.js';
 export {
+  INVITABLE_ROLES,
+  INVITATION_STATUSES,
+  type InvitableRole,
+  Invitation,
+  InvitationAccept,
+  InvitationCreate,
+  InvitationId,
+  InvitationPage,
+  InvitationQuery,
+  InvitationResponse,
+  type InvitationStatus,
+  InvitationToken,
+} from './schemas/invitation.js';
+export {
+  Member,
+  MemberPage,
+  MemberQuery,
+  MemberResponse,
+  MemberRoleUpdate,
+  UserId,
+} from './schemas/member.js';
+export {
   NOTIFICATION_TYPES,
   Notification,
   NotificationId,

@@ -29,6 +29,12 @@ export const PATHS = {
   outbox: '/api/v1/outbox',
   /** The studio's security events, newest first (owners). */
   auditEvents: '/api/v1/audit_events',
+  /** The studio's invitations (owners). */
+  invitations: '/api/v1/invitations',
+  /** The studio's users (owners). */
+  members: '/api/v1/members',
+  /** Where an invitation's link leads: the page to choose a name and password, and its post. */
+  acceptInvitation: '/invitations/accept',
   // Gallery API
   bootstrap: '/api/v1/data/bootstrap',
   collections: '/api/v1/collections',

@@ -8,6 +8,8 @@ import { AuditLog } from './audit/audit-log.js';
 import type { AuthContext } from './auth/context.js';
 import { AuthCookies } from './auth/cookies.js';
 import { HashPool } from './auth/hash-pool.js';
+import { acceptRoutes } from './auth/invitations/accept-routes.js';
+import { Invitations } from './auth/invitations/invitations.js';
 import { loginRoutes } from './auth/login-routes.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { PasswordHasher } from './auth/password.js';
@@ -58,6 +60,8 @@ export interface SharedServices {
   twoFactor: TwoFactor;
   /** Security events, recorded per studio. */
   audit: AuditLog;
+  /** Invitations to a studio by email, and accepting them. */
+  invitations: Invitations;
 }
 
 export interface BuildAppOptions {
@@ -103,6 +107,7 @@ export function createServices(
     resets: new PasswordResets({ ...options, passwords, sessions, audit }),
     twoFactor,
     audit,
+    invitations: new Invitations({ ...options, passwords }),
   };
 }
 
@@ -245,14 +250,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) =>
     resetRoutes(scope, { ...authContext, resets: services.resets }),
   );
+  await app.register(async (scope) =>
+    acceptRoutes(scope, { ...authContext, invitations: services.invitations }),
+  );
   await app.register(async (scope) => webRoutes(scope, authContext));
   // Every resource of the version lives in one scope under its prefix.
   await app.register(
     async (scope) => {
       await sessionRoutes(scope, authContext);
       await factorRoutes(scope, twoFactorContext);
-      if (api === 'studio') await studioRoutes(scope, appContext);
-      else await galleryRoutes(scope, appContext);
+      if (api === 'studio') {
+        await studioRoutes(scope, appContext, {
+          sessions: services.sessions,
+          audit: services.audit,
+          invitations: services.invitations,
+          publicOrigin,
+          secure,
+        });
+      }
+      if (api === 'gallery') await galleryRoutes(scope, appContext);
     },
     { prefix: API_V1 },
   );

@@ -78,6 +78,8 @@ export interface Config {
   recentSignInMs: number;
   /** How long audit events are kept; housekeeping deletes older ones. */
   auditRetentionMs: number;
+  /** How long an invitation link works (once). */
+  invitationLifetimeMs: number;
   demoPassword: string | null;
   /** Draw photos into the demo studio's galleries (in the background, after start-up). */
   demoPhotos: boolean;
@@ -344,6 +346,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     recentSignInMs: duration('PROOFSHEET_RECENT_SIGN_IN', 60_000),
     // A day at least: a shorter log could lose what happened before anyone read it.
     auditRetentionMs: duration('PROOFSHEET_AUDIT_RETENTION', 86_400_000),
+    invitationLifetimeMs: duration('PROOFSHEET_INVITATION_LIFETIME', 60_000),
     demoPassword,
     demoPhotos: raw('PROOFSHEET_DEMO_PHOTOS') === undefined || bool('PROOFSHEET_DEMO_PHOTOS'),
     logLevel,

@@ -344,6 +344,12 @@ export const VARIABLES = [
     description: 'How long a password reset link works (once).',
   },
   {
+    name: 'PROOFSHEET_INVITATION_LIFETIME',
+    kind: 'duration',
+    default: '7d',
+    description: 'How long an invitation link works (once).',
+  },
+  {
     name: 'PROOFSHEET_PASSWORD_RESET_MAX_IP',
     kind: 'integer',
     default: '10',

@@ -23,6 +23,8 @@ const PREFIXED_LABELS = {
   favorite_list: 'Favorites list',
   comment: 'Comment',
   shareLink: 'Share link',
+  user: 'User',
+  invitation: 'Invitation',
 } as const;
 
 /** Returns `value` if it is a well-formed ID of `kind`; otherwise throws a 400 naming the format. */

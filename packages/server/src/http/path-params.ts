@@ -18,5 +18,7 @@ export const IdParams = Type.Object({ id: Param }, closed);
 export const CollectionGalleryParams = Type.Object({ id: Param, galleryId: Param }, closed);
 /** `/galleries/:galleryId/…`. */
 export const GalleryParams = Type.Object({ galleryId: Param }, closed);
+/** `/members/:userId`. */
+export const UserParams = Type.Object({ userId: Param }, closed);
 /** `/photos/:photoId`. */
 export const PhotoParams = Type.Object({ photoId: Param }, closed);

@@ -28,6 +28,7 @@ import { sqlCommentStore } from './sql/comments.js';
 import { sqlDownloadStore } from './sql/downloads.js';
 import { sqlFavoriteStore } from './sql/favorites.js';
 import { sqlGalleryStore } from './sql/galleries.js';
+import { sqlInvitationStore } from './sql/invitations.js';
 import { sqlNotificationStore } from './sql/notifications.js';
 import { sqlOutboxStore } from './sql/outbox.js';
 import { sqlPasswordResetStore } from './sql/password-resets.js';
@@ -135,6 +136,7 @@ export function composeStorage(
     passwordResets: sqlPasswordResetStore(db),
     twoFactor: sqlTwoFactorStore(db),
     auditEvents: sqlAuditStore(db),
+    invitations: sqlInvitationStore(db),
     jobs,
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),
     locks: redis ? redisLockStore(redis.client, redis) : memoryLockStore(),

@@ -62,6 +62,7 @@ table.data{width:100%;border-collapse:collapse}
 .row{display:flex;align-items:center;justify-content:space-between;gap:1rem;padding:.75rem 1rem;border-bottom:1px solid var(--line)}.row:last-child{border-bottom:0}
 .row-main{display:flex;flex-direction:column;min-width:0}.row-main a{font-weight:600}
 .row.unread{border-left:4px solid var(--accent)}
+.row-main{flex:1 1 auto;overflow-wrap:anywhere}.row>select{width:auto;flex:0 0 auto;margin:0}
 .inline-form .actions{margin-top:.75rem}
 dialog{border:1px solid var(--line);border-radius:12px;padding:1.5rem;max-width:26rem;width:calc(100% - 2rem)}
 dialog::backdrop{background:rgba(29,35,48,.45)}

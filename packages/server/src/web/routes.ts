@@ -14,6 +14,7 @@ import { SCRIPTS } from './static-assets.js';
 import {
   AUDIT_CONTENT,
   CLIENTS_CONTENT,
+  MEMBERS_CONTENT,
   NOTIFICATIONS_CONTENT,
   OUTBOX_CONTENT,
 } from './studio-pages.js';
@@ -41,6 +42,7 @@ const STUDIO_NAV: readonly NavItem[] = [
   { href: '/app/outbox', label: 'Outbox' },
   // Owners only, as its API: the log names every member's addresses and devices.
   { href: '/app/audit', label: 'Audit log', roles: OWNER },
+  { href: '/app/members', label: 'Members', roles: OWNER },
   { href: '/app/account', label: 'Account' },
 ];
 const GALLERY_NAV: readonly NavItem[] = [
@@ -59,6 +61,13 @@ const STUDIO_PAGES: readonly PageDef[] = [
   },
   { path: '/app/outbox', page: 'outbox', title: 'Outbox', content: OUTBOX_CONTENT },
   { path: '/app/audit', page: 'audit', title: 'Audit log', content: AUDIT_CONTENT, roles: OWNER },
+  {
+    path: '/app/members',
+    page: 'members',
+    title: 'Members',
+    content: MEMBERS_CONTENT,
+    roles: OWNER,
+  },
   { path: '/app/account', page: 'account', title: 'Account', content: ACCOUNT_CONTENT },
 ].map((p) => ({ ...p, navPath: p.path }));
 

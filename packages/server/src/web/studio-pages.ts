@@ -87,3 +87,24 @@ export const AUDIT_CONTENT = `<div class="toolbar">
 </table></div>
 <nav class="pager" aria-label="Audit pages"><button type="button" id="audit-prev" class="secondary">Previous</button><span id="audit-page-info"></span><button type="button" id="audit-next" class="secondary">Next</button></nav>
 </section>`;
+export const MEMBERS_CONTENT = `<p id="members-summary" class="muted" aria-live="polite"></p>
+<ul id="members-list" class="rows" aria-busy="true"></ul>
+<section class="panel" aria-labelledby="invite-title">
+<h2 id="invite-title">Invite someone</h2>
+<form id="invite-form" novalidate>
+<label for="invite-email">Email</label>
+<input id="invite-email" name="email" type="email" required maxlength="254" autocomplete="off">
+<label for="invite-role">Role</label>
+<select id="invite-role" name="role"><option value="assistant">Assistant</option><option value="gallery_client">Gallery client</option></select>
+<label for="invite-first">First name (optional)</label>
+<input id="invite-first" name="first_name" maxlength="100" autocomplete="off">
+<label for="invite-last">Last name (optional)</label>
+<input id="invite-last" name="last_name" maxlength="100" autocomplete="off">
+<button type="submit">Send the invitation</button>
+</form>
+</section>
+<section class="panel" aria-labelledby="invitations-title">
+<h2 id="invitations-title">Pending invitations</h2>
+<ul id="invitations-list" class="rows" aria-busy="true"></ul>
+</section>
+${CONFIRM_DIALOG}`;

@@ -23,7 +23,9 @@ export type Resource =
   | 'favorite_list'
   | 'comment'
   | 'share_link'
-  | 'account';
+  | 'account'
+  | 'user'
+  | 'invitation';
 
 export type PathPiece =
   | { literal: string }

@@ -283,6 +283,33 @@ export async function createFuzzWorld(store: OpenedStore, seed: number): Promise
           }
         }
       }
+      // A member's role changed or removed: put every user back as made, so the roles stay
+      // themselves (a role change or removal also ended their sessions, renewed above first).
+      const restored = await db
+        .updateTable('users')
+        .set((eb) => ({ disabled_at: null, email_key: eb.fn('lower', [eb.ref('email')]) }))
+        .where('disabled_at', 'is not', null)
+        .executeTakeFirst();
+      let roleChanged = Number(restored.numUpdatedRows) > 0;
+      for (const user of allUsers) {
+        const result = await db
+          .updateTable('users')
+          .set({ role: user.role })
+          .where('id', '=', user.id)
+          .where('role', '!=', user.role)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) > 0) roleChanged = true;
+      }
+      if (roleChanged) {
+        for (const api of APIS) {
+          for (const role of ROLES) {
+            const jar = jars.get(key(api, role));
+            if (jar && !(await stillSignedIn(api, role, jar))) {
+              jars.set(key(api, role), await freshJar(role));
+            }
+          }
+        }
+      }
       // A password change the fuzzer got right: put the password back so later logins work.
       const changed = await db
         .selectFrom('users')

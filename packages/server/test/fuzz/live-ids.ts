@@ -21,6 +21,8 @@ const ABSENT_IDS: Record<Resource, string> = {
   comment: `pc_${'Z'.repeat(30)}`,
   share_link: `sl_${'Z'.repeat(30)}`,
   account: `ac_${'Z'.repeat(30)}`,
+  user: `us_${'Z'.repeat(30)}`,
+  invitation: `iv_${'Z'.repeat(30)}`,
 };
 
 const ASSETS = ['app.css', ...[...SCRIPTS.keys()].sort()];
@@ -37,6 +39,8 @@ const TABLES = {
   comment: 'photo_comments',
   share_link: 'share_links',
   account: 'accounts',
+  user: 'users',
+  invitation: 'invitations',
 } as const satisfies Record<Exclude<Resource, 'asset'>, keyof Database>;
 
 /** The `index`-th (modulo their number) live ID of `resource`, in a fixed order that replays. */

@@ -29,6 +29,8 @@ const RESOURCES: readonly Resource[] = [
   'comment',
   'share_link',
   'account',
+  'user',
+  'invitation',
 ];
 
 /** What a parameter names, from the path segment before it: `/clients/:id` names a client. */
@@ -44,6 +46,8 @@ const RESOURCE_BY_SEGMENT: Readonly<Record<string, Resource>> = {
   comments: 'comment',
   share_links: 'share_link',
   collection_defaults: 'account',
+  members: 'user',
+  invitations: 'invitation',
 };
 
 /** `:id`, or the wildcard of `/assets/*`. */

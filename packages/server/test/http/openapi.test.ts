@@ -60,6 +60,7 @@ describe('OpenAPI document', () => {
             '/logout',
             '/forgot-password',
             '/reset-password',
+            '/invitations/accept',
             '/healthz',
             '/readyz',
             '/s/{token}',

@@ -16,6 +16,10 @@ const TAGS = [
     name: 'Audit',
     description: "The studio's security events: sign-ins, passwords, sessions (owners).",
   },
+  {
+    name: 'Members',
+    description: "The studio's users and their roles, and invitations to join (owners).",
+  },
   { name: 'Bootstrap', description: 'What the Gallery app loads at start-up.' },
   { name: 'Collections', description: 'Collections of galleries, shared with gallery clients.' },
   { name: 'Galleries', description: 'The galleries of a collection, and favorites.' },

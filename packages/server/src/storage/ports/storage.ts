@@ -16,6 +16,7 @@ import type { CounterStore } from './counter-store.js';
 import type { DownloadStore } from './download-store.js';
 import type { FavoriteStore } from './favorite-store.js';
 import type { GalleryStore } from './gallery-store.js';
+import type { InvitationStore } from './invitation-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { LockStore } from './lock-store.js';
 import type { NotificationStore } from './notification-store.js';
@@ -75,6 +76,8 @@ export interface Storage {
   twoFactor: TwoFactorStore;
   /** Each studio's security events (sign-ins, password changes, …). */
   auditEvents: AuditStore;
+  /** Invitations to join an account, tokens by hash. */
+  invitations: InvitationStore;
   /**
    * Background jobs (photo processing). Here rather than beside the storage because the queue
    * lives in the same database (a table of it, or pg-boss in the same PostgreSQL), is picked

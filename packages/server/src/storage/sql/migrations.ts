@@ -676,6 +676,53 @@ const secondFactors: Migration = {
   },
 };
 
+/**
+ * Invitations to join a studio (`auth/invitations/`): the token as a hash only, at most one
+ * open invitation per address and studio (a re-invite renews it), and users that can be
+ * removed without deleting their row (`disabled_at`), so that what they left behind (their
+ * favorites, comments, downloads) still names someone.
+ */
+const invitations: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('invitations')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('email_key', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('first_name', 'text', (c) => c.notNull())
+      .addColumn('last_name', 'text', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('invited_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('accepted_at', 'bigint')
+      .addColumn('accepted_user_id', 'text')
+      .addColumn('revoked_at', 'bigint')
+      .execute();
+    await db.schema
+      .createIndex('invitations_account_created')
+      .on('invitations')
+      .columns(['account_id', 'created_at', 'id'])
+      .execute();
+    // One open invitation per address and studio: two re-invites at once cannot make two.
+    await db.schema
+      .createIndex('invitations_open_email')
+      .on('invitations')
+      .columns(['account_id', 'email_key'])
+      .unique()
+      .where(sql<boolean>`accepted_at is null and revoked_at is null`)
+      .execute();
+    await db.schema.alterTable('users').addColumn('disabled_at', 'bigint').execute();
+    await db.schema
+      .createIndex('users_account')
+      .on('users')
+      .columns(['account_id', 'created_at'])
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -689,6 +736,7 @@ export const migrations: Record<string, Migration> = {
   '0009_watermarks': watermarks,
   '0010_mail': mail,
   '0011_audit': audit,
+  '0012_invitations': invitations,
   '0013_second_factors': secondFactors,
 };
 

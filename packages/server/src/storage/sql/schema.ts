@@ -25,6 +25,8 @@ export interface UsersTable {
   role: string;
   password_hash: string;
   created_at: number;
+  /** When an owner removed the user: they no longer sign in, nor are they listed. */
+  disabled_at: number | null;
 }
 
 export interface LoginsTable {
@@ -300,6 +302,25 @@ export interface MfaChallengesTable {
   failures: number;
 }
 
+/** Invitations to join a studio, the token by hash only (`auth/invitations/`). */
+export interface InvitationsTable {
+  id: string;
+  account_id: string;
+  email: string;
+  /** Lower-cased email: at most one open invitation per address and account. */
+  email_key: string;
+  role: string;
+  first_name: string;
+  last_name: string;
+  token_hash: string;
+  invited_by: string;
+  created_at: number;
+  expires_at: number;
+  accepted_at: number | null;
+  accepted_user_id: string | null;
+  revoked_at: number | null;
+}
+
 export interface GalleryFavoritesTable {
   gallery_id: number;
   user_id: string;
@@ -450,6 +471,7 @@ export interface AuditEventsTable {
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
+  invitations: InvitationsTable;
   logins: LoginsTable;
   retired_tokens: RetiredTokensTable;
   clients: ClientsTable;

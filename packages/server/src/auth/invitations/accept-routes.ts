@@ -1,0 +1,163 @@
+import {
+  HEADERS,
+  InvitationAccept,
+  LoginResponse,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  PATHS,
+} from '@proofsheet/protocol';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { auditMeta } from '../../audit/audit-log.js';
+import { signedInEvent, userEvent } from '../../audit/auth-events.js';
+import { AppError } from '../../http/app-error.js';
+import { PAGE_REFERRER_POLICY } from '../../http/html.js';
+import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
+import { validationDetails } from '../../http/validation-details.js';
+import type { AuthContext } from '../context.js';
+import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
+import { APP_HOME, wantsHtml } from '../login-routes.js';
+import { toProfile } from '../profile.js';
+import { type AcceptPageInvitation, renderAcceptPage } from './accept-page.js';
+import type { Invitations } from './invitations.js';
+
+/** What the accept routes need besides the auth context. */
+export interface AcceptRouteContext extends AuthContext {
+  invitations: Invitations;
+}
+
+/**
+ * `GET|POST /invitations/accept` on both APIs (staff are sent to the Studio's, clients to the
+ * Gallery's): the page works without JavaScript like the sign-in page (a form post with the
+ * pre-session CSRF token), and the post answers JSON to other clients. Accepting signs the
+ * new user in, with the three cookies `POST /login` sets.
+ */
+export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext): Promise<void> {
+  async function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    error?: string,
+  ) {
+    const body = request.body as Partial<Record<string, unknown>> | undefined;
+    const query = request.query as { token?: unknown };
+    const raw = typeof body?.token === 'string' ? body.token : query.token;
+    const token = typeof raw === 'string' ? raw.slice(0, 200) : '';
+    let invitation: AcceptPageInvitation | null = null;
+    let problem = error;
+    try {
+      const found = await ctx.invitations.pending(token);
+      const account = await ctx.storage.accounts.findById(found.accountId);
+      const typed = (key: string, fallback: string) =>
+        typeof body?.[key] === 'string' ? (body[key] as string) : fallback;
+      invitation = {
+        email: found.email,
+        studioName: account?.name ?? 'The studio',
+        firstName: typed('first_name', found.firstName),
+        lastName: typed('last_name', found.lastName),
+      };
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'invitation_token_invalid')) throw e;
+      problem = e.message;
+      status = status === 200 ? 400 : status;
+    }
+    // The address carries the token: `same-origin` tells it to no other site (the page loads
+    // nothing from one), and lets Chrome post the form with its Origin (see the reset page).
+    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
+    noStore(reply);
+    const html = renderAcceptPage({
+      csrfToken: preSessionCsrfToken(request, reply, ctx.cookies, ctx.random),
+      token,
+      invitation,
+      error: problem,
+    });
+    return reply.code(status).type('text/html; charset=utf-8').send(html);
+  }
+
+  app.get(
+    PATHS.acceptInvitation,
+    { schema: { hide: true }, config: { auth: 'none' } },
+    (request, reply) => page(request, reply, 200),
+  );
+
+  app.post(
+    PATHS.acceptInvitation,
+    {
+      schema: {
+        operationId: 'acceptInvitation',
+        summary: 'Accept an invitation: choose a name and password, and be signed in',
+        description:
+          'The token of the invitation email’s link works once and expires (`PROOFSHEET_INVITATION_LIFETIME`); an unknown, used, withdrawn or expired one gets 400 `invitation_token_invalid`, the message saying which. The password follows the rules of `PUT /api/v1/account/password` (422 `validation_failed` with advice; the link still works then). The user is made in the inviting studio with the invited role and signed in, with the cookies of `POST /login`; an address that became a user’s since is a 409 `already_member`. A browser must echo the `XSRF-TOKEN` cookie of the page, as `POST /login` asks; a form post (`Accept: text/html`) is redirected into the app.',
+        tags: ['Auth'],
+        consumes: ['application/json', 'application/x-www-form-urlencoded'],
+        body: InvitationAccept,
+        response: {
+          ...responses(
+            {
+              201: LoginResponse,
+              303: Redirect('Browsers: into the app, signed in'),
+            },
+            { body: true },
+          ),
+          400: PageOrError('invitation_token_invalid'),
+          403: PageOrError('csrf_mismatch'),
+          409: PageOrError('already_member'),
+          422: PageOrError('validation_failed'),
+        },
+      },
+      attachValidation: true,
+      config: { auth: 'none', csrf: 'origin' },
+    },
+    async (request, reply) => {
+      // The 201 is one of the documented statuses the spread above hides from the type.
+      const answer = reply as FastifyReply;
+      const wantsPage = wantsHtml(request);
+      if (request.validationError) {
+        const message = `Enter your first name, and a password of ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`;
+        if (wantsPage) return page(request, reply, 422, message);
+        const details = validationDetails(request.validationError.validation);
+        throw new AppError('validation_failed', message, details);
+      }
+      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
+        if (wantsPage) return page(request, reply, 403, 'The form expired. Please try again.');
+        throw new AppError('csrf_mismatch');
+      }
+      const body = request.body as InvitationAccept;
+      if (body.first_name.trim() === '') {
+        const message = 'Enter your first name.';
+        if (wantsPage) return page(request, reply, 422, message);
+        throw new AppError('validation_failed', message, { first_name: ['is required'] });
+      }
+      let user: Awaited<ReturnType<Invitations['accept']>>;
+      try {
+        user = await ctx.invitations.accept({
+          token: body.token,
+          password: body.password,
+          firstName: body.first_name,
+          lastName: body.last_name,
+        });
+      } catch (error) {
+        // A browser gets the page again, saying why: a bad link, or a password too easy to guess.
+        if (!(wantsPage && error instanceof AppError)) throw error;
+        const status = error.statusCode;
+        if (status === 400 || status === 409 || status === 422) {
+          return page(request, reply, status, error.message);
+        }
+        throw error;
+      }
+      // Signing in is a fresh session id: prevents session fixation.
+      const issued = await ctx.sessions.signIn(user, {
+        userAgent: request.headers['user-agent'] ?? null,
+        ip: request.ip,
+      });
+      const meta = auditMeta(request);
+      await ctx.audit.record(meta, userEvent('invitation.accepted', user, { role: user.role }));
+      await ctx.audit.record(meta, signedInEvent(user, issued.login.id));
+      const csrf = ctx.cookies.issue(reply, issued.sessionId, issued.authToken);
+      noStore(reply);
+      reply.header(HEADERS.csrfToken, csrf);
+      request.log.info({ userId: user.id, loginId: issued.login.id }, 'invitation accepted');
+      if (wantsPage) return reply.redirect(APP_HOME, 303);
+      return answer.code(201).send({ data: { user: toProfile(user), csrf_token: csrf } });
+    },
+  );
+}
