@@ -186,7 +186,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AuthContext): Promise
       nav: shown,
       current: '',
       script: null,
-      content: `<div class="panel"><p>Only the studio's owners can open the ${escapeHtml(def.title.toLowerCase())}.</p></div>`,
+      content: `<div class="panel"><p>The ${escapeHtml(def.title)} page is for the studio's owners.</p></div>`,
     });
   }
 

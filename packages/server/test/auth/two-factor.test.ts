@@ -491,3 +491,49 @@ describe("two-factor events in the studio's audit log", () => {
     }
   });
 });
+
+describe('two-factor on the Gallery API, for a gallery client', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness();
+  });
+  after(() => h.close());
+
+  it('sets up, signs in with a code, renews the codes and turns it off, all on the Gallery API', async () => {
+    const email = h.users.gallery_client.email;
+    const creds = await login(h.gallery, email);
+    const call = (method: 'GET' | 'POST' | 'DELETE', url: string, who = creds, payload?: object) =>
+      h.gallery.inject({ method, url, headers: who.headers, ...(payload ? { payload } : {}) });
+    assert.equal((await call('GET', '/api/v1/account/two_factor')).json().data.enabled, false);
+    const start = await call('POST', '/api/v1/account/two_factor/totp');
+    assert.equal(start.statusCode, 200);
+    const secret: string = start.json().data.secret;
+    const confirm = await call('POST', '/api/v1/account/two_factor/totp/confirm', creds, {
+      code: codeFor(secret, h),
+    });
+    assert.equal(confirm.json().data.recovery_codes.length, 10);
+    h.clock.advance(STEP_MS);
+
+    const first = await h.gallery.inject({
+      method: 'POST',
+      url: '/login',
+      payload: { email, password: PASSWORD },
+    });
+    assert.equal(first.json().code, 'mfa_required');
+    const done = await h.gallery.inject({
+      method: 'POST',
+      url: '/login/mfa',
+      payload: { mfa_token: first.json().mfa_token, code: codeFor(secret, h) },
+    });
+    assert.equal(done.statusCode, 200, done.body);
+    const fresh = credentialsFrom(setCookies(done), done.json().data.csrf_token);
+    const renewed = await call('POST', '/api/v1/account/two_factor/recovery_codes', fresh);
+    assert.equal(renewed.json().data.recovery_codes.length, 10);
+    assert.equal((await call('DELETE', '/api/v1/account/two_factor/totp', fresh)).statusCode, 204);
+    assert.equal(
+      (await call('GET', '/api/v1/account/two_factor', fresh)).json().data.enabled,
+      false,
+    );
+    assert.equal((await login(h.gallery, email)).csrf.length > 0, true, 'the password alone again');
+  });
+});

@@ -74,7 +74,7 @@ describe('audit log page', { skip: browserSkip }, () => {
     assert.equal(await page.getByRole('link', { name: 'Audit log' }).count(), 0);
     const response = await page.goto(`${h.studioUrl}/app/audit`);
     assert.equal(response?.status(), 403);
-    await page.getByText("Only the studio's owners can open the audit log.").waitFor();
+    await page.getByText("The Audit log page is for the studio's owners.").waitFor();
     await context.close();
   });
 });

@@ -99,7 +99,7 @@ describe('members in the browser', { skip: browserSkip }, () => {
     const context = await h.newContext();
     const page = await context.newPage();
     await signIn(page, h.studioUrl, h.users.assistant.email, '/app/members');
-    await page.getByText('Only the studio’s owners manage its members.').waitFor();
+    await page.getByText("The Members page is for the studio's owners.").waitFor();
     await context.close();
   });
 });
