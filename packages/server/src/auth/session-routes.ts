@@ -14,7 +14,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { auditMeta } from '../audit/audit-log.js';
 import { loginEvent, userEvent } from '../audit/auth-events.js';
-import { API_V1 } from '../http/api-path.js';
+import { inApiScope } from '../http/api-path.js';
 import { AppError } from '../http/app-error.js';
 import { requirement } from '../http/openapi/security.js';
 import { IdParams } from '../http/path-params.js';
@@ -27,11 +27,6 @@ import { toProfile } from './profile.js';
 import type { ActiveSession } from './session-service.js';
 import { signedIn } from './signed-in.js';
 import { csrfTokenFor } from './tokens.js';
-
-/** A path of `PATHS` inside the `/api/v1` scope these routes are registered in. */
-function local(path: string): string {
-  return path.slice(API_V1.length);
-}
 
 /**
  * Session endpoints, the same on both APIs: the CSRF token, the current session, refresh with
@@ -72,7 +67,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   // Share-link visitors exist on the Gallery API alone.
   const csrfConfig = ctx.api === 'gallery' ? ({ visitors: 'locked' } as const) : {};
   app.get(
-    local(PATHS.csrfToken),
+    inApiScope(PATHS.csrfToken),
     { schema: csrfSchema, config: csrfConfig },
     async (request, reply) => {
       const token = request.visitor
@@ -91,7 +86,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     tags,
     response: responses({ 200: CurrentSession }),
   };
-  app.get(local(PATHS.session), { schema: sessionSchema }, async (request, reply) => {
+  app.get(inApiScope(PATHS.session), { schema: sessionSchema }, async (request, reply) => {
     const auth = signedIn(request);
     const user = await currentUser(auth);
     noStore(reply);
@@ -108,7 +103,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   });
 
   app.post(
-    local(PATHS.sessionRefresh),
+    inApiScope(PATHS.sessionRefresh),
     // No session and so no CSRF token to compare; the cross-site check still runs, and the
     // auth-token cookie is SameSite=Lax, so a cross-site form cannot send it.
     {
@@ -148,7 +143,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     tags,
     response: responses({ 200: SessionList }),
   };
-  app.get(local(PATHS.authSessions), { schema: listSchema }, async (request, reply) => {
+  app.get(inApiScope(PATHS.authSessions), { schema: listSchema }, async (request, reply) => {
     const auth = signedIn(request);
     const logins = await ctx.sessions.listForUser(auth.login.userId);
     noStore(reply);
@@ -164,7 +159,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     response: responses({ 204: NoContent }, { found: true }),
   };
   app.delete(
-    `${local(PATHS.authSessions)}/:id`,
+    `${inApiScope(PATHS.authSessions)}/:id`,
     { schema: revokeSchema },
     async (request, reply) => {
       const auth = signedIn(request);
@@ -194,15 +189,19 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     tags,
     response: responses({ 200: RevokedSessions }),
   };
-  app.post(local(PATHS.authSessionsRevokeOthers), { schema: othersSchema }, async (request) => {
-    const auth = signedIn(request);
-    const revoked = await ctx.sessions.revokeOthers(auth.login.userId, auth.login.id);
-    await ctx.audit.record(
-      auditMeta(request),
-      loginEvent('sessions.revoked_all', auth.login, { revoked_sessions: revoked }),
-    );
-    return { data: { revoked } };
-  });
+  app.post(
+    inApiScope(PATHS.authSessionsRevokeOthers),
+    { schema: othersSchema },
+    async (request) => {
+      const auth = signedIn(request);
+      const revoked = await ctx.sessions.revokeOthers(auth.login.userId, auth.login.id);
+      await ctx.audit.record(
+        auditMeta(request),
+        loginEvent('sessions.revoked_all', auth.login, { revoked_sessions: revoked }),
+      );
+      return { data: { revoked } };
+    },
+  );
 
   const passwordSchema = {
     operationId: 'changePassword',
@@ -213,7 +212,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     body: PasswordChange,
     response: responses({ 200: PasswordChanged }, { body: true }),
   };
-  app.put(local(PATHS.password), { schema: passwordSchema }, async (request) => {
+  app.put(inApiScope(PATHS.password), { schema: passwordSchema }, async (request) => {
     const auth = signedIn(request);
     const body = request.body as PasswordChange;
     const user = await currentUser(auth);

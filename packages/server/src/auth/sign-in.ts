@@ -17,7 +17,13 @@ export async function finishSignIn(
   request: FastifyRequest,
   reply: FastifyReply,
   user: UserRecord,
-  options: { html: boolean; next: string; method: 'password' | 'totp' | 'recovery_code' },
+  options: {
+    html: boolean;
+    next: string;
+    method: 'password' | 'totp' | 'recovery_code';
+    /** Answer 201 to JSON clients: the sign-in also made the user (an invitation accepted). */
+    created?: boolean;
+  },
 ) {
   const issued = await ctx.sessions.signIn(user, {
     userAgent: request.headers['user-agent'] ?? null,
@@ -32,5 +38,6 @@ export async function finishSignIn(
     'signed in',
   );
   if (options.html) return reply.redirect(options.next, 303);
+  if (options.created) reply.code(201);
   return { data: { user: toProfile(user), csrf_token: csrf } };
 }

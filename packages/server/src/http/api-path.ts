@@ -6,6 +6,12 @@ export const API_PREFIX = '/api/';
 /** The prefix of the one scope every resource route of this version is registered in. */
 export const API_V1 = '/api/v1';
 
+/** A path of `PATHS` (`/api/v1/…`) as routes inside the `/api/v1` scope declare it. */
+export function inApiScope(path: string): string {
+  if (!path.startsWith(API_V1)) throw new Error(`${path} is not under ${API_V1}`);
+  return path.slice(API_V1.length);
+}
+
 /** The longest URL the server reads; longer ones get 414 before routing matters. */
 export const MAX_URL_LENGTH = 8192;
 

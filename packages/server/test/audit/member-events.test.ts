@@ -75,7 +75,8 @@ describe('member and invitation events', () => {
     const ownerId = h.users.owner.id;
     const seen = (await events())
       .filter((e) => e.type !== 'sign_in.succeeded' || e.userId === sam)
-      .reverse()
+      // Oldest first; the accept's two events share an instant (listed by ID), so by type.
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.type.localeCompare(b.type))
       .map((e) => [e.type, e.userId === sam ? 'sam' : e.userId === ownerId ? 'owner' : e.userId]);
     assert.deepEqual(seen, [
       ['invitation.sent', 'owner'],

@@ -1,5 +1,4 @@
 import {
-  HEADERS,
   InvitationAccept,
   LoginResponse,
   MAX_PASSWORD_LENGTH,
@@ -8,7 +7,7 @@ import {
 } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../../audit/audit-log.js';
-import { signedInEvent, userEvent } from '../../audit/auth-events.js';
+import { userEvent } from '../../audit/auth-events.js';
 import { AppError } from '../../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
@@ -16,7 +15,7 @@ import { validationDetails } from '../../http/validation-details.js';
 import type { AuthContext } from '../context.js';
 import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
 import { APP_HOME, wantsHtml } from '../login-routes.js';
-import { toProfile } from '../profile.js';
+import { finishSignIn } from '../sign-in.js';
 import { type AcceptPageInvitation, renderAcceptPage } from './accept-page.js';
 import type { Invitations } from './invitations.js';
 
@@ -108,8 +107,6 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
       config: { auth: 'none', csrf: 'origin' },
     },
     async (request, reply) => {
-      // The 201 is one of the documented statuses the spread above hides from the type.
-      const answer = reply as FastifyReply;
       const wantsPage = wantsHtml(request);
       if (request.validationError) {
         const message = `Enter your first name, and a password of ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`;
@@ -144,20 +141,17 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
         }
         throw error;
       }
-      // Signing in is a fresh session id: prevents session fixation.
-      const issued = await ctx.sessions.signIn(user, {
-        userAgent: request.headers['user-agent'] ?? null,
-        ip: request.ip,
+      await ctx.audit.record(
+        auditMeta(request),
+        userEvent('invitation.accepted', user, { role: user.role }),
+      );
+      request.log.info({ userId: user.id }, 'invitation accepted');
+      return finishSignIn(ctx, request, reply, user, {
+        html: wantsPage,
+        next: APP_HOME,
+        method: 'password',
+        created: true,
       });
-      const meta = auditMeta(request);
-      await ctx.audit.record(meta, userEvent('invitation.accepted', user, { role: user.role }));
-      await ctx.audit.record(meta, signedInEvent(user, issued.login.id));
-      const csrf = ctx.cookies.issue(reply, issued.sessionId, issued.authToken);
-      noStore(reply);
-      reply.header(HEADERS.csrfToken, csrf);
-      request.log.info({ userId: user.id, loginId: issued.login.id }, 'invitation accepted');
-      if (wantsPage) return reply.redirect(APP_HOME, 303);
-      return answer.code(201).send({ data: { user: toProfile(user), csrf_token: csrf } });
     },
   );
 }

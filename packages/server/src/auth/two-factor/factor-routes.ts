@@ -8,15 +8,11 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { auditMeta } from '../../audit/audit-log.js';
 import { userEvent } from '../../audit/auth-events.js';
-import { API_V1 } from '../../http/api-path.js';
+import { inApiScope } from '../../http/api-path.js';
 import { AppError } from '../../http/app-error.js';
 import { NoContent, noStore, responses } from '../../http/responses.js';
 import { signedIn } from '../signed-in.js';
 import type { TwoFactorRouteContext } from './mfa-routes.js';
-
-function local(path: string): string {
-  return path.slice(API_V1.length);
-}
 
 /**
  * The signed-in user's second factors, the same on both APIs: status, setting up an
@@ -42,7 +38,7 @@ export async function factorRoutes(
     ' Needs a sign-in from the last few minutes (`PROOFSHEET_RECENT_SIGN_IN`, default 15m): else 403 `recent_sign_in_required`.';
 
   app.get(
-    local(PATHS.twoFactor),
+    inApiScope(PATHS.twoFactor),
     {
       schema: {
         operationId: 'getTwoFactor',
@@ -58,7 +54,7 @@ export async function factorRoutes(
   );
 
   app.post(
-    local(PATHS.totp),
+    inApiScope(PATHS.totp),
     {
       schema: {
         operationId: 'startTotp',
@@ -76,7 +72,7 @@ export async function factorRoutes(
   );
 
   app.post(
-    local(PATHS.totpConfirm),
+    inApiScope(PATHS.totpConfirm),
     {
       schema: {
         operationId: 'confirmTotp',
@@ -101,7 +97,7 @@ export async function factorRoutes(
   );
 
   app.delete(
-    local(PATHS.totp),
+    inApiScope(PATHS.totp),
     {
       schema: {
         operationId: 'removeTotp',
@@ -124,7 +120,7 @@ export async function factorRoutes(
   );
 
   app.post(
-    local(PATHS.recoveryCodes),
+    inApiScope(PATHS.recoveryCodes),
     {
       schema: {
         operationId: 'regenerateRecoveryCodes',
