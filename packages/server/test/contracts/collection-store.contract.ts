@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Role } from '@proofsheet/protocol';
+import { newId, type Role } from '@proofsheet/protocol';
 import type { CollectionRecord } from '../../src/storage/ports/collection-store.js';
 import type { GalleryClientScope } from '../../src/storage/ports/gallery-client-scope.js';
 import type { NewGallery } from '../../src/storage/ports/gallery-store.js';
@@ -9,6 +9,7 @@ import type { Storage } from '../../src/storage/ports/storage.js';
 import type { UserRecord } from '../../src/storage/ports/user-store.js';
 import {
   at,
+  bytes,
   type ContractOptions,
   type MakeStorage,
   photoFixture,
@@ -268,6 +269,85 @@ export function describeCollectionStores(
         await storage.collections.update(otherAccount, c.id, { updatedAt: at(3), name: 'X' }),
         null,
       );
+    });
+
+    test('invitations a collection waits on: named, kept, replaced, shared on accept, dropped on delete', async () => {
+      const invite = (email: string) =>
+        storage.invitations.invite({
+          id: newId('invitation', bytes),
+          accountId,
+          email,
+          role: 'gallery_client',
+          firstName: '',
+          lastName: '',
+          tokenHash: `share-${email}-${Math.random()}`,
+          invitedBy: users.owner.id,
+          createdAt: at(0),
+          expiresAt: at(10_000_000),
+          acceptedAt: null,
+          acceptedUserId: null,
+          revokedAt: null,
+        });
+      const rosa = await invite('Rosa@example.com');
+      const ines = await invite('ines@example.com');
+      const c = collection({ invitations: [rosa.id, ines.id, rosa.id] });
+      await storage.collections.create(c);
+      const view = await storage.collections.findById(accountId, c.id);
+      assert.deepEqual(view?.invitations, [ines.id, rosa.id], 'by email, once each');
+      assert.deepEqual(view?.invitedEmails, ['ines@example.com', 'Rosa@example.com']);
+      assert.deepEqual(view?.sharedWith, []);
+      const renamed = await storage.collections.update(accountId, c.id, {
+        updatedAt: at(1),
+        name: 'Kept',
+      });
+      assert.deepEqual(renamed?.invitations, [ines.id, rosa.id], 'kept unless told');
+      const fewer = await storage.collections.update(accountId, c.id, {
+        updatedAt: at(2),
+        invitations: [rosa.id],
+      });
+      assert.deepEqual(fewer?.invitedEmails, ['Rosa@example.com']);
+      // A withdrawn invitation is no longer waited on.
+      await storage.invitations.revoke(accountId, ines.id, at(3));
+      const other = collection({ invitations: [ines.id] });
+      await storage.collections.create(other);
+      assert.deepEqual((await storage.collections.findById(accountId, other.id))?.invitations, []);
+
+      const outcome = await storage.invitations.accept(rosa.tokenHash, at(4), (i) => ({
+        kind: 'new',
+        user: {
+          id: newId('user', bytes),
+          accountId,
+          email: i.email,
+          firstName: 'Rosa',
+          lastName: '',
+          role: i.role,
+          passwordHash: 'not-a-real-hash',
+          createdAt: at(4),
+        },
+      }));
+      assert.ok(outcome.ok);
+      const shared = await storage.collections.findById(accountId, c.id);
+      assert.deepEqual(shared?.sharedWith, [outcome.user.id]);
+      assert.deepEqual(shared?.invitations, []);
+
+      const doomed = await invite('late@example.com');
+      const gone = collection({ invitations: [doomed.id] });
+      await storage.collections.create(gone);
+      assert.equal(await storage.collections.delete(accountId, gone.id), true);
+      const late = await storage.invitations.accept(doomed.tokenHash, at(5), (i) => ({
+        kind: 'new',
+        user: {
+          id: newId('user', bytes),
+          accountId,
+          email: i.email,
+          firstName: 'Late',
+          lastName: '',
+          role: i.role,
+          passwordHash: 'not-a-real-hash',
+          createdAt: at(5),
+        },
+      }));
+      assert.ok(late.ok, 'the invitation still works, sharing nothing');
     });
 
     test('download settings: every size and no PIN unless given; update sets and clears them', async () => {

@@ -4,6 +4,7 @@ import { newId, type Role } from '@proofsheet/protocol';
 import {
   type InvitationRecord,
   invitationStatus,
+  type Joiner,
 } from '../../src/storage/ports/invitation-store.js';
 import type { Storage } from '../../src/storage/ports/storage.js';
 import type { UserRecord } from '../../src/storage/ports/user-store.js';
@@ -45,16 +46,20 @@ export function describeMemberStores(
 
     const userFor =
       (email?: string) =>
-      (i: InvitationRecord): UserRecord => ({
-        id: newId('user', bytes),
-        accountId: i.accountId,
-        email: email ?? i.email,
-        firstName: 'Sam',
-        lastName: 'Okafor',
-        role: i.role,
-        passwordHash: 'not-a-real-hash',
-        createdAt: at(500),
+      (i: InvitationRecord): Joiner => ({
+        kind: 'new',
+        user: {
+          id: newId('user', bytes),
+          accountId: i.accountId,
+          email: email ?? i.email,
+          firstName: 'Sam',
+          lastName: 'Okafor',
+          role: i.role,
+          passwordHash: 'not-a-real-hash',
+          createdAt: at(500),
+        },
       });
+    const existing = (userId: string) => (): Joiner => ({ kind: 'existing', userId });
 
     before(async () => {
       storage = await makeStorage();
@@ -337,6 +342,94 @@ export function describeMemberStores(
         ok: false,
         reason: 'last_owner',
       });
+    });
+
+    test('a user of one studio joins another: one user, a role in each, the joined one opens', async () => {
+      const x = await seedAccount(storage, 'multi-x');
+      const y = await seedAccount(storage, 'multi-y');
+      const person = x.users.assistant;
+      const users = await storage.users.count();
+      const i = await storage.invitations.invite(
+        invitation({ accountId: y.accountId, email: person.email, role: 'gallery_client' }),
+      );
+      const joined = await storage.invitations.accept(i.tokenHash, at(700), existing(person.id));
+      assert.ok(joined.ok);
+      assert.deepEqual(joined.user, { ...person, accountId: y.accountId, role: 'gallery_client' });
+      assert.equal(joined.invitation.acceptedUserId, person.id);
+      assert.equal(await storage.users.count(), users, 'no second user');
+      assert.deepEqual(await storage.users.findMember(x.accountId, person.id), person);
+      assert.deepEqual(await storage.users.findMember(y.accountId, person.id), joined.user);
+      // The studio just joined is the one a sign-in opens, by id and by email.
+      assert.deepEqual(await storage.users.findById(person.id), joined.user);
+      assert.deepEqual(await storage.users.findByEmail(person.email), joined.user);
+      assert.deepEqual(await storage.users.listMemberships(person.id), [
+        { accountId: x.accountId, role: 'assistant', createdAt: person.createdAt },
+        { accountId: y.accountId, role: 'gallery_client', createdAt: at(700) },
+      ]);
+      assert.deepEqual(
+        (await storage.users.findByEmails(y.accountId, [person.email])).map((u) => u.role),
+        ['gallery_client'],
+      );
+      assert.equal((await storage.users.listByAccount(y.accountId, WINDOW)).total, 4);
+
+      // Joining twice is refused, and spends no link.
+      const again = await storage.invitations.invite(
+        invitation({ accountId: y.accountId, email: person.email }),
+      );
+      assert.deepEqual(
+        await storage.invitations.accept(again.tokenHash, at(701), existing(person.id)),
+        { ok: false, reason: 'already_member' },
+      );
+      assert.equal((await storage.invitations.findById(y.accountId, again.id))?.acceptedAt, null);
+
+      // A role is per studio.
+      assert.ok((await storage.users.updateRole(y.accountId, person.id, 'assistant')).ok);
+      assert.equal((await storage.users.findMember(x.accountId, person.id))?.role, 'assistant');
+      assert.ok((await storage.users.updateRole(x.accountId, person.id, 'owner')).ok);
+      assert.equal((await storage.users.findMember(y.accountId, person.id))?.role, 'assistant');
+
+      // The default moves only to a studio they belong to.
+      await storage.users.setDefaultAccount(person.id, x.accountId);
+      assert.equal((await storage.users.findById(person.id))?.accountId, x.accountId);
+      const z = await seedAccount(storage, 'multi-z');
+      await storage.users.setDefaultAccount(person.id, z.accountId);
+      assert.equal((await storage.users.findById(person.id))?.accountId, x.accountId);
+      assert.equal(await storage.users.findMember(z.accountId, person.id), null);
+
+      // Removed from the default studio, they still open the other; from the last, no more.
+      assert.ok((await storage.users.remove(x.accountId, person.id, at(800))).ok);
+      assert.equal(await storage.users.findMember(x.accountId, person.id), null);
+      assert.equal((await storage.users.findById(person.id))?.accountId, y.accountId);
+      assert.equal((await storage.users.findByEmail(person.email))?.accountId, y.accountId);
+      assert.equal((await storage.users.listByAccount(x.accountId, WINDOW)).total, 2);
+      assert.deepEqual(
+        (await storage.users.listMemberships(person.id)).map((m) => m.accountId),
+        [y.accountId],
+      );
+      assert.ok((await storage.users.remove(y.accountId, person.id, at(801))).ok);
+      assert.equal(await storage.users.findById(person.id), null);
+      assert.equal(await storage.users.findByEmail(person.email), null);
+      assert.deepEqual(await storage.users.listMemberships(person.id), []);
+    });
+
+    test('adding a membership is once per studio; a removed user cannot join', async () => {
+      const x = await seedAccount(storage, 'add-x');
+      const y = await seedAccount(storage, 'add-y');
+      const id = x.users.gallery_client.id;
+      assert.equal(await storage.users.addMembership(y.accountId, id, 'assistant', at(1)), true);
+      assert.equal(await storage.users.addMembership(y.accountId, id, 'owner', at(2)), false);
+      assert.equal((await storage.users.findMember(y.accountId, id))?.role, 'assistant');
+      const gone = x.users.assistant;
+      assert.ok((await storage.users.remove(x.accountId, gone.id, at(3))).ok);
+      const i = await storage.invitations.invite(
+        invitation({ accountId: y.accountId, email: gone.email }),
+      );
+      assert.deepEqual(await storage.invitations.accept(i.tokenHash, at(4), existing(gone.id)), {
+        ok: false,
+        reason: 'user_gone',
+      });
+      assert.equal(await storage.users.findMember(y.accountId, gone.id), null);
+      assert.equal((await storage.invitations.findById(y.accountId, i.id))?.acceptedAt, null);
     });
   });
 }

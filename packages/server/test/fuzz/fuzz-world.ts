@@ -292,13 +292,26 @@ export async function createFuzzWorld(store: OpenedStore, seed: number): Promise
         .executeTakeFirst();
       let roleChanged = Number(restored.numUpdatedRows) > 0;
       for (const user of allUsers) {
+        // A removal deleted the membership; a role change altered it.
+        const back = await storage.users.addMembership(
+          user.accountId,
+          user.id,
+          user.role,
+          clock.now(),
+        );
         const result = await db
-          .updateTable('users')
+          .updateTable('memberships')
           .set({ role: user.role })
-          .where('id', '=', user.id)
+          .where('user_id', '=', user.id)
+          .where('account_id', '=', user.accountId)
           .where('role', '!=', user.role)
           .executeTakeFirst();
-        if (Number(result.numUpdatedRows) > 0) roleChanged = true;
+        await db
+          .updateTable('users')
+          .set({ account_id: user.accountId })
+          .where('id', '=', user.id)
+          .execute();
+        if (back || Number(result.numUpdatedRows) > 0) roleChanged = true;
       }
       if (roleChanged) {
         for (const api of APIS) {

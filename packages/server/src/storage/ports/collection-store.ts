@@ -22,6 +22,11 @@ export interface CollectionRecord {
   expiryDate: string | null;
   /** User ids of the gallery clients it is shared with. */
   sharedWith: string[];
+  /**
+   * Ids of the invitations whose person it is shared with once they accept (addresses that had
+   * no account). Absent on create: none.
+   */
+  invitations?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -37,6 +42,10 @@ export interface CollectionView extends CollectionRecord {
   videoCount: number;
   /** Emails of the users in `sharedWith`. */
   sharedWithEmails: string[];
+  /** The invitations still open (neither accepted nor withdrawn), by email. */
+  invitations: string[];
+  /** Emails of `invitations`, in the same order. */
+  invitedEmails: string[];
 }
 
 /** Changes to a collection. `passwordHash` also sets `passwordProtected` (null clears both). */
@@ -51,6 +60,7 @@ export type CollectionChanges = Partial<
     | 'downloadPinHash'
     | 'expiryDate'
     | 'sharedWith'
+    | 'invitations'
   >
 > & { updatedAt: Date };
 

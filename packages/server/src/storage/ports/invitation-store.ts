@@ -27,8 +27,18 @@ export type InvitationRefusal = 'unknown' | 'accepted' | 'revoked' | 'expired';
 export type AcceptOutcome =
   | { ok: true; invitation: InvitationRecord; user: UserRecord }
   | { ok: false; reason: InvitationRefusal }
-  /** A user signs in with the address already (made since the invitation was sent). */
-  | { ok: false; reason: 'email_taken' };
+  /** A new user was to be made, but one signs in with the address now (made meanwhile). */
+  | { ok: false; reason: 'email_taken' }
+  /** An existing user was to join, but they are a member of the studio already. */
+  | { ok: false; reason: 'already_member' }
+  /** An existing user was to join, but they were removed meanwhile. */
+  | { ok: false; reason: 'user_gone' };
+
+/**
+ * Who accepting makes a member of the studio: a new user, or an existing user of another
+ * studio (who proved it with their password) with the invited role.
+ */
+export type Joiner = { kind: 'new'; user: UserRecord } | { kind: 'existing'; userId: string };
 
 /** Where an invitation is at `now`. */
 export function invitationStatus(invitation: InvitationRecord, now: Date): InvitationStatus {
@@ -51,6 +61,8 @@ export interface InvitationStore {
   findById(accountId: string, id: string): Promise<InvitationRecord | null>;
   /** The invitation of a token, whatever its status. */
   findByTokenHash(tokenHash: string): Promise<InvitationRecord | null>;
+  /** The account's open invitation of the address (any case), expired or not; else `null`. */
+  findOpen(accountId: string, email: string): Promise<InvitationRecord | null>;
   /** An account's invitations, newest first; with `status`, only those with it at `now`. */
   list(
     accountId: string,
@@ -63,13 +75,16 @@ export interface InvitationStore {
    */
   revoke(accountId: string, id: string, now: Date): Promise<InvitationRecord | null>;
   /**
-   * Uses a token up and creates its user, atomically: of concurrent calls with one token, one
-   * makes the user and the others are refused. `makeUser` gets the invitation and returns the
-   * user to create (in the invitation's account, with its role).
+   * Uses a token up and makes its member, atomically: of concurrent calls with one token, one
+   * makes the member and the others are refused. `joiner` gets the invitation and names the
+   * new user to create (in the invitation's account, with its role) or the existing user who
+   * joins; that studio becomes the one their next sign-in opens. The collections shared with
+   * the invitation are shared with a new gallery client in the same transaction. The outcome's
+   * user is the member of the invitation's studio.
    */
   accept(
     tokenHash: string,
     now: Date,
-    makeUser: (invitation: InvitationRecord) => UserRecord,
+    joiner: (invitation: InvitationRecord) => Joiner,
   ): Promise<AcceptOutcome>;
 }

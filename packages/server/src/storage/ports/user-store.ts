@@ -1,5 +1,10 @@
 import type { Role } from '@proofsheet/protocol';
 
+/**
+ * A user as a member of one studio: `accountId` and `role` are that studio and their role in
+ * it. A person who belongs to several studios is one user (one email, one password) with a
+ * membership in each.
+ */
 export interface UserRecord {
   id: string;
   accountId: string;
@@ -8,6 +13,13 @@ export interface UserRecord {
   lastName: string;
   role: Role;
   passwordHash: string;
+  createdAt: Date;
+}
+
+/** A studio a user belongs to, and their role there. */
+export interface MembershipRecord {
+  accountId: string;
+  role: Role;
   createdAt: Date;
 }
 
@@ -24,15 +36,18 @@ export type MemberChange =
   | { ok: false; reason: MemberRefusal };
 
 /**
- * Users. A removed user keeps their row (what they left behind still names them) but is found
+ * Users and their memberships. A removed user keeps their row (what they left behind still names them) but is found
  * by no read here: they are not listed, looked up by email, nor by id, so they cannot sign in
  * and their address is free to invite again.
  */
 export interface UserStore {
-  /** Creates a user; `null` when the email is taken. */
+  /** Creates a user, a member of `user.accountId` with `user.role`; `null` when the email is taken. */
   create(user: UserRecord): Promise<UserRecord | null>;
+  /** The user as a member of the studio a new sign-in opens (see {@link setDefaultAccount}). */
   findById(id: string): Promise<UserRecord | null>;
-  /** Emails are matched case-insensitively. */
+  /** The user as a member of `accountId`; `null` when they are not (or no longer) one. */
+  findMember(accountId: string, userId: string): Promise<UserRecord | null>;
+  /** Emails are matched case-insensitively. The user as {@link findById} gives them. */
   findByEmail(email: string): Promise<UserRecord | null>;
   /** Users of an account with the given emails (for sharing collections). */
   findByEmails(accountId: string, emails: readonly string[]): Promise<UserRecord[]>;
@@ -47,10 +62,18 @@ export interface UserStore {
    */
   updateRole(accountId: string, userId: string, role: Role): Promise<MemberChange>;
   /**
-   * Removes a user of the account (see above), unless they are its last owner. Atomic like
-   * {@link updateRole}. Returns the user as they were.
+   * Removes a user from the account, unless they are its last owner. Atomic like
+   * {@link updateRole}. Returns the user as they were. A user who belongs to no studio after
+   * this is removed altogether (see above); one who still belongs to others keeps signing in
+   * to those.
    */
   remove(accountId: string, userId: string, now: Date): Promise<MemberChange>;
+  /** Makes an existing user a member of another studio; false when they are one already. */
+  addMembership(accountId: string, userId: string, role: Role, now: Date): Promise<boolean>;
+  /** The studios the user belongs to, the first joined first. */
+  listMemberships(userId: string): Promise<MembershipRecord[]>;
+  /** The studio the user's next sign-in opens; ignored unless they are a member of it. */
+  setDefaultAccount(userId: string, accountId: string): Promise<void>;
   updatePasswordHash(id: string, passwordHash: string): Promise<void>;
   count(): Promise<number>;
 }

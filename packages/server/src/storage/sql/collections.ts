@@ -111,10 +111,20 @@ async function viewsOf(
     .where('collection_shares.collection_id', 'in', ids)
     .orderBy('users.email')
     .execute();
+  const invited = await db
+    .selectFrom('invitation_shares')
+    .innerJoin('invitations', 'invitations.id', 'invitation_shares.invitation_id')
+    .select(['invitation_shares.collection_id', 'invitations.id', 'invitations.email'])
+    .where('invitation_shares.collection_id', 'in', ids)
+    .where('invitations.accepted_at', 'is', null)
+    .where('invitations.revoked_at', 'is', null)
+    .orderBy('invitations.email_key')
+    .execute();
   return rows.map((row) => {
     const id = Number(row.id);
     const count = galleryCounts.find((c) => Number(c.collection_id) === id);
     const mine = shares.filter((s) => Number(s.collection_id) === id);
+    const waiting = invited.filter((i) => Number(i.collection_id) === id);
     return {
       ...toRecord(
         row,
@@ -124,8 +134,24 @@ async function viewsOf(
       photoCount: mediaCount(id, 'photo'),
       videoCount: mediaCount(id, 'video'),
       sharedWithEmails: mine.map((s) => s.email),
+      invitations: waiting.map((i) => i.id),
+      invitedEmails: waiting.map((i) => i.email),
     };
   });
+}
+
+async function replaceInvitations(
+  db: Kysely<Database>,
+  collectionId: number,
+  invitationIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('invitation_shares').where('collection_id', '=', collectionId).execute();
+  const unique = [...new Set(invitationIds)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('invitation_shares')
+    .values(unique.map((id) => ({ invitation_id: id, collection_id: collectionId })))
+    .execute();
 }
 
 async function replaceShares(
@@ -154,6 +180,7 @@ async function deleteSharing(trx: Kysely<Database>, collectionId: number): Promi
   await trx.deleteFrom('share_links').where('collection_id', '=', collectionId).execute();
   await trx.deleteFrom('visitors').where('collection_id', '=', collectionId).execute();
   await trx.deleteFrom('collection_access').where('collection_id', '=', collectionId).execute();
+  await trx.deleteFrom('invitation_shares').where('collection_id', '=', collectionId).execute();
 }
 
 /** Collections in SQL, with their shares in `collection_shares`. */
@@ -197,6 +224,7 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
             })
             .execute();
           await replaceShares(trx, c.id, c.sharedWith);
+          await replaceInvitations(trx, c.id, c.invitations ?? []);
         });
         return true;
       } catch (error) {
@@ -248,6 +276,9 @@ export function sqlCollectionStore(db: Kysely<Database>): CollectionStore {
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) return null;
         if (changes.sharedWith !== undefined) await replaceShares(trx, id, changes.sharedWith);
+        if (changes.invitations !== undefined) {
+          await replaceInvitations(trx, id, changes.invitations);
+        }
         return find(trx, accountId, id);
       });
     },

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CommentRecord, CommentStore, CommentView } from '../ports/comment-store.js';
-import { ownerOf, ownersOf } from './favorite-views.js';
+import { ownerOf, ownersOfRows } from './favorite-views.js';
 import type { Database, PhotoCommentsTable } from './schema.js';
 
 function toRecord(row: Selectable<PhotoCommentsTable>): CommentRecord {
@@ -20,10 +20,7 @@ async function views(
   db: Kysely<Database>,
   rows: readonly Selectable<PhotoCommentsTable>[],
 ): Promise<CommentView[]> {
-  const owners = await ownersOf(
-    db,
-    rows.map((r) => r.author_key),
-  );
+  const owners = await ownersOfRows(db, rows, (r) => r.author_key);
   return rows.map((row) => ({ ...toRecord(row), author: ownerOf(owners, row.author_key) }));
 }
 

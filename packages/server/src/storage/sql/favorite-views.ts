@@ -50,9 +50,14 @@ export function listRow(list: FavoriteListRecord): FavoriteListsTable {
 
 const NO_OWNER: OwnerDetails = { name: null, email: null, studio: false };
 
-/** Names of the users among `keys`; keys that are no user (visitors) are left out. */
+/**
+ * Names of the users among `keys`, and whether they are staff of `accountId` (their role there:
+ * a person can be one studio's assistant and another's client); keys that are no user
+ * (visitors) are left out.
+ */
 export async function ownersOf(
   db: Kysely<Database>,
+  accountId: string,
   keys: readonly string[],
 ): Promise<Map<string, OwnerDetails>> {
   const owners = new Map<string, OwnerDetails>();
@@ -60,8 +65,11 @@ export async function ownersOf(
   if (unique.length === 0) return owners;
   const users = await db
     .selectFrom('users')
-    .select(['id', 'first_name', 'last_name', 'email', 'role'])
-    .where('id', 'in', unique)
+    .leftJoin('memberships as m', (j) =>
+      j.onRef('m.user_id', '=', 'users.id').on('m.account_id', '=', accountId),
+    )
+    .select(['users.id', 'users.first_name', 'users.last_name', 'users.email', 'm.role'])
+    .where('users.id', 'in', unique)
     .execute();
   for (const u of users) {
     const name = `${u.first_name} ${u.last_name}`.trim();
@@ -70,6 +78,20 @@ export async function ownersOf(
       email: u.email,
       studio: u.role === 'owner' || u.role === 'assistant',
     });
+  }
+  return owners;
+}
+
+/** {@link ownersOf} for rows of any studios, each person seen with their role in the row's. */
+export async function ownersOfRows<R extends { account_id: string }>(
+  db: Kysely<Database>,
+  rows: readonly R[],
+  keyOf: (row: R) => string,
+): Promise<Map<string, OwnerDetails>> {
+  const owners = new Map<string, OwnerDetails>();
+  for (const accountId of new Set(rows.map((r) => r.account_id))) {
+    const keys = rows.filter((r) => r.account_id === accountId).map(keyOf);
+    for (const [key, owner] of await ownersOf(db, accountId, keys)) owners.set(key, owner);
   }
   return owners;
 }
@@ -119,10 +141,7 @@ export async function listViews(
     db,
     rows.map((r) => r.id),
   );
-  const owners = await ownersOf(
-    db,
-    rows.map((r) => r.owner_key),
-  );
+  const owners = await ownersOfRows(db, rows, (r) => r.owner_key);
   return rows.map((row) => ({
     ...listRecord(row),
     photoCount: counts.get(row.id) ?? 0,

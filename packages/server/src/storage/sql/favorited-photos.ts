@@ -80,6 +80,7 @@ export async function favoritedPhotos(
       .execute();
     const owners = await ownersOf(
       db,
+      accountId,
       found.map((e) => e.owner_key),
     );
     for (const e of found) {

@@ -1,13 +1,15 @@
 import type { InvitableRole, InvitationStatus } from '@proofsheet/protocol';
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely';
 import type {
   InvitationRecord,
   InvitationRefusal,
   InvitationStore,
+  Joiner,
 } from '../ports/invitation-store.js';
+import type { UserRecord } from '../ports/user-store.js';
 import { isUniqueViolation } from './errors.js';
 import type { Database, InvitationsTable } from './schema.js';
-import { userRow } from './users.js';
+import { findMemberIn, firstMembershipRow, userRow } from './users.js';
 
 function toRecord(row: Selectable<InvitationsTable>): InvitationRecord {
   const time = (value: number | null) => (value === null ? null : new Date(Number(value)));
@@ -47,8 +49,80 @@ function hasStatus(status: InvitationStatus, now: number) {
   };
 }
 
-/** Thrown inside the accept transaction to roll it back: the address became a user's. */
-class EmailTaken extends Error {}
+/** Thrown inside the accept transaction to roll it back (the link is not spent), saying why. */
+class Refused extends Error {
+  constructor(readonly reason: 'email_taken' | 'already_member' | 'user_gone') {
+    super(reason);
+  }
+}
+
+/**
+ * Shares the collections that waited on the invitation with its new member, if they joined as
+ * a gallery client (staff see every collection anyway); then the waiting rows go.
+ */
+async function shareInvited(
+  trx: Transaction<Database>,
+  invitation: InvitationRecord,
+  userId: string,
+): Promise<void> {
+  if (invitation.role === 'gallery_client') {
+    const waiting = await trx
+      .selectFrom('invitation_shares')
+      .innerJoin('collections', 'collections.id', 'invitation_shares.collection_id')
+      .select('invitation_shares.collection_id')
+      .where('invitation_shares.invitation_id', '=', invitation.id)
+      .where('collections.account_id', '=', invitation.accountId)
+      .execute();
+    if (waiting.length > 0) {
+      await trx
+        .insertInto('collection_shares')
+        .values(waiting.map((w) => ({ collection_id: Number(w.collection_id), user_id: userId })))
+        .onConflict((oc) => oc.columns(['collection_id', 'user_id']).doNothing())
+        .execute();
+    }
+  }
+  await trx.deleteFrom('invitation_shares').where('invitation_id', '=', invitation.id).execute();
+}
+
+/** Makes the joiner a member of the invitation's studio, in the accept transaction. */
+async function join(
+  trx: Transaction<Database>,
+  invitation: InvitationRecord,
+  joiner: Joiner,
+  at: number,
+): Promise<UserRecord> {
+  if (joiner.kind === 'new') {
+    try {
+      await trx.insertInto('users').values(userRow(joiner.user)).execute();
+      await trx.insertInto('memberships').values(firstMembershipRow(joiner.user)).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new Refused('email_taken');
+      throw error;
+    }
+    return joiner.user;
+  }
+  const inserted = await trx
+    .insertInto('memberships')
+    .values({
+      account_id: invitation.accountId,
+      user_id: joiner.userId,
+      role: invitation.role,
+      created_at: at,
+    })
+    .onConflict((oc) => oc.columns(['account_id', 'user_id']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new Refused('already_member');
+  // The studio they just joined is the one their sign-ins open, until they switch.
+  await trx
+    .updateTable('users')
+    .set({ account_id: invitation.accountId })
+    .where('id', '=', joiner.userId)
+    .where('disabled_at', 'is', null)
+    .execute();
+  const member = await findMemberIn(trx, invitation.accountId, joiner.userId);
+  if (!member) throw new Refused('user_gone');
+  return member;
+}
 
 /** Invitations in SQL, tokens by hash. */
 export function sqlInvitationStore(db: Kysely<Database>): InvitationStore {
@@ -86,6 +160,17 @@ export function sqlInvitationStore(db: Kysely<Database>): InvitationStore {
   }
 
   return {
+    async findOpen(accountId, email) {
+      const row = await db
+        .selectFrom('invitations')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('email_key', '=', email.toLowerCase())
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return row ? toRecord(row) : null;
+    },
     async invite(i) {
       const renewed = await renew(i);
       if (renewed) return renewed;
@@ -153,7 +238,7 @@ export function sqlInvitationStore(db: Kysely<Database>): InvitationStore {
         .execute();
       return findById(accountId, id);
     },
-    async accept(tokenHash, now, makeUser) {
+    async accept(tokenHash, now, joiner) {
       const at = now.getTime();
       try {
         return await db.transaction().execute(async (trx) => {
@@ -183,14 +268,8 @@ export function sqlInvitationStore(db: Kysely<Database>): InvitationStore {
             return { ok: false, reason } as const;
           }
           const invitation = toRecord(row);
-          const user = makeUser(invitation);
-          try {
-            await trx.insertInto('users').values(userRow(user)).execute();
-          } catch (error) {
-            // Rolls the token's use back with the failed insert: the link is not spent.
-            if (isUniqueViolation(error)) throw new EmailTaken();
-            throw error;
-          }
+          const user = await join(trx, invitation, joiner(invitation), at);
+          await shareInvited(trx, invitation, user.id);
           await trx
             .updateTable('invitations')
             .set({ accepted_user_id: user.id })
@@ -203,7 +282,7 @@ export function sqlInvitationStore(db: Kysely<Database>): InvitationStore {
           } as const;
         });
       } catch (error) {
-        if (error instanceof EmailTaken) return { ok: false, reason: 'email_taken' };
+        if (error instanceof Refused) return { ok: false, reason: error.reason };
         throw error;
       }
     },

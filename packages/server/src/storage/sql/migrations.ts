@@ -723,6 +723,53 @@ const invitations: Migration = {
   },
 };
 
+/**
+ * Several studios per user (`memberships`): a user is one person with one email and password,
+ * and a member of each studio that invited them, with a role in each. `users.account_id` stays
+ * as the studio a new sign-in opens (the last one switched to); the role moves to the
+ * membership. A user removed from their last studio is disabled as before.
+ */
+const memberships: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('memberships')
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('memberships_pk', ['account_id', 'user_id'])
+      .execute();
+    await db.schema
+      .createIndex('memberships_user')
+      .on('memberships')
+      .columns(['user_id', 'created_at'])
+      .execute();
+    await sql`insert into memberships (account_id, user_id, role, created_at)
+      select account_id, id, role, created_at from users where disabled_at is null`.execute(db);
+    await db.schema.alterTable('users').dropColumn('role').execute();
+  },
+};
+
+/**
+ * Collections shared with an address that has no account yet: its invitation carries them, and
+ * accepting shares them with the new member (`invitation_shares`).
+ */
+const invitationShares: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('invitation_shares')
+      .addColumn('invitation_id', 'text', (c) => c.notNull())
+      .addColumn('collection_id', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('invitation_shares_pk', ['invitation_id', 'collection_id'])
+      .execute();
+    await db.schema
+      .createIndex('invitation_shares_collection')
+      .on('invitation_shares')
+      .column('collection_id')
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -738,6 +785,8 @@ export const migrations: Record<string, Migration> = {
   '0011_audit': audit,
   '0012_invitations': invitations,
   '0013_second_factors': secondFactors,
+  '0016_memberships': memberships,
+  '0017_invitation_shares': invitationShares,
 };
 
 /** A provider for Kysely's `Migrator`. */

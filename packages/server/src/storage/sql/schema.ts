@@ -16,17 +16,25 @@ export interface AccountsTable {
 
 export interface UsersTable {
   id: string;
+  /** The studio a new sign-in opens: the first one joined, then the last one switched to. */
   account_id: string;
   email: string;
   /** Lower-cased email: the unique key that login looks up. */
   email_key: string;
   first_name: string;
   last_name: string;
-  role: string;
   password_hash: string;
   created_at: number;
   /** When an owner removed the user: they no longer sign in, nor are they listed. */
   disabled_at: number | null;
+}
+
+/** A user's place in a studio: one row per studio they belong to, with their role there. */
+export interface MembershipsTable {
+  account_id: string;
+  user_id: string;
+  role: string;
+  created_at: number;
 }
 
 export interface LoginsTable {
@@ -321,6 +329,12 @@ export interface InvitationsTable {
   revoked_at: number | null;
 }
 
+/** A collection to share with an invitation's person once they accept. */
+export interface InvitationSharesTable {
+  invitation_id: string;
+  collection_id: number;
+}
+
 export interface GalleryFavoritesTable {
   gallery_id: number;
   user_id: string;
@@ -471,7 +485,9 @@ export interface AuditEventsTable {
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
+  memberships: MembershipsTable;
   invitations: InvitationsTable;
+  invitation_shares: InvitationSharesTable;
   logins: LoginsTable;
   retired_tokens: RetiredTokensTable;
   clients: ClientsTable;

@@ -2,12 +2,15 @@ import type { Role } from '@proofsheet/protocol';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { MemberChange, UserRecord, UserStore } from '../ports/user-store.js';
 import { isUniqueViolation } from './errors.js';
-import type { Database, UsersTable } from './schema.js';
+import type { Database, MembershipsTable, UsersTable } from './schema.js';
 
-function toRecord(row: Selectable<UsersTable>): UserRecord {
+/** A user row with the role of the membership it was joined to. */
+type MemberRow = Selectable<UsersTable> & { member_account_id: string; role: string };
+
+function toRecord(row: MemberRow): UserRecord {
   return {
     id: row.id,
-    accountId: row.account_id,
+    accountId: row.member_account_id,
     email: row.email,
     firstName: row.first_name,
     lastName: row.last_name,
@@ -26,11 +29,44 @@ export function userRow(u: UserRecord): Insertable<UsersTable> {
     email_key: u.email.toLowerCase(),
     first_name: u.firstName,
     last_name: u.lastName,
-    role: u.role,
     password_hash: u.passwordHash,
     created_at: u.createdAt.getTime(),
     disabled_at: null,
   };
+}
+
+/** The membership row that makes a new user a member of their first studio. */
+export function firstMembershipRow(u: UserRecord): Insertable<MembershipsTable> {
+  return {
+    account_id: u.accountId,
+    user_id: u.id,
+    role: u.role,
+    created_at: u.createdAt.getTime(),
+  };
+}
+
+/** Active users, each joined to their membership of `account` (or of their default studio). */
+function members(db: Kysely<Database> | Transaction<Database>, account?: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('memberships as m', (j) =>
+      account === undefined
+        ? j.onRef('m.user_id', '=', 'users.id').onRef('m.account_id', '=', 'users.account_id')
+        : j.onRef('m.user_id', '=', 'users.id').on('m.account_id', '=', account),
+    )
+    .selectAll('users')
+    .select(['m.account_id as member_account_id', 'm.role'])
+    .where('users.disabled_at', 'is', null);
+}
+
+/** The active user `userId` as a member of `accountId`, read in `db` (or a transaction). */
+export async function findMemberIn(
+  db: Kysely<Database> | Transaction<Database>,
+  accountId: string,
+  userId: string,
+): Promise<UserRecord | null> {
+  const row = await members(db, accountId).where('users.id', '=', userId).executeTakeFirst();
+  return row ? toRecord(row) : null;
 }
 
 /**
@@ -53,23 +89,15 @@ function changeMember(
       .set((eb) => ({ id: eb.ref('id') }))
       .where('id', '=', accountId)
       .execute();
-    const row = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', userId)
-      .where('account_id', '=', accountId)
-      .where('disabled_at', 'is', null)
-      .executeTakeFirst();
+    const row = await members(trx, accountId).where('users.id', '=', userId).executeTakeFirst();
     if (!row) return { ok: false, reason: 'not_found' } as const;
     const user = toRecord(row);
     if (user.role === 'owner' && !leavesOwner(user)) {
-      const others = await trx
-        .selectFrom('users')
+      const others = await members(trx, accountId)
+        .clearSelect()
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('account_id', '=', accountId)
-        .where('role', '=', 'owner')
-        .where('disabled_at', 'is', null)
-        .where('id', '!=', userId)
+        .where('m.role', '=', 'owner')
+        .where('users.id', '!=', userId)
         .executeTakeFirstOrThrow();
       if (Number(others.n) === 0) return { ok: false, reason: 'last_owner' } as const;
     }
@@ -83,11 +111,13 @@ function changeMember(
  * key becomes `removed:<id>`, which frees the address and matches no email.
  */
 export function sqlUserStore(db: Kysely<Database>): UserStore {
-  const active = () => db.selectFrom('users').selectAll().where('disabled_at', 'is', null);
   return {
     async create(u) {
       try {
-        await db.insertInto('users').values(userRow(u)).execute();
+        await db.transaction().execute(async (trx) => {
+          await trx.insertInto('users').values(userRow(u)).execute();
+          await trx.insertInto('memberships').values(firstMembershipRow(u)).execute();
+        });
         return u;
       } catch (error) {
         if (isUniqueViolation(error)) return null;
@@ -95,19 +125,23 @@ export function sqlUserStore(db: Kysely<Database>): UserStore {
       }
     },
     async findById(id) {
-      const row = await active().where('id', '=', id).executeTakeFirst();
+      const row = await members(db).where('users.id', '=', id).executeTakeFirst();
       return row ? toRecord(row) : null;
     },
+    findMember(accountId, userId) {
+      return findMemberIn(db, accountId, userId);
+    },
     async findByEmail(email) {
-      const row = await active().where('email_key', '=', email.toLowerCase()).executeTakeFirst();
+      const row = await members(db)
+        .where('users.email_key', '=', email.toLowerCase())
+        .executeTakeFirst();
       return row ? toRecord(row) : null;
     },
     async findByEmails(accountId, emails) {
       if (emails.length === 0) return [];
-      const rows = await active()
-        .where('account_id', '=', accountId)
+      const rows = await members(db, accountId)
         .where(
-          'email_key',
+          'users.email_key',
           'in',
           emails.map((e) => e.toLowerCase()),
         )
@@ -116,18 +150,15 @@ export function sqlUserStore(db: Kysely<Database>): UserStore {
     },
     async listByAccount(accountId, { offset, limit }) {
       const [rows, count] = await Promise.all([
-        active()
-          .where('account_id', '=', accountId)
-          .orderBy('created_at', 'asc')
-          .orderBy('id', 'asc')
+        members(db, accountId)
+          .orderBy('m.created_at', 'asc')
+          .orderBy('users.id', 'asc')
           .limit(limit)
           .offset(offset)
           .execute(),
-        db
-          .selectFrom('users')
+        members(db, accountId)
+          .clearSelect()
           .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('account_id', '=', accountId)
-          .where('disabled_at', 'is', null)
           .executeTakeFirstOrThrow(),
       ]);
       return { items: rows.map(toRecord), total: Number(count.n) };
@@ -140,9 +171,9 @@ export function sqlUserStore(db: Kysely<Database>): UserStore {
         () => role === 'owner',
         (trx) =>
           trx
-            .updateTable('users')
+            .updateTable('memberships')
             .set({ role })
-            .where('id', '=', userId)
+            .where('user_id', '=', userId)
             .where('account_id', '=', accountId)
             .execute(),
       );
@@ -154,15 +185,71 @@ export function sqlUserStore(db: Kysely<Database>): UserStore {
         accountId,
         userId,
         () => false,
-        (trx) =>
-          trx
-            .updateTable('users')
-            // The address is free again (to invite back); the row stays for what names it.
-            .set({ disabled_at: now.getTime(), email_key: `removed:${userId}` })
-            .where('id', '=', userId)
+        async (trx) => {
+          await trx
+            .deleteFrom('memberships')
+            .where('user_id', '=', userId)
             .where('account_id', '=', accountId)
-            .execute(),
+            .execute();
+          const next = await trx
+            .selectFrom('memberships')
+            .select('account_id')
+            .where('user_id', '=', userId)
+            .orderBy('created_at', 'asc')
+            .orderBy('account_id', 'asc')
+            .executeTakeFirst();
+          await trx
+            .updateTable('users')
+            .set(
+              next
+                ? // Still in other studios: a new sign-in opens one of those.
+                  { account_id: next.account_id }
+                : // The address is free again (to invite back); the row stays for what names it.
+                  { disabled_at: now.getTime(), email_key: `removed:${userId}` },
+            )
+            .where('id', '=', userId)
+            .execute();
+        },
       );
+    },
+    async addMembership(accountId, userId, role, now) {
+      const inserted = await db
+        .insertInto('memberships')
+        .values({ account_id: accountId, user_id: userId, role, created_at: now.getTime() })
+        .onConflict((oc) => oc.columns(['account_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async listMemberships(userId) {
+      const rows = await db
+        .selectFrom('memberships')
+        .innerJoin('users', 'users.id', 'memberships.user_id')
+        .select(['memberships.account_id', 'memberships.role', 'memberships.created_at'])
+        .where('memberships.user_id', '=', userId)
+        .where('users.disabled_at', 'is', null)
+        .orderBy('memberships.created_at', 'asc')
+        .orderBy('memberships.account_id', 'asc')
+        .execute();
+      return rows.map((r) => ({
+        accountId: r.account_id,
+        role: r.role as Role,
+        createdAt: new Date(Number(r.created_at)),
+      }));
+    },
+    async setDefaultAccount(userId, accountId) {
+      await db
+        .updateTable('users')
+        .set({ account_id: accountId })
+        .where('id', '=', userId)
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('memberships')
+              .select('memberships.user_id')
+              .where('memberships.user_id', '=', userId)
+              .where('memberships.account_id', '=', accountId),
+          ),
+        )
+        .execute();
     },
     async updatePasswordHash(id, passwordHash) {
       await db
