@@ -81,15 +81,17 @@ export type InvitationQuery = Static<typeof InvitationQuery>;
 export const InvitationToken = Type.String({ minLength: 1, maxLength: 200 });
 
 /**
- * The body of `POST /invitations/accept`, form-encoded or JSON: the link's token, the name the
- * person goes by and the password they choose. `_csrf` is the form's hidden field.
+ * The body of `POST /invitations/accept`, form-encoded or JSON: the link's token and, for a new
+ * user, the name they go by and the password they choose (at least
+ * {@link MIN_PASSWORD_LENGTH} characters). Someone who has an account already (in another
+ * studio) gives its password alone. `_csrf` is the form's hidden field.
  */
 export const InvitationAccept = withExamples(
   Closed({
     token: InvitationToken,
-    password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH }),
-    first_name: Type.String({ minLength: 1, maxLength: 100 }),
-    last_name: Type.String({ maxLength: 100 }),
+    password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
+    first_name: Type.Optional(Type.String({ maxLength: 100 })),
+    last_name: Type.Optional(Type.String({ maxLength: 100 })),
     _csrf: Type.Optional(Type.String({ maxLength: 200 })),
   }),
   [
@@ -98,6 +100,10 @@ export const InvitationAccept = withExamples(
       password: 'a longer passphrase, easier to remember',
       first_name: 'Sam',
       last_name: 'Okafor',
+    },
+    {
+      token: 'Xq3v9Jm1Lk7Tz0Rb5Wc8Hn2Fd6Gs4Ya1Pe3Uo5Ii7K',
+      password: 'the password I sign in with',
     },
   ],
 );

@@ -46,7 +46,7 @@ export function userEvent(
 export function signedInEvent(
   user: Someone,
   loginId: string,
-  method: 'password' | 'totp' | 'recovery_code' = 'password',
+  method: 'password' | 'totp' | 'recovery_code' | 'studio_switch' = 'password',
 ): AuditEntry {
   return userEvent('sign_in.succeeded', user, { login_id: loginId, method });
 }

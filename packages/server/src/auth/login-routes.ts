@@ -31,6 +31,25 @@ function withoutExamples<T extends TSchema>(schema: T): T {
 }
 
 /** Where a browser lands after signing in, unless `next` names a page of this site. */
+/**
+ * The 401 of a step that checks a password: `invalid_credentials`, or `mfa_required` when the
+ * account has a second factor (the sign-in and accepting an invitation with an account).
+ */
+export const MFA_REQUIRED_RESPONSE = {
+  description:
+    'Unauthorized: `invalid_credentials`; or, when the password is right and the account has a second factor, `mfa_required` with the `mfa_token` for `POST /login/mfa`. A browser gets the sign-in page again, or the page asking for the code.',
+  content: {
+    'application/json': {
+      schema: Type.Union([ErrorBody, withoutExamples(MfaRequiredBody)]),
+      example: errorBody('invalid_credentials'),
+    },
+    'text/html': {
+      schema: Type.String(),
+      example: '<!doctype html><html lang="en">…</html>',
+    },
+  },
+};
+
 export const APP_HOME = '/app/';
 
 /** Whether the client wants HTML (a browser form post) rather than JSON. */
@@ -121,20 +140,7 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
           ),
           // What a browser's form post gets as the sign-in page again (see `page` above), and
           // the second step's answer (a page, for a browser).
-          401: {
-            description:
-              'Unauthorized: `invalid_credentials`; or, when the password is right and the account has a second factor, `mfa_required` with the `mfa_token` for `POST /login/mfa`. A browser gets the sign-in page again, or the page asking for the code.',
-            content: {
-              'application/json': {
-                schema: Type.Union([ErrorBody, withoutExamples(MfaRequiredBody)]),
-                example: errorBody('invalid_credentials'),
-              },
-              'text/html': {
-                schema: Type.String(),
-                example: '<!doctype html><html lang="en">…</html>',
-              },
-            },
-          },
+          401: MFA_REQUIRED_RESPONSE,
           403: PageOrError('csrf_mismatch'),
           422: PageOrError('validation_failed'),
           429: PageOrError('rate_limited'),

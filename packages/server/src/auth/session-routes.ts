@@ -50,7 +50,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
   }
 
   async function currentUser(auth: ActiveSession) {
-    const user = await ctx.storage.users.findById(auth.login.userId);
+    const user = await ctx.storage.users.findMember(auth.login.accountId, auth.login.userId);
     if (!user) throw new AppError('session_expired');
     return user;
   }
@@ -129,7 +129,10 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
         throw new AppError('session_expired');
       }
       const { session } = outcome;
-      const user = await ctx.storage.users.findById(session.login.userId);
+      const user = await ctx.storage.users.findMember(
+        session.login.accountId,
+        session.login.userId,
+      );
       if (!user) throw new AppError('session_expired');
       const csrf = ctx.cookies.issue(reply, session.sessionId, session.authToken);
       reply.header(HEADERS.csrfToken, csrf);

@@ -168,6 +168,20 @@ export class SessionService {
     return this.store.deleteForUser(userId);
   }
 
+  /**
+   * Ends the user's logins in one studio (after a role change or a removal there), leaving
+   * their sign-ins to other studios alone; returns how many ended. Through the list and
+   * one delete per login, so that every session store serves it as it is.
+   */
+  async revokeInStudio(userId: string, accountId: string): Promise<number> {
+    const logins = await this.store.listForUser(userId);
+    let ended = 0;
+    for (const login of logins) {
+      if (login.accountId === accountId && (await this.store.delete(login.id))) ended += 1;
+    }
+    return ended;
+  }
+
   /** Ends every login of the user but `keepLoginId`; returns how many ended. */
   async revokeOthers(userId: string, keepLoginId: string): Promise<number> {
     return this.store.deleteForUser(userId, keepLoginId);

@@ -20,7 +20,8 @@ export async function finishSignIn(
   options: {
     html: boolean;
     next: string;
-    method: 'password' | 'totp' | 'recovery_code';
+    /** How: `studio_switch` is a signed-in user opening another of their studios. */
+    method: 'password' | 'totp' | 'recovery_code' | 'studio_switch';
     /** Answer 201 to JSON clients: the sign-in also made the user (an invitation accepted). */
     created?: boolean;
   },

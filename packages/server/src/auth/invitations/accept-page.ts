@@ -5,13 +5,15 @@ import { escapeHtml, layout } from '../../http/html.js';
 export interface AcceptPageInvitation {
   email: string;
   studioName: string;
+  /** The address has an account (in another studio): its password joins, no name is asked. */
+  existingUser: boolean;
   firstName: string;
   lastName: string;
 }
 
 /**
- * The page an invitation link opens: a name and a password for the token the link carries,
- * or (without a usable invitation) why not. Works without JavaScript, like the sign-in page.
+ * The page an invitation link opens: a name and a password for the token the link carries (or
+ * the password alone, for someone who has an account), or (without a usable invitation) why not. Works without JavaScript, like the sign-in page.
  */
 export function renderAcceptPage(options: {
   csrfToken: string;
@@ -25,7 +27,16 @@ export function renderAcceptPage(options: {
     : '';
   const describedBy = error ? ' aria-describedby="accept-error"' : '';
   const form = invitation
-    ? `<p class="muted">${escapeHtml(invitation.studioName)} invites <strong>${escapeHtml(invitation.email)}</strong>. Choose your name and a password to sign in with.</p>
+    ? invitation.existingUser
+      ? `<p class="muted">${escapeHtml(invitation.studioName)} invites <strong>${escapeHtml(invitation.email)}</strong>. You have an account with this address already: enter its password to join the studio. Your other studios stay yours.</p>
+${alert}
+<input type="hidden" name="token" value="${escapeHtml(options.token)}">
+<input type="email" autocomplete="username" value="${escapeHtml(invitation.email)}" hidden readonly>
+<label for="password">Your password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required${describedBy}>
+<p class="muted"><a href="/forgot-password">Forgot your password?</a></p>
+<button type="submit">Join and sign in</button>`
+      : `<p class="muted">${escapeHtml(invitation.studioName)} invites <strong>${escapeHtml(invitation.email)}</strong>. Choose your name and a password to sign in with.</p>
 ${alert}
 <input type="hidden" name="token" value="${escapeHtml(options.token)}">
 <label for="first_name">First name</label>

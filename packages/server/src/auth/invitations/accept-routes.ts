@@ -7,14 +7,16 @@ import {
 } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../../audit/audit-log.js';
-import { userEvent } from '../../audit/auth-events.js';
+import { SIGN_IN_FAILED, SIGN_IN_THROTTLED, userEvent } from '../../audit/auth-events.js';
 import { AppError } from '../../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
 import { validationDetails } from '../../http/validation-details.js';
+import type { UserRecord } from '../../storage/ports/user-store.js';
 import type { AuthContext } from '../context.js';
 import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
-import { APP_HOME, wantsHtml } from '../login-routes.js';
+import { APP_HOME, MFA_REQUIRED_RESPONSE, wantsHtml } from '../login-routes.js';
+import { throttledError } from '../login-throttle.js';
 import { finishSignIn } from '../sign-in.js';
 import { type AcceptPageInvitation, renderAcceptPage } from './accept-page.js';
 import type { Invitations } from './invitations.js';
@@ -46,11 +48,14 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
     try {
       const found = await ctx.invitations.pending(token);
       const account = await ctx.storage.accounts.findById(found.accountId);
+      // Only the link's holder sees this: the address's owner, told they have an account.
+      const existingUser = (await ctx.storage.users.findByEmail(found.email)) !== null;
       const typed = (key: string, fallback: string) =>
         typeof body?.[key] === 'string' ? (body[key] as string) : fallback;
       invitation = {
         email: found.email,
         studioName: account?.name ?? 'The studio',
+        existingUser,
         firstName: typed('first_name', found.firstName),
         lastName: typed('last_name', found.lastName),
       };
@@ -72,6 +77,57 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
     return reply.code(status).type('text/html; charset=utf-8').send(html);
   }
 
+  /**
+   * Makes the invitation's member: a new user with the name and password given, or, when the
+   * address has an account already, that user once the password is theirs (checked and
+   * throttled like a sign-in).
+   */
+  async function accept(request: FastifyRequest, body: InvitationAccept): Promise<UserRecord> {
+    const invitation = await ctx.invitations.pending(body.token);
+    const existing = await ctx.storage.users.findByEmail(invitation.email);
+    if (!existing) {
+      const firstName = body.first_name?.trim() ?? '';
+      if (firstName === '') {
+        throw new AppError('validation_failed', 'Enter your first name.', {
+          first_name: ['is required'],
+        });
+      }
+      if (body.password.length < MIN_PASSWORD_LENGTH) {
+        throw new AppError(
+          'validation_failed',
+          `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`,
+          { password: [`must be at least ${MIN_PASSWORD_LENGTH} characters`] },
+        );
+      }
+      return ctx.invitations.accept({
+        token: body.token,
+        password: body.password,
+        firstName,
+        lastName: body.last_name ?? '',
+      });
+    }
+    const outcome = await ctx.throttle.guess(
+      existing.email,
+      request.ip,
+      ctx.clock.now(),
+      async () =>
+        (await ctx.passwords.verify(existing.passwordHash, body.password)) ? existing : null,
+    );
+    if (outcome.status === 'throttled') {
+      ctx.audit.recordForEmail(auditMeta(request), existing.email, SIGN_IN_THROTTLED);
+      throw throttledError(outcome.waitMs, 'Too many failed attempts');
+    }
+    if (outcome.status === 'wrong') {
+      ctx.audit.recordForEmail(auditMeta(request), existing.email, SIGN_IN_FAILED);
+      throw new AppError(
+        'validation_failed',
+        'That is not your password: enter the one you sign in with.',
+        { password: ['is wrong'] },
+      );
+    }
+    return ctx.invitations.join(body.token, existing.id);
+  }
+
   app.get(
     PATHS.acceptInvitation,
     { schema: { hide: true }, config: { auth: 'none' } },
@@ -83,9 +139,9 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
     {
       schema: {
         operationId: 'acceptInvitation',
-        summary: 'Accept an invitation: choose a name and password, and be signed in',
+        summary: 'Accept an invitation, and be signed in to the studio',
         description:
-          'The token of the invitation email’s link works once and expires (`PROOFSHEET_INVITATION_LIFETIME`); an unknown, used, withdrawn or expired one gets 400 `invitation_token_invalid`, the message saying which. The password follows the rules of `PUT /api/v1/account/password` (422 `validation_failed` with advice; the link still works then). The user is made in the inviting studio with the invited role and signed in, with the cookies of `POST /login`; an address that became a user’s since is a 409 `already_member`. A browser must echo the `XSRF-TOKEN` cookie of the page, as `POST /login` asks; a form post (`Accept: text/html`) is redirected into the app.',
+          'The token of the invitation email’s link works once and expires (`PROOFSHEET_INVITATION_LIFETIME`); an unknown, used, withdrawn or expired one gets 400 `invitation_token_invalid`, the message saying which. Someone new gives `first_name` (and `last_name`) and chooses a password, which follows the rules of `PUT /api/v1/account/password` (422 `validation_failed` with advice; the link still works then); the user is made in the inviting studio with the invited role. Someone whose address has an account already (in another studio) gives its `password` alone, checked and throttled like a sign-in (422 on `password` when wrong, 429 when throttled): they join the studio with the invited role, keep their other studios, and this studio is the one their sign-ins open until they switch (`POST /api/v1/account/studios/switch`). Either way the answer is that of `POST /login`: the cookies, or 401 `mfa_required` when the account has a second factor. A member of the studio already is a 409 `already_member`. A browser must echo the `XSRF-TOKEN` cookie of the page, as `POST /login` asks; a form post (`Accept: text/html`) is redirected into the app.',
         tags: ['Auth'],
         consumes: ['application/json', 'application/x-www-form-urlencoded'],
         body: InvitationAccept,
@@ -99,8 +155,10 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
           ),
           400: PageOrError('invitation_token_invalid'),
           403: PageOrError('csrf_mismatch'),
+          401: MFA_REQUIRED_RESPONSE,
           409: PageOrError('already_member'),
           422: PageOrError('validation_failed'),
+          429: PageOrError('rate_limited'),
         },
       },
       attachValidation: true,
@@ -109,7 +167,7 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
     async (request, reply) => {
       const wantsPage = wantsHtml(request);
       if (request.validationError) {
-        const message = `Enter your first name, and a password of ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`;
+        const message = `Enter your name and a password of up to ${MAX_PASSWORD_LENGTH} characters.`;
         if (wantsPage) return page(request, reply, 422, message);
         const details = validationDetails(request.validationError.validation);
         throw new AppError('validation_failed', message, details);
@@ -119,24 +177,19 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
         throw new AppError('csrf_mismatch');
       }
       const body = request.body as InvitationAccept;
-      if (body.first_name.trim() === '') {
-        const message = 'Enter your first name.';
-        if (wantsPage) return page(request, reply, 422, message);
-        throw new AppError('validation_failed', message, { first_name: ['is required'] });
-      }
-      let user: Awaited<ReturnType<Invitations['accept']>>;
+      let user: UserRecord;
       try {
-        user = await ctx.invitations.accept({
-          token: body.token,
-          password: body.password,
-          firstName: body.first_name,
-          lastName: body.last_name,
-        });
+        user = await accept(request, body);
       } catch (error) {
-        // A browser gets the page again, saying why: a bad link, or a password too easy to guess.
+        // A browser gets the page again, saying why: a bad link, a wrong or weak password.
         if (!(wantsPage && error instanceof AppError)) throw error;
         const status = error.statusCode;
-        if (status === 400 || status === 409 || status === 422) {
+        if (status === 429) {
+          for (const [name, value] of Object.entries(error.headers ?? {})) {
+            reply.header(name, value);
+          }
+        }
+        if (status === 400 || status === 409 || status === 422 || status === 429) {
           return page(request, reply, status, error.message);
         }
         throw error;
@@ -146,9 +199,14 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
         userEvent('invitation.accepted', user, { role: user.role }),
       );
       request.log.info({ userId: user.id }, 'invitation accepted');
+      // Someone who joined with an account of theirs may have a second factor: it still asks.
+      const next = APP_HOME;
+      if (await ctx.signInGate.interrupt(request, reply, user, { html: wantsPage, next })) {
+        return reply;
+      }
       return finishSignIn(ctx, request, reply, user, {
         html: wantsPage,
-        next: APP_HOME,
+        next,
         method: 'password',
         created: true,
       });

@@ -4,7 +4,11 @@ import type { Clock, Random } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
 import { queueMail } from '../../mail/queue-mail.js';
 import { invitationMail } from '../../mail/templates/invitation-mail.js';
-import type { InvitationRecord, InvitationRefusal } from '../../storage/ports/invitation-store.js';
+import type {
+  AcceptOutcome,
+  InvitationRecord,
+  InvitationRefusal,
+} from '../../storage/ports/invitation-store.js';
 import type { Storage } from '../../storage/ports/storage.js';
 import type { UserRecord } from '../../storage/ports/user-store.js';
 import type { PasswordHasher } from '../password.js';
@@ -56,9 +60,9 @@ export class Invitations {
 
   /**
    * Invites `body.email` to the account, or renews its open invitation with a new link (the
-   * old one stops working), and queues the email. An address a user already signs in with is
-   * a 409 `already_member`, whichever studio they are in: owners alone call this, so it tells
-   * no stranger who has an account.
+   * old one stops working), and queues the email. A member of this studio is a 409
+   * `already_member`; a user of other studios is invited like anyone (accepting, they sign in
+   * with their password), so the answer tells an owner nothing about other studios.
    */
   async invite(
     accountId: string,
@@ -67,7 +71,8 @@ export class Invitations {
     links: InvitationLinkBases,
   ): Promise<InvitationRecord> {
     const { storage, clock, random, config } = this.ctx;
-    if (await storage.users.findByEmail(body.email)) throw new AppError('already_member');
+    const [member] = await storage.users.findByEmails(accountId, [body.email]);
+    if (member) throw new AppError('already_member');
     const now = clock.now();
     const token = newSecret(random);
     const invitation = await storage.invitations.invite({
@@ -100,6 +105,25 @@ export class Invitations {
     return invitation;
   }
 
+  /**
+   * The invitation that brings `email` into the account as a gallery client when a collection
+   * is shared with an address that has no account here: its open invitation if one still
+   * works (no second email for each save of the collection), else a new or renewed one, mailed.
+   * `sent` says whether an email went out.
+   */
+  async forShare(
+    accountId: string,
+    inviterId: string,
+    email: string,
+    links: InvitationLinkBases,
+  ): Promise<{ invitation: InvitationRecord; sent: boolean }> {
+    const open = await this.ctx.storage.invitations.findOpen(accountId, email);
+    if (open && open.expiresAt > this.ctx.clock.now()) return { invitation: open, sent: false };
+    const role = open?.role ?? 'gallery_client';
+    const invitation = await this.invite(accountId, inviterId, { email, role }, links);
+    return { invitation, sent: true };
+  }
+
   /** The invitation a token names, if it can still be accepted; else the 400 saying why. */
   async pending(token: string): Promise<InvitationRecord> {
     if (!isSecretShaped(token)) throw refusedInvitation('unknown');
@@ -130,22 +154,55 @@ export class Invitations {
     const passwordHash = await passwords.hash(acceptance.password);
     const now = clock.now();
     const outcome = await storage.invitations.accept(invitation.tokenHash, now, (i) => ({
-      id: newId('user', random.bytes),
-      accountId: i.accountId,
-      email: i.email,
-      firstName: acceptance.firstName.trim(),
-      lastName: acceptance.lastName.trim(),
-      role: i.role,
-      passwordHash,
-      createdAt: now,
+      kind: 'new',
+      user: {
+        id: newId('user', random.bytes),
+        accountId: i.accountId,
+        email: i.email,
+        firstName: acceptance.firstName.trim(),
+        lastName: acceptance.lastName.trim(),
+        role: i.role,
+        passwordHash,
+        createdAt: now,
+      },
     }));
-    if (outcome.ok) return outcome.user;
-    if (outcome.reason === 'email_taken') {
-      throw new AppError(
-        'already_member',
-        'A user signs in with this email address already: sign in instead',
-      );
-    }
-    throw refusedInvitation(outcome.reason);
+    return acceptedUser(outcome);
   }
+
+  /**
+   * Accepts an invitation for a user who exists already (a member of other studios), once
+   * the caller has checked their password: they join the inviting studio with the invited
+   * role, and their next sign-in opens it. The user is returned as that studio's member.
+   */
+  async join(token: string, userId: string): Promise<UserRecord> {
+    const invitation = await this.pending(token);
+    const outcome = await this.ctx.storage.invitations.accept(
+      invitation.tokenHash,
+      this.ctx.clock.now(),
+      () => ({ kind: 'existing', userId }),
+    );
+    return acceptedUser(outcome);
+  }
+}
+
+/** The member an accept made, or the error saying why it made none. */
+function acceptedUser(outcome: AcceptOutcome): UserRecord {
+  if (outcome.ok) return outcome.user;
+  switch (outcome.reason) {
+    case 'email_taken':
+      return fail(
+        'already_member',
+        'An account with this address was made meanwhile: open the link again and enter its password',
+      );
+    case 'already_member':
+      return fail('already_member', 'You are a member of this studio already: sign in instead');
+    case 'user_gone':
+      return fail('conflict', 'Your account changed meanwhile: open the link again');
+    default:
+      throw refusedInvitation(outcome.reason);
+  }
+}
+
+function fail(code: 'already_member' | 'conflict', message: string): never {
+  throw new AppError(code, message);
 }

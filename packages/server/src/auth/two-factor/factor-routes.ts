@@ -28,7 +28,7 @@ export async function factorRoutes(
     const auth = signedIn(request);
     const age = ctx.clock.now().getTime() - auth.login.createdAt.getTime();
     if (age > ctx.config.recentSignInMs) throw new AppError('recent_sign_in_required');
-    const user = await ctx.storage.users.findById(auth.login.userId);
+    const user = await ctx.storage.users.findMember(auth.login.accountId, auth.login.userId);
     if (!user) throw new AppError('session_expired');
     return user;
   }

@@ -43,7 +43,7 @@ export async function bootstrapRoutes(
     const { login } = signedIn(request);
     const [account, user] = await Promise.all([
       ctx.storage.accounts.findById(login.accountId),
-      ctx.storage.users.findById(login.userId),
+      ctx.storage.users.findMember(login.accountId, login.userId),
     ]);
     // A session outlived its user or account: it proves nothing any more.
     if (!account || !user) throw new AppError('session_expired');

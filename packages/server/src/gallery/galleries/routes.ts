@@ -242,7 +242,9 @@ export async function galleryResourceRoutes(
       const now = ctx.clock.now();
       if (await galleries.addFavorite(viewer.accountId, id, viewerKey(viewer), now)) {
         const { visitor } = viewer;
-        const user = visitor ? null : await ctx.storage.users.findById(viewer.userId);
+        const user = visitor
+          ? null
+          : await ctx.storage.users.findMember(viewer.accountId, viewer.userId);
         const who = visitor
           ? `A visitor (${visitor.email})`
           : user

@@ -70,7 +70,7 @@ export async function memberRoutes(scope: FastifyInstance, ctx: MemberRouteConte
         operationId: 'updateMemberRole',
         summary: "Change a member's role",
         description:
-          'Owners only. Every sign-in of the member ends (they sign in again, with the new role), yours too if you change your own. 409 `last_owner` when it would leave the studio without an owner.',
+          'Owners only. Every sign-in of the member to this studio ends (they sign in again, with the new role), yours too if you change your own; their sign-ins to other studios stay. 409 `last_owner` when it would leave the studio without an owner.',
         tags,
         params: UserParams,
         body: MemberRoleUpdate,
@@ -87,7 +87,7 @@ export async function memberRoutes(scope: FastifyInstance, ctx: MemberRouteConte
       );
       // A session carries its role: an old one must not outlive the change on any instance.
       if (previousRole !== user.role) {
-        await ctx.sessions.revokeAll(user.id);
+        await ctx.sessions.revokeInStudio(user.id, accountId);
         await ctx.audit.record(auditMeta(request), {
           accountId,
           type: 'member.role_changed',
@@ -107,7 +107,7 @@ export async function memberRoutes(scope: FastifyInstance, ctx: MemberRouteConte
         operationId: 'removeMember',
         summary: 'Remove a member from the studio',
         description:
-          'Owners only. The user can no longer sign in and every sign-in of theirs ends at its next request; their address can be invited again. What they left (favorites, comments, downloads) stays with the studio. 409 `last_owner` for the studio’s last owner.',
+          'Owners only. The user can no longer open this studio and every sign-in of theirs to it ends at its next request; their address can be invited again. A user who belongs to other studios keeps signing in to those. What they left (favorites, comments, downloads) stays with the studio. 409 `last_owner` for the studio’s last owner.',
         tags,
         params: UserParams,
         response: responses({ 204: NoContent }, { found: true, also: [409] }),
@@ -119,7 +119,7 @@ export async function memberRoutes(scope: FastifyInstance, ctx: MemberRouteConte
       const id = requireId('user', request.params.userId);
       const { user } = changed(await ctx.storage.users.remove(accountId, id, ctx.clock.now()), id);
       // After the write: a sign-in that starts now finds no user, and this ends the ones before.
-      const revoked = await ctx.sessions.revokeAll(user.id);
+      const revoked = await ctx.sessions.revokeInStudio(user.id, accountId);
       await ctx.audit.record(auditMeta(request), {
         accountId,
         type: 'member.removed',
