@@ -244,6 +244,12 @@ export {
   VisitorId,
 } from './schemas/sharing.js';
 export {
+  AccountId,
+  StudioMembership,
+  StudioMembershipList,
+  StudioSwitch,
+} from './schemas/studio-membership.js';
+export {
   MFA_METHODS,
   MfaLoginBody,
   type MfaMethod,

@@ -17,6 +17,9 @@ export const PATHS = {
   totp: '/api/v1/account/two_factor/totp',
   totpConfirm: '/api/v1/account/two_factor/totp/confirm',
   recoveryCodes: '/api/v1/account/two_factor/recovery_codes',
+  /** The studios the signed-in user belongs to, and moving the session to another of them. */
+  accountStudios: '/api/v1/account/studios',
+  accountStudiosSwitch: '/api/v1/account/studios/switch',
   /** Ask for a password reset link by email (the page, and its form's post). */
   forgotPassword: '/forgot-password',
   /** Set a new password with the token of a reset link (the page, and its form's post). */

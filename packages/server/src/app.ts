@@ -18,6 +18,7 @@ import { resetRoutes } from './auth/password-reset/reset-routes.js';
 import { authGuard } from './auth/plugin.js';
 import { sessionRoutes } from './auth/session-routes.js';
 import { SessionService } from './auth/session-service.js';
+import { studioSwitchRoutes } from './auth/studio-switch-routes.js';
 import { factorRoutes } from './auth/two-factor/factor-routes.js';
 import { mfaRoutes, twoFactorGate } from './auth/two-factor/mfa-routes.js';
 import { SecretBox } from './auth/two-factor/secret-box.js';
@@ -258,6 +259,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(
     async (scope) => {
       await sessionRoutes(scope, authContext);
+      await studioSwitchRoutes(scope, authContext);
       await factorRoutes(scope, twoFactorContext);
       if (api === 'studio') {
         await studioRoutes(scope, appContext, {
@@ -268,7 +270,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           secure,
         });
       }
-      if (api === 'gallery') await galleryRoutes(scope, appContext);
+      if (api === 'gallery') {
+        await galleryRoutes(scope, appContext, {
+          invitations: services.invitations,
+          audit: services.audit,
+          publicOrigin,
+          secure,
+        });
+      }
     },
     { prefix: API_V1 },
   );

@@ -1,8 +1,16 @@
 import { MIN_PASSWORD_LENGTH } from '@proofsheet/protocol';
 import { CONFIRM_DIALOG, field } from './form-fields.js';
 
-/** The account page of both apps: the user's sessions, the password and the second factor. */
-export const ACCOUNT_CONTENT = `<section class="panel" aria-labelledby="sessions-title">
+/**
+ * The account page of both apps: the user's studios (when they have several), sessions,
+ * password and second factor.
+ */
+export const ACCOUNT_CONTENT = `<section class="panel" id="studios-panel" aria-labelledby="studios-title" hidden>
+<h2 id="studios-title">Your studios</h2>
+<p class="muted">You belong to several studios, with a role in each. A sign-in opens one of them at a time.</p>
+<ul id="studio-list" class="rows"></ul>
+</section>
+<section class="panel" aria-labelledby="sessions-title">
 <h2 id="sessions-title">Where you are signed in</h2>
 <p class="muted">Each sign-in is a session. Revoke any you do not recognise.</p>
 <ul id="session-list" class="rows" aria-busy="true"></ul>

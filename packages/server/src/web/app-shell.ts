@@ -17,7 +17,7 @@ export interface AppPageOptions {
   page: string;
   title: string;
   csrfToken: string;
-  user: { name: string; email: string; role: Role };
+  user: { name: string; email: string; role: Role; studioName: string };
   nav: readonly NavItem[];
   /** The path of the current page, for `aria-current`. */
   current: string;
@@ -44,7 +44,7 @@ export function renderAppPage(options: AppPageOptions): string {
 <a class="brand" href="/app/">Proofsheet <span>${APP_NAMES[options.app]}</span></a>
 <nav aria-label="Main"><ul>${nav}</ul></nav>
 <div class="who">
-<span class="who-name" title="${escapeHtml(options.user.email)}">${escapeHtml(options.user.name)}</span>
+<span class="who-name" title="${escapeHtml(options.user.email)}">${escapeHtml(options.user.name)}</span>${options.user.studioName ? `<span class="who-studio" title="The studio you are signed in to">${escapeHtml(options.user.studioName)}</span>` : ''}
 <form method="post" action="/logout" class="signout"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="link-button">Sign out</button></form>
 </div>
 </div>

@@ -28,7 +28,7 @@ a{color:var(--accent)}
 .topbar nav a:hover{background:var(--bg)}.topbar nav a[aria-current="page"]{background:#e8edfd;color:var(--accent-dark);font-weight:600}
 .badge{display:inline-block;min-width:1.4em;padding:0 .4em;margin-left:.3em;border-radius:999px;background:var(--danger);color:#fff;font-size:.75rem;text-align:center;line-height:1.4em}
 .who{display:flex;align-items:center;gap:.75rem;font-size:.9rem;color:var(--muted)}
-.who-name{max-width:12rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.who-name,.who-studio{max-width:12rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}.who-studio{padding-left:.75rem;border-left:1px solid var(--line)}
 .signout{margin:0}.link-button{background:none;color:var(--accent);padding:.45rem .5rem;margin:0;width:auto;font-weight:600}.link-button:hover{background:var(--bg)}
 main.page{max-width:64rem;margin:0 auto;padding:1.25rem 1rem 3rem}main.page:focus{outline:none}
 .status{min-height:1.5em;margin:.25rem 0;color:var(--ok);font-weight:500}

@@ -2,6 +2,7 @@ import type { Role } from '@proofsheet/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/context.js';
 import { csrfTokenFor } from '../auth/tokens.js';
+import type { LoginRecord } from '../storage/ports/session-store.js';
 
 /** Who is looking at a page, and the CSRF token the page's scripts send. */
 export interface PageViewer {
@@ -9,6 +10,8 @@ export interface PageViewer {
   name: string;
   email: string;
   role: Role;
+  /** The studio the session is signed in to (a user may belong to several). */
+  studioName: string;
   csrfToken: string;
 }
 
@@ -22,10 +25,10 @@ export async function pageViewer(
   reply: FastifyReply,
   ctx: AuthContext,
 ): Promise<PageViewer | null> {
-  let userId: string;
+  let login: LoginRecord;
   let csrfToken: string;
   if (request.auth) {
-    userId = request.auth.login.userId;
+    login = request.auth.login;
     csrfToken = csrfTokenFor(request.auth.sessionId);
   } else {
     const authToken = ctx.cookies.read(request, 'authToken');
@@ -35,13 +38,15 @@ export async function pageViewer(
       ctx.cookies.clear(reply);
       return null;
     }
-    userId = outcome.session.login.userId;
+    login = outcome.session.login;
     csrfToken = ctx.cookies.issue(reply, outcome.session.sessionId, outcome.session.authToken);
   }
-  const user = await ctx.storage.users.findById(userId);
+  const user = await ctx.storage.users.findMember(login.accountId, login.userId);
   if (!user) return null;
+  const account = await ctx.storage.accounts.findById(login.accountId);
   return {
-    userId,
+    userId: login.userId,
+    studioName: account?.name ?? '',
     name: `${user.firstName} ${user.lastName}`.trim(),
     email: user.email,
     role: user.role,

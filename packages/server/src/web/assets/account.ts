@@ -16,8 +16,9 @@ import {
   showFieldErrors,
 } from './ui.js';
 import { loadUnread } from './unread-badge.js';
-// The second factor's panel runs on its own.
+// The second factor's and the studios' panels run on their own.
 import './two-factor.js';
+import './studios.js';
 
 const list = byId('session-list');
 const form = byId('password-form', HTMLFormElement);

@@ -1,0 +1,94 @@
+import {
+  LoginResponse,
+  PATHS,
+  type StudioMembership,
+  StudioMembershipList,
+  StudioSwitch,
+} from '@proofsheet/protocol';
+import type { FastifyInstance } from 'fastify';
+import { auditMeta } from '../audit/audit-log.js';
+import { loginEvent } from '../audit/auth-events.js';
+import { inApiScope } from '../http/api-path.js';
+import { AppError } from '../http/app-error.js';
+import { noStore, responses } from '../http/responses.js';
+import type { AuthContext } from './context.js';
+import { APP_HOME } from './login-routes.js';
+import { finishSignIn } from './sign-in.js';
+import { signedIn } from './signed-in.js';
+
+/**
+ * The studios of the signed-in user, and switching between them, the same on both APIs (a
+ * couple may be the gallery client of two photographers). A session belongs to one studio:
+ * switching ends it and starts one in the other studio, with fresh cookies, as a sign-in does.
+ */
+export async function studioSwitchRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
+  const tags = ['Auth'];
+
+  app.get(
+    inApiScope(PATHS.accountStudios),
+    {
+      schema: {
+        operationId: 'listMyStudios',
+        summary: 'The studios you belong to, with your role in each',
+        description:
+          'The first joined first; `current` marks the studio this session is signed in to. Joining another studio takes its invitation.',
+        tags,
+        response: responses({ 200: StudioMembershipList }),
+      },
+    },
+    async (request, reply) => {
+      const { login } = signedIn(request);
+      const memberships = await ctx.storage.users.listMemberships(login.userId);
+      const data: StudioMembership[] = [];
+      for (const m of memberships) {
+        const account = await ctx.storage.accounts.findById(m.accountId);
+        if (!account) continue;
+        data.push({
+          id: m.accountId,
+          name: account.name,
+          role: m.role,
+          current: m.accountId === login.accountId,
+          joined_at: m.createdAt.toISOString(),
+        });
+      }
+      noStore(reply);
+      return { data };
+    },
+  );
+
+  app.post(
+    inApiScope(PATHS.accountStudiosSwitch),
+    {
+      schema: {
+        operationId: 'switchStudio',
+        summary: 'Move this sign-in to another of your studios',
+        description:
+          'Ends the current session and starts one in the studio named, with your role there: new cookies, as `POST /login` sets them, and the same answer. Your next sign-in opens that studio too. A studio you do not belong to is a 404, whether or not it exists.',
+        tags,
+        body: StudioSwitch,
+        response: responses({ 200: LoginResponse }, { body: true, found: true }),
+      },
+    },
+    async (request, reply) => {
+      const { login } = signedIn(request);
+      const { account_id: accountId } = request.body as StudioSwitch;
+      const member = await ctx.storage.users.findMember(accountId, login.userId);
+      if (!member) {
+        throw new AppError('not_found', `You are not a member of a studio with ID: ${accountId}`);
+      }
+      await ctx.storage.users.setDefaultAccount(login.userId, accountId);
+      const answer = await finishSignIn(ctx, request, reply, member, {
+        html: false,
+        next: APP_HOME,
+        method: 'studio_switch',
+      });
+      // The new sign-in stands before the old one ends: a failure leaves the user signed in.
+      await ctx.sessions.signOut(login.id);
+      await ctx.audit.record(
+        auditMeta(request),
+        loginEvent('sign_out', login, { login_id: login.id, reason: 'studio_switch' }),
+      );
+      return answer;
+    },
+  );
+}

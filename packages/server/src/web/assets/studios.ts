@@ -1,0 +1,71 @@
+// The account page's studios: shown to someone who belongs to more than one studio (a
+// photographer who also assists another, a couple with two photographers). Switching moves
+// this sign-in to the other studio; the page then opens the app there.
+import type { StudioMembershipList } from '@proofsheet/protocol';
+import { api } from './api.js';
+import { byId, h, reportError } from './ui.js';
+
+const panel = byId('studios-panel');
+const list = byId('studio-list');
+
+const ROLE_NAMES: Record<string, string> = {
+  owner: 'Owner',
+  assistant: 'Assistant',
+  gallery_client: 'Client',
+};
+
+async function switchTo(accountId: string, button: HTMLButtonElement): Promise<void> {
+  button.disabled = true;
+  try {
+    await api('POST', '/api/v1/account/studios/switch', { account_id: accountId });
+    // The old session ended with the switch: load the app afresh, with the new cookies.
+    location.assign('/app/');
+  } catch (error) {
+    button.disabled = false;
+    reportError(error);
+  }
+}
+
+async function load(): Promise<void> {
+  try {
+    const { data } = await api<StudioMembershipList>('GET', '/api/v1/account/studios');
+    panel.hidden = data.length < 2;
+    list.replaceChildren(
+      ...data.map((studio) => {
+        const role = ROLE_NAMES[studio.role] ?? studio.role;
+        const button = studio.current
+          ? null
+          : h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary small',
+                'aria-label': `Switch to ${studio.name}`,
+              },
+              'Switch',
+            );
+        button?.addEventListener('click', () => switchTo(studio.id, button));
+        return h(
+          'li',
+          { class: 'row', 'data-id': studio.id },
+          h(
+            'div',
+            { class: 'row-main' },
+            h(
+              'strong',
+              {},
+              studio.name,
+              studio.current ? h('span', { class: 'tag' }, 'Open now') : null,
+            ),
+            h('span', { class: 'muted' }, role),
+          ),
+          button,
+        );
+      }),
+    );
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+void load();
