@@ -6,6 +6,7 @@ import { registerApi } from './commands/api.js';
 import { registerAuth } from './commands/auth.js';
 import { registerClients } from './commands/clients.js';
 import { registerGallery } from './commands/gallery.js';
+import { registerStudios } from './commands/studios.js';
 import type { Io } from './context.js';
 import { CliError, EXIT, needsLogin } from './exit-codes.js';
 
@@ -43,6 +44,7 @@ export function buildProgram(io: Io): Command {
   registerAuth(program, io);
   registerClients(program, io);
   registerGallery(program, io);
+  registerStudios(program, io);
   registerApi(program, io);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({

@@ -209,6 +209,12 @@ export class ApiSession {
     return this.#signedIn(received, context, (cause) => cause.status === 401);
   }
 
+  /** A new session's CSRF token, from an answer that replaced the session (a studio switch). */
+  adoptCsrfToken(token: string): void {
+    this.#csrf = token;
+    this.onSessionChange();
+  }
+
   /** Stores cookies copied from a browser (`session_cookie=…; auth_token=…`). */
   async useCookieHeader(header: string): Promise<void> {
     const pairs = parseCookieHeader(header);

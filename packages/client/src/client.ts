@@ -7,6 +7,8 @@ import {
   type CurrentSession,
   type LoginResponse,
   PATHS,
+  type StudioMembership,
+  type StudioMembershipList,
 } from '@proofsheet/protocol';
 import { ApiSession } from './auth.js';
 import { ResponseCache } from './cache.js';
@@ -177,6 +179,44 @@ export class PixiesetClient {
   async session(api: ApiName = 'studio'): Promise<CurrentSession['data']> {
     const options = { cache: false, schema: RESPONSE_SCHEMAS.session };
     return (await this.request<CurrentSession>(api, 'GET', PATHS.session, options)).data.data;
+  }
+
+  /**
+   * The studios the signed-in user belongs to, with their role in each; `current` marks the
+   * one the session is signed in to.
+   *
+   * @example
+   * const studios = await client.studios();
+   */
+  async studios(api: ApiName = 'studio'): Promise<StudioMembership[]> {
+    const options = { cache: false, schema: RESPONSE_SCHEMAS.studios };
+    return (await this.request<StudioMembershipList>(api, 'GET', PATHS.accountStudios, options))
+      .data.data;
+  }
+
+  /**
+   * Moves the session to another studio of the user (`POST /api/v1/account/studios/switch`),
+   * on both APIs unless `api` says one. The server ends the old session and sets new cookies;
+   * the cache is emptied, and a re-login opens that studio too.
+   *
+   * @example
+   * const { user } = await client.switchStudio('ac_Hq8Lw2Xv5Nc0Tb7Ym3Rk9Fd1Gs4Pz6');
+   */
+  async switchStudio(
+    accountId: string,
+    options: { api?: ApiSelection } = {},
+  ): Promise<LoginResponse['data']> {
+    let first: LoginResponse['data'] | null = null;
+    for (const api of selected(options.api)) {
+      const answer = await this.request<LoginResponse>(api, 'POST', PATHS.accountStudiosSwitch, {
+        body: { account_id: accountId },
+        schema: RESPONSE_SCHEMAS.login,
+      });
+      this.#sessions[api].adoptCsrfToken(answer.data.data.csrf_token);
+      first ??= answer.data.data;
+    }
+    if (!first) throw new Error('No API selected');
+    return first;
   }
 
   /**

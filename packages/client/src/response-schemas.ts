@@ -18,6 +18,7 @@ import {
   NotificationList,
   Page,
   SignedOut,
+  StudioMembershipList,
 } from '@proofsheet/protocol';
 import { responseSchema } from './response-shape.js';
 
@@ -31,6 +32,7 @@ export const RESPONSE_SCHEMAS = Object.freeze({
   refresh: login,
   logout: responseSchema('SignedOut', SignedOut),
   session: responseSchema('CurrentSession', CurrentSession),
+  studios: responseSchema('StudioMembershipList', StudioMembershipList),
   csrfToken: responseSchema('CsrfTokenResponse', CsrfTokenResponse),
   clientPage: responseSchema('ClientPage', ClientPage),
   client: responseSchema('Envelope(Client)', Envelope(Client)),
