@@ -33,6 +33,12 @@ export const Collection = withExamples(
     expiry_date: Type.Union([DateOnly, Type.Null()]),
     /** Emails of the gallery-client accounts the collection is shared with. */
     shared_with: Type.Array(Type.String()),
+    /**
+     * Addresses `shared_with` named that had no account in the studio: each was sent an
+     * invitation, and the collection is shared with them when they accept. Staff alone see it.
+     * To keep them on a `PUT`, name them in `shared_with` again (no second email is sent).
+     */
+    invited: Type.Array(Type.String()),
     created_at: Type.String(),
     updated_at: Type.String(),
   }),
@@ -51,6 +57,7 @@ export const Collection = withExamples(
       download_pin_protected: true,
       expiry_date: '2026-12-31',
       shared_with: ['gallery-client@example.com'],
+      invited: ['grandma@example.com'],
       created_at: '2026-03-14T09:26:53.000000Z',
       updated_at: '2026-03-15T17:02:11.000000Z',
     },

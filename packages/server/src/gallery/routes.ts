@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type AppContext, withStores } from '../app-context.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
 import { collectionRoutes } from './collections/routes.js';
+import type { ShareInviter } from './collections/sharing.js';
 import { downloadRoutes } from './downloads/routes.js';
 import { galleryResourceRoutes } from './galleries/routes.js';
 import { photoImageRoutes } from './photos/image-routes.js';
@@ -16,7 +17,11 @@ import { shareLinkRoutes } from './sharing/routes.js';
 import { watermarkRoutes } from './watermarks/routes.js';
 
 /** The Gallery API's resources. */
-export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function galleryRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  inviter: ShareInviter,
+): Promise<void> {
   await app.register(async (scope) =>
     bootstrapRoutes(scope, withStores(ctx, ['accounts', 'users'])),
   );
@@ -34,6 +39,7 @@ export async function galleryRoutes(app: FastifyInstance, ctx: AppContext): Prom
         'collectionDefaults',
         'collectionAccess',
       ]),
+      inviter,
     ),
   );
   await app.register(async (scope) =>

@@ -25,7 +25,12 @@ import { visibleCollection } from '../collection-access.js';
 import { releaseBlobs } from '../photos/release-blobs.js';
 import { requestViewer, viewerOf } from '../viewer.js';
 import { hashDownloadPin } from './download-pin.js';
-import { notifyNewShares, resolveSharedWith } from './sharing.js';
+import {
+  notifyNewShares,
+  type ResolvedShares,
+  resolveShares,
+  type ShareInviter,
+} from './sharing.js';
 import { toCollection } from './view.js';
 
 const One = Envelope(Collection);
@@ -49,7 +54,10 @@ async function studioDate(
  */
 function collectionChanges(
   body: CollectionUpdate,
-  resolved: { sharedWith: string[] | undefined; passwordHash: string | null | undefined },
+  resolved: {
+    shares: ResolvedShares | undefined;
+    passwordHash: string | null | undefined;
+  },
   now: Date,
 ): CollectionChanges {
   const changes: CollectionChanges = { updatedAt: now };
@@ -59,7 +67,10 @@ function collectionChanges(
   if (body.downloadable !== undefined) changes.downloadable = body.downloadable;
   if (body.download_sizes !== undefined) changes.downloadSizes = body.download_sizes;
   if (body.expiry_date !== undefined) changes.expiryDate = body.expiry_date;
-  if (resolved.sharedWith !== undefined) changes.sharedWith = resolved.sharedWith;
+  if (resolved.shares !== undefined) {
+    changes.sharedWith = resolved.shares.sharedWith;
+    changes.invitations = resolved.shares.invitations;
+  }
   return changes;
 }
 
@@ -83,6 +94,7 @@ export type CollectionStores =
 export async function collectionRoutes(
   scope: FastifyInstance,
   ctx: ResourceContext<CollectionStores>,
+  inviter: ShareInviter,
 ): Promise<void> {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const collections = ctx.storage.collections;
@@ -128,9 +140,10 @@ export async function collectionRoutes(
     async (request, reply) => {
       const viewer = await viewerOf(ctx, signedIn(request));
       const body = request.body;
-      const sharedWith = await resolveSharedWith(ctx, viewer.accountId, body.shared_with ?? []);
       const downloadPinHash = await hashDownloadPin(ctx, body.download_pin ?? null);
       const passwordHash = body.password ? await ctx.passwords.hash(body.password) : null;
+      // Last of the checks: it may send invitations.
+      const shares = await resolveShares(ctx, inviter, request, viewer, body.shared_with ?? []);
       const defaults =
         (await ctx.storage.collectionDefaults.find(viewer.accountId)) ??
         serverCollectionDefaults(viewer.accountId);
@@ -153,7 +166,8 @@ export async function collectionRoutes(
           ...(body.download_sizes !== undefined ? { downloadSizes: body.download_sizes } : {}),
           downloadPinHash,
           expiryDate,
-          sharedWith,
+          sharedWith: shares.sharedWith,
+          invitations: shares.invitations,
           createdAt: now,
           updatedAt: now,
         }),
@@ -214,17 +228,17 @@ export async function collectionRoutes(
       const viewer = await viewerOf(ctx, signedIn(request));
       const current = await visibleCollection(ctx, viewer, request.params.id);
       const body = request.body;
-      const sharedWith =
+      const shares =
         body.shared_with === undefined
           ? undefined
-          : await resolveSharedWith(ctx, viewer.accountId, body.shared_with);
+          : await resolveShares(ctx, inviter, request, viewer, body.shared_with);
       const passwordHash =
         body.password === undefined
           ? undefined
           : body.password === null
             ? null
             : await ctx.passwords.hash(body.password);
-      const changes = collectionChanges(body, { sharedWith, passwordHash }, ctx.clock.now());
+      const changes = collectionChanges(body, { shares, passwordHash }, ctx.clock.now());
       if (body.download_pin !== undefined) {
         changes.downloadPinHash = await hashDownloadPin(ctx, body.download_pin);
       }

@@ -34,6 +34,8 @@ export function toCollection(c: CollectionView, viewer: Viewer): Collection {
     download_pin_protected: c.downloadPinHash !== null,
     expiry_date: c.expiryDate,
     shared_with: sharedWith,
+    // Whom the studio invited is the studio's business alone.
+    invited: viewer.visibleTo === undefined ? c.invitedEmails : [],
     created_at: formatTimestamp(c.createdAt),
     updated_at: formatTimestamp(c.updatedAt),
   };

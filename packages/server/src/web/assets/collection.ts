@@ -35,6 +35,8 @@ function showCollection(c: Collection): void {
   byId('collection-details').textContent = [
     c.description,
     c.shared_with.length > 0 ? `Shared with ${c.shared_with.join(', ')}` : 'Not shared yet',
+    // Addresses with no account yet: the collection is theirs once they accept the invitation.
+    c.invited.length > 0 ? `Invited: ${c.invited.join(', ')}` : null,
   ]
     .filter(Boolean)
     .join(' · ');

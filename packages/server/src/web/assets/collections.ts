@@ -61,6 +61,7 @@ async function load(): Promise<void> {
                 plural(c.gallery_count, 'gallery', 'galleries'),
                 plural(c.photo_count, 'photo', 'photos'),
                 c.shared_with.length > 0 ? `shared with ${c.shared_with.join(', ')}` : null,
+                c.invited.length > 0 ? `invited: ${c.invited.join(', ')}` : null,
               ]
                 .filter(Boolean)
                 .join(' · '),
