@@ -83,3 +83,24 @@ export function snapshotDiff(before: Snapshot, after: Snapshot, max = 6): string
   }
   return lines.length > max ? [...lines.slice(0, max), `… ${lines.length - max} more`] : lines;
 }
+
+/** A prefixed ID as the API writes them (`us_…`, `ac_…`, `cl_…`), long enough to be no word. */
+const PREFIXED_ID = /^[a-z]{2}_[A-Za-z0-9]{20,}$/;
+
+/**
+ * The prefixed IDs in a snapshot's rows (`id` and every `…_id` column): what a response to
+ * another studio must never show.
+ */
+export function idsIn(snapshot: Snapshot): Set<string> {
+  const ids = new Set<string>();
+  for (const rows of snapshot.values()) {
+    for (const text of rows) {
+      for (const [column, value] of Object.entries(JSON.parse(text) as Record<string, unknown>)) {
+        if ((column === 'id' || column.endsWith('_id')) && typeof value === 'string') {
+          if (PREFIXED_ID.test(value)) ids.add(value);
+        }
+      }
+    }
+  }
+  return ids;
+}

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { TEST_PASSWORD } from '../../src/testing.js';
 import {
+  idsIn,
   rowsOfAccount,
   type Snapshot,
   snapshotDiff,
@@ -82,6 +83,10 @@ export async function fuzzRoutes(
   const { db, schema } = world.store;
   const tables = await snapshotTables(db, schema);
   const foreignAtStart = rowsOfAccount(await takeSnapshot(db, tables), world.foreign.accountId);
+  // No fuzzed role belongs to the other studio: no answer of theirs may name its rows.
+  const foreignIds = idsIn(foreignAtStart);
+  if (foreignIds.size < 10)
+    throw new Error(`The other studio has too few rows (${foreignIds.size} ids)`);
 
   const routes = [
     ...(await routeCatalog(world.apps.studio, 'studio')),
@@ -118,6 +123,15 @@ export async function fuzzRoutes(
     // inject() resolves `..` as a browser would; judge the path the server saw.
     const received = response.raw.req.url ?? options.url;
     const problems = responseProblems({ method: request.method, url: received }, response);
+    if (response.statusCode < 400) {
+      // Unless the request itself named it (an answer may echo what it was given).
+      const sent = `${options.url} ${typeof options.payload === 'string' ? options.payload : ''}`;
+      const leaked = [...foreignIds].filter(
+        (id) => response.body.includes(id) && !sent.includes(id),
+      );
+      if (leaked.length > 0)
+        problems.push(`the answer shows the other studio's ${leaked.join(', ')}`);
+    }
     if (before) {
       const after = await takeSnapshot(db, tables);
       if (response.statusCode >= 400) {
