@@ -14,17 +14,7 @@ describe('proofsheet studios', () => {
 
   before(async () => {
     servers = await startServers();
-    other = newId('account', (n) => crypto.getRandomValues(new Uint8Array(n)));
-    await servers.storage.accounts.create({
-      id: other,
-      name: 'Okafor Weddings',
-      subdomain: 'okafor',
-      plan: 'pro',
-      timezone: 'UTC',
-      currency: 'USD',
-      locale: 'en-US',
-      createdAt: servers.clock.now(),
-    });
+    other = (await servers.addStudio('Okafor Weddings')).accountId;
     const { assistant } = servers.users;
     await servers.storage.users.addMembership(other, assistant.id, 'owner', servers.clock.now());
     env = {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { newId } from '@proofsheet/protocol';
 import { createClient } from '../src/index.js';
 import { PASSWORD, type Servers, startServers } from './helpers/servers.js';
 
@@ -9,18 +8,7 @@ describe('studios of a user in several, over real sockets', () => {
   let other: string;
   before(async () => {
     servers = await startServers();
-    other = newId('account', (n) => crypto.getRandomValues(new Uint8Array(n)));
-    await servers.storage.accounts.create({
-      id: other,
-      name: 'Okafor Weddings',
-      subdomain: 'okafor',
-      plan: 'pro',
-      timezone: 'UTC',
-      currency: 'USD',
-      locale: 'en-US',
-      createdAt: servers.clock.now(),
-    });
-    // The studio's assistant owns a studio of their own too.
+    other = (await servers.addStudio('Okafor Weddings')).accountId;
     const { assistant } = servers.users;
     await servers.storage.users.addMembership(other, assistant.id, 'owner', servers.clock.now());
   });

@@ -46,6 +46,11 @@ export interface TestStudio {
    * recovery codes. Sign-in as that user then answers 401 `mfa_required`.
    */
   enrollTotp(role: Role): Promise<{ code(): string; recoveryCodes: string[] }>;
+  /**
+   * Another studio on the same server, with an owner who signs in with `TEST_PASSWORD`: for
+   * tests of people in several studios, and of what one studio must never see of another.
+   */
+  addStudio(name: string): Promise<{ accountId: string; owner: UserRecord }>;
   /** Listens on 127.0.0.1 (random ports) and returns both base URLs. */
   listen(): Promise<{ studioUrl: string; galleryUrl: string }>;
   close(): Promise<void>;
@@ -114,17 +119,21 @@ export async function createTestStudio(
     return rotate(hash, next);
   };
   const services = createServices({ config, storage, clock, random });
-  const accountId = newId('account', random.bytes);
-  await storage.accounts.create({
-    id: accountId,
-    name: 'Test Studio',
-    subdomain: 'teststudio',
-    plan: 'pro',
-    timezone: 'UTC',
-    currency: 'USD',
-    locale: 'en-US',
-    createdAt: clock.now(),
-  });
+  async function addAccount(name: string, subdomain: string): Promise<string> {
+    const id = newId('account', random.bytes);
+    await storage.accounts.create({
+      id,
+      name,
+      subdomain,
+      plan: 'pro',
+      timezone: 'UTC',
+      currency: 'USD',
+      locale: 'en-US',
+      createdAt: clock.now(),
+    });
+    return id;
+  }
+  const accountId = await addAccount('Test Studio', 'teststudio');
   const passwordHash = await services.passwords.hash(TEST_PASSWORD);
   const users = {} as Record<Role, UserRecord>;
   for (const role of ['owner', 'assistant', 'gallery_client'] as const) {
@@ -184,6 +193,21 @@ export async function createTestStudio(
       // The confirming code's step is used up: the next sign-in needs the next step's code.
       clock.advance(30_000);
       return { code, recoveryCodes };
+    },
+    async addStudio(name) {
+      const slug = name
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '')
+        .slice(0, 20);
+      const id = await addAccount(name, `${slug}${random.bytes(4).join('').slice(0, 8)}`);
+      const owner: UserRecord = {
+        ...users.owner,
+        id: newId('user', random.bytes),
+        accountId: id,
+        email: `owner-${id.slice(3, 10).toLowerCase()}@second.example.com`,
+      };
+      await storage.users.create(owner);
+      return { accountId: id, owner };
     },
     async listen() {
       const studioUrl = await studio.listen({ host: '127.0.0.1', port: 0 });

@@ -17,7 +17,7 @@ import {
   PASSWORD,
   setCookies,
 } from '../helpers/harness.js';
-import { createCollection, createStudio } from '../helpers/resources.js';
+import { createCollection } from '../helpers/resources.js';
 
 const NEW_PASSWORD = 'a brand new passphrase, long enough';
 
@@ -136,13 +136,13 @@ describe('sharing a collection with a new address', () => {
   });
 
   it('a user of another studio is invited too, and joins with their password', async () => {
-    const other = await createStudio(h, 'Elsewhere');
+    const other = await h.addStudio('Elsewhere');
     const c = await createCollection(h, owner, {
       name: 'Portraits',
-      shared_with: [other.ownerEmail],
+      shared_with: [other.owner.email],
     });
-    assert.deepEqual(c.invited, [other.ownerEmail]);
-    const [mail] = await invitationsTo(h, other.ownerEmail);
+    assert.deepEqual(c.invited, [other.owner.email]);
+    const [mail] = await invitationsTo(h, other.owner.email);
     assert.ok(mail);
     const joined = await h.gallery.inject({
       method: 'POST',
@@ -160,7 +160,7 @@ describe('sharing a collection with a new address', () => {
     });
     assert.equal(res.statusCode, 200, 'shared with them in this studio');
     // In their own studio they are still its owner.
-    const home = await login(h.studio, other.ownerEmail);
+    const home = await login(h.studio, other.owner.email);
     const studios = await h.studio.inject({
       url: '/api/v1/account/studios',
       headers: home.headers,

@@ -3,7 +3,7 @@
  * test controls) and collections and galleries made through the API as a user would.
  */
 import assert from 'node:assert/strict';
-import { type Collection, type Gallery, newId } from '@proofsheet/protocol';
+import type { Collection, Gallery } from '@proofsheet/protocol';
 import type { ClientRecord } from '../../src/storage/ports/client-store.js';
 import { clientFixture } from '../contracts/fixtures.js';
 import type { Credentials, Harness } from './harness.js';
@@ -19,36 +19,6 @@ export function clientRecord(h: Harness, overrides: Partial<ClientRecord> = {}):
   clientsMade.set(h, n + 1);
   const createdAt = new Date(h.clock.now().getTime() - 86_400_000 + n * 1000);
   return clientFixture(h.accountId, createdAt, overrides);
-}
-
-/**
- * Another studio on the harness's server, with an owner (the harness's owner's password): for
- * tests of people who belong to several studios, and of what one studio must never see.
- */
-export async function createStudio(
-  h: Harness,
-  name: string,
-): Promise<{ accountId: string; ownerEmail: string }> {
-  const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
-  const accountId = newId('account', random);
-  await h.storage.accounts.create({
-    id: accountId,
-    name,
-    subdomain: `s${accountId.slice(3, 15).toLowerCase()}`,
-    plan: 'pro',
-    timezone: 'UTC',
-    currency: 'USD',
-    locale: 'en-US',
-    createdAt: h.clock.now(),
-  });
-  const ownerEmail = `owner-${accountId.slice(3, 10).toLowerCase()}@second.example.com`;
-  await h.storage.users.create({
-    ...h.users.owner,
-    id: newId('user', random),
-    accountId,
-    email: ownerEmail,
-  });
-  return { accountId, ownerEmail };
 }
 
 /** Stores `count` clients, oldest first; `make` customises each by index. */

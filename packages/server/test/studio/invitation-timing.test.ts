@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { newId } from '@proofsheet/protocol';
 import { type Credentials, createHarness, type Harness, loginAs } from '../helpers/harness.js';
-import { createStudio } from '../helpers/resources.js';
 import { interleavedMedians } from '../helpers/timing.js';
 
 const RUNS = 30;
@@ -19,7 +18,7 @@ describe('inviting takes the same answer and time whether the address has an acc
   before(async () => {
     h = await createHarness();
     owner = await loginAs(h, 'owner');
-    const other = await createStudio(h, 'Another Studio');
+    const other = await h.addStudio('Another Studio');
     // Fresh addresses for every round: a second invite of one address renews, a different path.
     for (let i = 0; i < RUNS + 5; i += 1) {
       const email = `member-${i}@elsewhere.example.com`;
@@ -53,7 +52,7 @@ describe('inviting takes the same answer and time whether the address has an acc
     await h.storage.users.create({
       ...h.users.assistant,
       id: newId('user', (n) => crypto.getRandomValues(new Uint8Array(n))),
-      accountId: (await createStudio(h, 'Third')).accountId,
+      accountId: (await h.addStudio('Third')).accountId,
       email: 'known@elsewhere.example.com',
     });
     const a = (await invite('known@elsewhere.example.com')).json();

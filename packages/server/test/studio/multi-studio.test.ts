@@ -14,14 +14,14 @@ import {
   PASSWORD,
   setCookies,
 } from '../helpers/harness.js';
-import { clientRecord, createStudio } from '../helpers/resources.js';
+import { clientRecord } from '../helpers/resources.js';
 
 const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
 /** A second studio and its owner, signed in to the Studio API. */
 async function secondStudio(h: Harness, name: string) {
-  const { accountId, ownerEmail } = await createStudio(h, name);
-  return { accountId, owner: await login(h.studio, ownerEmail) };
+  const { accountId, owner } = await h.addStudio(name);
+  return { accountId, owner: await login(h.studio, owner.email) };
 }
 
 /** The token of the newest invitation email to `to` in `accountId`'s outbox. */

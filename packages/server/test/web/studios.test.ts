@@ -16,7 +16,6 @@ import {
   webHarness,
 } from '../helpers/browser.js';
 import { PASSWORD } from '../helpers/harness.js';
-import { createStudio } from '../helpers/resources.js';
 
 /** The signed-in user's studio and role, as the page's own session says. */
 async function sessionOf(page: Page) {
@@ -34,10 +33,10 @@ describe('several studios in the browser', { skip: browserSkip }, () => {
   after(() => h?.close());
 
   it('join another studio from its invitation with your password, then switch between them', async () => {
-    const other = await createStudio(h, 'Okafor Weddings');
+    const other = await h.addStudio('Okafor Weddings');
     const ownerContext = await h.newContext();
     const owner = await ownerContext.newPage();
-    await signIn(owner, h.studioUrl, other.ownerEmail, '/app/members');
+    await signIn(owner, h.studioUrl, other.owner.email, '/app/members');
     const person = h.users.assistant;
     await owner.getByLabel('Email').fill(person.email);
     await owner.getByLabel('Role', { exact: true }).selectOption('assistant');
