@@ -16,10 +16,17 @@ export interface HousekeepingReport {
   mfaChallenges: number;
   /** Audit events older than `PROOFSHEET_AUDIT_RETENTION`. */
   auditEvents: number;
+  /** Invitations never accepted, a month past their expiry or withdrawal. */
+  invitations: number;
 }
 
 /** How long an expired reset token is kept, so that its link says "expired", not "unknown". */
 const RESET_TOKEN_KEPT_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long an invitation that can no longer be accepted stays listed (as expired or revoked),
+ * so that owners see what became of it, and its link says why it does not work.
+ */
+export const STALE_INVITATION_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 /** An email queued this long ago and never tried is taken for stranded. */
 const STRANDED_MAIL_MS = 15 * 60 * 1000;
 /** Stranded emails queued again per pass. */
@@ -28,36 +35,53 @@ const REQUEUE_BATCH = 500;
 export interface HousekeepingContext {
   storage: Pick<
     Storage,
-    'sessions' | 'visitors' | 'passwordResets' | 'outbox' | 'jobs' | 'twoFactor' | 'auditEvents'
+    | 'sessions'
+    | 'visitors'
+    | 'passwordResets'
+    | 'outbox'
+    | 'jobs'
+    | 'twoFactor'
+    | 'auditEvents'
+    | 'invitations'
   >;
   clock: Clock;
   config: Pick<Config, 'sessionLifetimeMs' | 'sessionIdleMs' | 'auditRetentionMs'>;
 }
 
 /**
- * Deletes the sessions, reset tokens and pending second steps that can no longer be used and
- * the audit events past their retention, and queues again the emails whose job was lost. An
+ * Deletes the sessions, reset tokens, pending second steps and invitations that can no longer
+ * be used and the audit events past their retention, and queues again the emails whose job was lost. An
  * expired session is already refused at the next request; without this pass its row would stay for good, and a studio that runs for years would keep
  * every sign-in and every visit it ever had.
  */
 export async function sweepExpired(ctx: HousekeepingContext): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
-  const [sessions, visitorSessions, resetTokens, requeuedMail, mfaChallenges, auditEvents] =
-    await Promise.all([
-      ctx.storage.sessions.deleteExpired(
-        now,
-        ctx.config.sessionLifetimeMs,
-        ctx.config.sessionIdleMs,
-      ),
-      ctx.storage.visitors.deleteExpiredSessions(now),
-      ctx.storage.passwordResets.deleteExpired(new Date(now.getTime() - RESET_TOKEN_KEPT_MS)),
-      requeueStranded(ctx, now),
-      ctx.storage.twoFactor.deleteExpiredChallenges(now),
-      ctx.storage.auditEvents.deleteOlderThan(
-        new Date(now.getTime() - ctx.config.auditRetentionMs),
-      ),
-    ]);
-  return { sessions, visitorSessions, resetTokens, requeuedMail, mfaChallenges, auditEvents };
+  const [
+    sessions,
+    visitorSessions,
+    resetTokens,
+    requeuedMail,
+    mfaChallenges,
+    auditEvents,
+    invitations,
+  ] = await Promise.all([
+    ctx.storage.sessions.deleteExpired(now, ctx.config.sessionLifetimeMs, ctx.config.sessionIdleMs),
+    ctx.storage.visitors.deleteExpiredSessions(now),
+    ctx.storage.passwordResets.deleteExpired(new Date(now.getTime() - RESET_TOKEN_KEPT_MS)),
+    requeueStranded(ctx, now),
+    ctx.storage.twoFactor.deleteExpiredChallenges(now),
+    ctx.storage.auditEvents.deleteOlderThan(new Date(now.getTime() - ctx.config.auditRetentionMs)),
+    ctx.storage.invitations.deleteStale(new Date(now.getTime() - STALE_INVITATION_KEPT_MS)),
+  ]);
+  return {
+    sessions,
+    visitorSessions,
+    resetTokens,
+    requeuedMail,
+    mfaChallenges,
+    auditEvents,
+    invitations,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { newId } from '@proofsheet/protocol';
-import { sweepExpired } from '../../src/housekeeping/housekeeping.js';
+import { STALE_INVITATION_KEPT_MS, sweepExpired } from '../../src/housekeeping/housekeeping.js';
 import { EVERY_AUDIT_EVENT } from '../../src/storage/ports/audit-store.js';
 import { createHarness, type Harness, loginAs } from '../helpers/harness.js';
 import { createCollection } from '../helpers/resources.js';
@@ -46,6 +46,7 @@ describe('housekeeping', () => {
         requeuedMail: 0,
         mfaChallenges: 0,
         auditEvents: 0,
+        invitations: 0,
       },
       'all live',
     );
@@ -150,5 +151,34 @@ describe('housekeeping', () => {
     assert.ok(!ids.includes(old.id), 'the old event is gone');
     assert.ok(ids.includes(young.id), 'the young one stays');
     assert.equal(retention, 365 * 24 * HOUR, 'a year by default');
+  });
+
+  it('deletes invitations a month past their expiry or withdrawal, never accepted ones', async () => {
+    let owner = await loginAs(h, 'owner');
+    const invite = async (email: string) => {
+      const res = await h.studio.inject({
+        method: 'POST',
+        url: '/api/v1/invitations',
+        headers: owner.headers,
+        payload: { email, role: 'gallery_client' },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json<{ data: { id: string } }>().data.id;
+    };
+    const lapsed = await invite('lapsed@example.com');
+    const withdrawn = await invite('withdrawn@example.com');
+    await h.studio.inject({
+      method: 'DELETE',
+      url: `/api/v1/invitations/${withdrawn}`,
+      headers: owner.headers,
+    });
+    h.clock.advance(h.config.invitationLifetimeMs + STALE_INVITATION_KEPT_MS - HOUR);
+    owner = await loginAs(h, 'owner');
+    const fresh = await invite('fresh@example.com');
+    assert.equal((await sweepExpired(ctx())).invitations, 1, 'the withdrawn one, a month on');
+    h.clock.advance(2 * HOUR);
+    assert.equal((await sweepExpired(ctx())).invitations, 1, 'then the lapsed one');
+    assert.equal(await h.storage.invitations.findById(h.accountId, lapsed), null);
+    assert.ok(await h.storage.invitations.findById(h.accountId, fresh), 'the open one stays');
   });
 });

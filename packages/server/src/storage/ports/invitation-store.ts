@@ -61,6 +61,12 @@ export interface InvitationStore {
   findById(accountId: string, id: string): Promise<InvitationRecord | null>;
   /** The invitation of a token, whatever its status. */
   findByTokenHash(tokenHash: string): Promise<InvitationRecord | null>;
+  /**
+   * Deletes the invitations never accepted that expired or were withdrawn before `before`
+   * (and the collections that waited on them); accepted ones stay, as history. Returns how
+   * many went.
+   */
+  deleteStale(before: Date): Promise<number>;
   /** The account's open invitation of the address (any case), expired or not; else `null`. */
   findOpen(accountId: string, email: string): Promise<InvitationRecord | null>;
   /** An account's invitations, newest first; with `status`, only those with it at `now`. */

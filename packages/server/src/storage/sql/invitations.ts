@@ -160,6 +160,24 @@ export function sqlInvitationStore(db: Kysely<Database>): InvitationStore {
   }
 
   return {
+    async deleteStale(before) {
+      const at = before.getTime();
+      return db.transaction().execute(async (trx) => {
+        const stale = (eb: Where) =>
+          eb.and([
+            eb('accepted_at', 'is', null),
+            eb.or([eb('expires_at', '<', at), eb('revoked_at', '<', at)]),
+          ]);
+        await trx
+          .deleteFrom('invitation_shares')
+          .where('invitation_id', 'in', (eb) =>
+            eb.selectFrom('invitations').select('id').where(stale),
+          )
+          .execute();
+        const deleted = await trx.deleteFrom('invitations').where(stale).executeTakeFirst();
+        return Number(deleted.numDeletedRows);
+      });
+    },
     async findOpen(accountId, email) {
       const row = await db
         .selectFrom('invitations')
