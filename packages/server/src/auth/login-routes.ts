@@ -214,9 +214,14 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
       await ctx.sessions.signOut(request.auth.login.id);
       await ctx.audit.record(auditMeta(request), loginEvent('sign_out', request.auth.login));
     } else {
-      // The session already expired: still revoke the auth token that could renew it. Not
-      // audited: the service does not say whose login the token was.
-      await ctx.sessions.signOutByAuthToken(ctx.cookies.read(request, 'authToken'));
+      // The session already expired: still revoke the auth token that could renew it.
+      const ended = await ctx.sessions.signOutByAuthToken(ctx.cookies.read(request, 'authToken'));
+      if (ended) {
+        await ctx.audit.record(
+          auditMeta(request),
+          loginEvent('sign_out', ended, { login_id: ended.id, reason: 'expired_session' }),
+        );
+      }
     }
     ctx.cookies.clear(reply);
     noStore(reply);

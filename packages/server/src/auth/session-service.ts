@@ -139,11 +139,14 @@ export class SessionService {
     return this.store.delete(loginId);
   }
 
-  /** Ends the login an auth token belongs to, for sign-out after the session itself expired. */
-  async signOutByAuthToken(authToken: string | undefined): Promise<boolean> {
-    if (!isSecretShaped(authToken)) return false;
+  /**
+   * Ends the login an auth token belongs to, for sign-out after the session itself expired;
+   * returns that login (for the studio's log) when this call ended it, else null.
+   */
+  async signOutByAuthToken(authToken: string | undefined): Promise<LoginRecord | null> {
+    if (!isSecretShaped(authToken)) return null;
     const login = await this.store.findByAuthTokenHash(hashSecret(authToken));
-    return login ? this.store.delete(login.id) : false;
+    return login && (await this.store.delete(login.id)) ? login : null;
   }
 
   /** The user's logins that can still be used: the session is live or its auth token can renew it. */

@@ -143,6 +143,29 @@ describe('audit events recorded by the auth routes', () => {
     assert.deepEqual(JSON.parse(row.detail), { login_id: loginId });
   });
 
+  it('signing out after the session expired, with the auth token alone, is recorded too', async () => {
+    const { headers } = await signedIn(h.users.owner.email);
+    const loginId = JSON.parse((await newest('sign_in.succeeded')).detail).login_id;
+    h.clock.advance(h.config.sessionIdleMs + 1000);
+    // Only the auth-token cookie: the session cookie is gone with the session.
+    const authToken = headers.cookie.split('; ').find((c) => c.startsWith('auth_token='));
+    assert.ok(authToken);
+    const out = await h.studio.inject({
+      method: 'POST',
+      url: '/logout',
+      headers: { cookie: authToken, 'user-agent': AGENT },
+      remoteAddress,
+    });
+    assert.equal(out.statusCode, 200, out.body);
+    const row = await newest('sign_out');
+    assertFromClient(row, h.users.owner.id);
+    assert.deepEqual(JSON.parse(row.detail), { login_id: loginId, reason: 'expired_session' });
+    // A second sign-out with the same token ends nothing and records nothing.
+    const before = (await rows('sign_out')).length;
+    await h.studio.inject({ method: 'POST', url: '/logout', headers: { cookie: authToken } });
+    assert.equal((await rows('sign_out')).length, before);
+  });
+
   it('revoking one sign-in, then all others, is recorded', async () => {
     const other = await login(h.studio, h.users.assistant.email);
     const third = await login(h.studio, h.users.assistant.email);
