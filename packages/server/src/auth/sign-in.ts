@@ -2,6 +2,7 @@ import { HEADERS } from '@proofsheet/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../audit/audit-log.js';
 import { signedInEvent } from '../audit/auth-events.js';
+import { AppError } from '../http/app-error.js';
 import { noStore } from '../http/responses.js';
 import type { UserRecord } from '../storage/ports/user-store.js';
 import type { AuthContext } from './context.js';
@@ -30,6 +31,15 @@ export async function finishSignIn(
     userAgent: request.headers['user-agent'] ?? null,
     ip: request.ip,
   });
+  // The member may have been removed, or their role changed, while the password was checked
+  // (a hash takes a tenth of a second). Such a change ends the member's sessions after its own
+  // write, and this reads the membership after the session's: one of the two sees the other,
+  // so no session outlives the change it raced.
+  const member = await ctx.storage.users.findMember(user.accountId, user.id);
+  if (!member || member.role !== user.role) {
+    await ctx.sessions.signOut(issued.login.id);
+    throw new AppError('invalid_credentials');
+  }
   await ctx.audit.record(auditMeta(request), signedInEvent(user, issued.login.id, options.method));
   const csrf = ctx.cookies.issue(reply, issued.sessionId, issued.authToken);
   noStore(reply);

@@ -304,3 +304,46 @@ describe('a user in several studios', () => {
     assert.equal(bootstrap.statusCode, 200, bootstrap.body);
   });
 });
+
+describe('a removal that races a sign-in', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness();
+  });
+  after(() => h.close());
+
+  it('leaves no session when the member is removed while the password is checked', async () => {
+    const owner = await loginAs(h, 'owner');
+    const victim = h.users.assistant;
+    // The removal lands just after the sign-in wrote its session, before it answered, and
+    // its own revocation (which lists the sessions before that write) misses the new one.
+    const sessions = h.storage.sessions;
+    const create = sessions.create.bind(sessions);
+    let raced = false;
+    sessions.create = async (login) => {
+      await create(login);
+      if (login.userId === victim.id && !raced) {
+        raced = true;
+        assert.ok((await h.storage.users.remove(h.accountId, victim.id, h.clock.now())).ok);
+      }
+    };
+    try {
+      const res = await h.studio.inject({
+        method: 'POST',
+        url: '/login',
+        payload: { email: victim.email, password: PASSWORD },
+      });
+      assert.ok(raced, 'the removal ran inside the sign-in');
+      assert.equal(res.statusCode, 401, res.body);
+      assert.equal(res.json().code, 'invalid_credentials');
+      assert.deepEqual(await h.storage.sessions.listForUser(victim.id), [], 'no session left');
+    } finally {
+      sessions.create = create;
+    }
+    assert.equal(
+      (await h.studio.inject({ url: '/api/v1/session', headers: { cookie: owner.cookie } }))
+        .statusCode,
+      200,
+    );
+  });
+});
