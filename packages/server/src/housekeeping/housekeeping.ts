@@ -10,6 +10,8 @@ export interface HousekeepingReport {
   visitorSessions: number;
   /** Password reset tokens a day past their expiry (until then a late click says "expired"). */
   resetTokens: number;
+  /** Sign-up and email-change tokens a day past their expiry, kept as long as reset tokens. */
+  verificationTokens: number;
   /** Queued emails whose delivery job was lost (the process stopped in between), queued again. */
   requeuedMail: number;
   /** Second steps of sign-in never completed. */
@@ -28,7 +30,15 @@ const REQUEUE_BATCH = 500;
 export interface HousekeepingContext {
   storage: Pick<
     Storage,
-    'sessions' | 'visitors' | 'passwordResets' | 'outbox' | 'jobs' | 'twoFactor' | 'auditEvents'
+    | 'sessions'
+    | 'visitors'
+    | 'passwordResets'
+    | 'signUps'
+    | 'emailChanges'
+    | 'outbox'
+    | 'jobs'
+    | 'twoFactor'
+    | 'auditEvents'
   >;
   clock: Clock;
   config: Pick<Config, 'sessionLifetimeMs' | 'sessionIdleMs' | 'auditRetentionMs'>;
@@ -42,22 +52,35 @@ export interface HousekeepingContext {
  */
 export async function sweepExpired(ctx: HousekeepingContext): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
-  const [sessions, visitorSessions, resetTokens, requeuedMail, mfaChallenges, auditEvents] =
-    await Promise.all([
-      ctx.storage.sessions.deleteExpired(
-        now,
-        ctx.config.sessionLifetimeMs,
-        ctx.config.sessionIdleMs,
-      ),
-      ctx.storage.visitors.deleteExpiredSessions(now),
-      ctx.storage.passwordResets.deleteExpired(new Date(now.getTime() - RESET_TOKEN_KEPT_MS)),
-      requeueStranded(ctx, now),
-      ctx.storage.twoFactor.deleteExpiredChallenges(now),
-      ctx.storage.auditEvents.deleteOlderThan(
-        new Date(now.getTime() - ctx.config.auditRetentionMs),
-      ),
-    ]);
-  return { sessions, visitorSessions, resetTokens, requeuedMail, mfaChallenges, auditEvents };
+  const kept = new Date(now.getTime() - RESET_TOKEN_KEPT_MS);
+  const [
+    sessions,
+    visitorSessions,
+    resetTokens,
+    signUps,
+    emailChanges,
+    requeuedMail,
+    mfaChallenges,
+    auditEvents,
+  ] = await Promise.all([
+    ctx.storage.sessions.deleteExpired(now, ctx.config.sessionLifetimeMs, ctx.config.sessionIdleMs),
+    ctx.storage.visitors.deleteExpiredSessions(now),
+    ctx.storage.passwordResets.deleteExpired(kept),
+    ctx.storage.signUps.deleteExpired(kept),
+    ctx.storage.emailChanges.deleteExpired(kept),
+    requeueStranded(ctx, now),
+    ctx.storage.twoFactor.deleteExpiredChallenges(now),
+    ctx.storage.auditEvents.deleteOlderThan(new Date(now.getTime() - ctx.config.auditRetentionMs)),
+  ]);
+  return {
+    sessions,
+    visitorSessions,
+    resetTokens,
+    verificationTokens: signUps + emailChanges,
+    requeuedMail,
+    mfaChallenges,
+    auditEvents,
+  };
 }
 
 /**

@@ -5,11 +5,11 @@ import type { Clock, Random } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
 import type { ResetRefusal } from '../../storage/ports/password-reset-store.js';
 import type { Storage } from '../../storage/ports/storage.js';
+import { chargeEmailRequest } from '../email-request-throttle.js';
 import type { PasswordHasher } from '../password.js';
 import { requireStrongPassword } from '../password-rules.js';
 import type { SessionService } from '../session-service.js';
 import { hashSecret, isSecretShaped } from '../tokens.js';
-import { chargeResetRequest } from './reset-throttle.js';
 
 const REFUSALS: Record<ResetRefusal, string> = {
   unknown: 'This password reset link is not valid: ask for a new one',
@@ -46,7 +46,7 @@ export class PasswordResets {
    */
   async request(email: string, meta: RequestMeta, linkBase: string): Promise<void> {
     const { storage, config, clock } = this.ctx;
-    await chargeResetRequest(storage.counters, config, email, meta.ip, clock.now());
+    await chargeEmailRequest(storage.counters, config, 'reset', email, meta.ip, clock.now());
     const key = email.toLowerCase();
     // The job audits the request (it alone knows whether the address has an account); a burst
     // that makes one job, and one link, is one event.

@@ -16,22 +16,14 @@ import { noStore, PageOrError, Redirect, responses } from '../../http/responses.
 import { validationDetails } from '../../http/validation-details.js';
 import type { AuthContext } from '../context.js';
 import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
+import { emailLinkBase } from '../link-base.js';
 import { wantsHtml } from '../login-routes.js';
-import { selfOrigin } from '../origin-check.js';
 import type { PasswordResets } from './password-resets.js';
 import { renderForgotPage, renderResetPage } from './reset-pages.js';
 
 /** What the reset routes need besides the auth context. */
 export interface ResetRouteContext extends AuthContext {
   resets: PasswordResets;
-}
-
-/** Where links in reset emails point: the configured public URL, never the Host header alone. */
-function linkBase(request: FastifyRequest, ctx: AuthContext): string {
-  const configured =
-    (ctx.api === 'gallery' ? ctx.config.publicGalleryUrl : null) ?? ctx.config.publicStudioUrl;
-  // Without one (outbox mode only: SMTP requires it), the owner reads the link on this host.
-  return configured ?? selfOrigin(request, ctx);
 }
 
 /**
@@ -136,7 +128,7 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
       }
       const body = request.body as PasswordResetRequest;
       try {
-        await ctx.resets.request(body.email, auditMeta(request), linkBase(request, ctx));
+        await ctx.resets.request(body.email, auditMeta(request), emailLinkBase(request, ctx));
       } catch (error) {
         if (!(wantsPage && error instanceof AppError && error.code === 'rate_limited')) throw error;
         for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);

@@ -7,7 +7,7 @@ import type {
 } from '../ports/invitation-store.js';
 import { isUniqueViolation } from './errors.js';
 import type { Database, InvitationsTable } from './schema.js';
-import { userRow } from './users.js';
+import { insertUser } from './users.js';
 
 function toRecord(row: Selectable<InvitationsTable>): InvitationRecord {
   const time = (value: number | null) => (value === null ? null : new Date(Number(value)));
@@ -184,13 +184,8 @@ export function sqlInvitationStore(db: Kysely<Database>): InvitationStore {
           }
           const invitation = toRecord(row);
           const user = makeUser(invitation);
-          try {
-            await trx.insertInto('users').values(userRow(user)).execute();
-          } catch (error) {
-            // Rolls the token's use back with the failed insert: the link is not spent.
-            if (isUniqueViolation(error)) throw new EmailTaken();
-            throw error;
-          }
+          // Rolls the token's use back with the failed insert: the link is not spent.
+          if (!(await insertUser(trx, user))) throw new EmailTaken();
           await trx
             .updateTable('invitations')
             .set({ accepted_user_id: user.id })

@@ -4,7 +4,8 @@ import type { MemberChange, UserRecord, UserStore } from '../ports/user-store.js
 import { isUniqueViolation } from './errors.js';
 import type { Database, UsersTable } from './schema.js';
 
-function toRecord(row: Selectable<UsersTable>): UserRecord {
+/** A user row as the stores return it. */
+export function toUserRecord(row: Selectable<UsersTable>): UserRecord {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -17,8 +18,11 @@ function toRecord(row: Selectable<UsersTable>): UserRecord {
   };
 }
 
-/** The row of a new user; the invitation store inserts one in its own transaction. */
-export function userRow(u: UserRecord): Insertable<UsersTable> {
+/**
+ * The row of a new user. No user exists unverified: each is made once its address is shown to
+ * be theirs (the link of a sign-up or invitation was opened) or the operator vouched for it.
+ */
+function userRow(u: UserRecord): Insertable<UsersTable> {
   return {
     id: u.id,
     account_id: u.accountId,
@@ -30,7 +34,24 @@ export function userRow(u: UserRecord): Insertable<UsersTable> {
     password_hash: u.passwordHash,
     created_at: u.createdAt.getTime(),
     disabled_at: null,
+    email_verified_at: u.createdAt.getTime(),
   };
+}
+
+/**
+ * Inserts a new user: the one way a user row is made (`UserStore.create`, an accepted
+ * invitation, a completed sign-up, each in its own transaction), so that whatever else a new
+ * user needs is written here once. Returns false when the address is taken; inside a
+ * transaction the caller must then roll back (PostgreSQL has aborted it).
+ */
+export async function insertUser(db: Kysely<Database>, u: UserRecord): Promise<boolean> {
+  try {
+    await db.insertInto('users').values(userRow(u)).execute();
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }
 
 /**
@@ -61,7 +82,7 @@ function changeMember(
       .where('disabled_at', 'is', null)
       .executeTakeFirst();
     if (!row) return { ok: false, reason: 'not_found' } as const;
-    const user = toRecord(row);
+    const user = toUserRecord(row);
     if (user.role === 'owner' && !leavesOwner(user)) {
       const others = await trx
         .selectFrom('users')
@@ -86,21 +107,15 @@ export function sqlUserStore(db: Kysely<Database>): UserStore {
   const active = () => db.selectFrom('users').selectAll().where('disabled_at', 'is', null);
   return {
     async create(u) {
-      try {
-        await db.insertInto('users').values(userRow(u)).execute();
-        return u;
-      } catch (error) {
-        if (isUniqueViolation(error)) return null;
-        throw error;
-      }
+      return (await insertUser(db, u)) ? u : null;
     },
     async findById(id) {
       const row = await active().where('id', '=', id).executeTakeFirst();
-      return row ? toRecord(row) : null;
+      return row ? toUserRecord(row) : null;
     },
     async findByEmail(email) {
       const row = await active().where('email_key', '=', email.toLowerCase()).executeTakeFirst();
-      return row ? toRecord(row) : null;
+      return row ? toUserRecord(row) : null;
     },
     async findByEmails(accountId, emails) {
       if (emails.length === 0) return [];
@@ -112,7 +127,7 @@ export function sqlUserStore(db: Kysely<Database>): UserStore {
           emails.map((e) => e.toLowerCase()),
         )
         .execute();
-      return rows.map(toRecord);
+      return rows.map(toUserRecord);
     },
     async listByAccount(accountId, { offset, limit }) {
       const [rows, count] = await Promise.all([
@@ -130,7 +145,7 @@ export function sqlUserStore(db: Kysely<Database>): UserStore {
           .where('disabled_at', 'is', null)
           .executeTakeFirstOrThrow(),
       ]);
-      return { items: rows.map(toRecord), total: Number(count.n) };
+      return { items: rows.map(toUserRecord), total: Number(count.n) };
     },
     async updateRole(accountId, userId, role) {
       const result = await changeMember(

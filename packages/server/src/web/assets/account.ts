@@ -16,7 +16,8 @@ import {
   showFieldErrors,
 } from './ui.js';
 import { loadUnread } from './unread-badge.js';
-// The second factor's panel runs on its own.
+// The second factor's panel and the address's run on their own.
+import './email-change.js';
 import './two-factor.js';
 
 const list = byId('session-list');

@@ -1,0 +1,167 @@
+import {
+  EMAIL_CHANGE_ACCEPTED_MESSAGE,
+  EmailChangeConfirm,
+  EmailChanged,
+  EmailChangeRequest,
+  EmailSentAccepted,
+  PATHS,
+} from '@proofsheet/protocol';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { auditMeta } from '../../audit/audit-log.js';
+import { inApiScope } from '../../http/api-path.js';
+import { AppError } from '../../http/app-error.js';
+import { PAGE_REFERRER_POLICY } from '../../http/html.js';
+import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
+import type { AuthContext } from '../context.js';
+import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
+import { requireCurrentPassword } from '../current-password.js';
+import { emailLinkBase } from '../link-base.js';
+import { wantsHtml } from '../login-routes.js';
+import { signedIn } from '../signed-in.js';
+import { renderConfirmEmailPage } from './email-change-page.js';
+import type { EmailChanges } from './email-changes.js';
+
+/** What the email-change routes need besides the auth context. */
+export interface EmailChangeRouteContext extends AuthContext {
+  emailChanges: EmailChanges;
+}
+
+/** `POST /api/v1/account/email`, in the `/api/v1` scope of both APIs (signed in). */
+export async function emailChangeRoutes(
+  app: FastifyInstance,
+  ctx: EmailChangeRouteContext,
+): Promise<void> {
+  app.post(
+    inApiScope(PATHS.accountEmail),
+    {
+      schema: {
+        operationId: 'changeEmail',
+        summary: 'Ask to sign in with another email address: a link to confirm goes there',
+        description:
+          'Needs the password again: a wrong one is a 422 on `password`, throttled like sign-ins. Answers 202 with the same body whether another user has the address or not: the new address gets a link to confirm (single-use, `PROOFSHEET_VERIFICATION_LIFETIME`; a newer request makes older links stop working), or a note when it is taken, and the current address a notice. The address changes only when the link is opened (`POST /account/email/confirm`); until then the user signs in with the current one. 422 when the address is the current one.',
+        tags: ['Auth'],
+        body: EmailChangeRequest,
+        response: responses({ 202: EmailSentAccepted }, { body: true }),
+      },
+    },
+    async (request, reply) => {
+      const auth = signedIn(request);
+      const body = request.body as EmailChangeRequest;
+      const user = await ctx.storage.users.findById(auth.login.userId);
+      if (!user) throw new AppError('session_expired');
+      await requireCurrentPassword(ctx, user, body.password, request.ip, 'password');
+      await ctx.emailChanges.request(
+        user,
+        body.email,
+        auditMeta(request),
+        emailLinkBase(request, ctx),
+      );
+      noStore(reply);
+      return (reply as FastifyReply)
+        .code(202)
+        .send({ data: { accepted: true, message: EMAIL_CHANGE_ACCEPTED_MESSAGE } });
+    },
+  );
+}
+
+/**
+ * `GET|POST /account/email/confirm` on both APIs: the page of the link sent to the new
+ * address, and its post. Works signed out (the link may be opened on another device), without
+ * JavaScript, with the pre-session CSRF token like the sign-in page.
+ */
+export async function confirmEmailRoutes(
+  app: FastifyInstance,
+  ctx: EmailChangeRouteContext,
+): Promise<void> {
+  async function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    error?: string,
+  ) {
+    const body = request.body as { token?: unknown } | undefined;
+    const query = request.query as { token?: unknown };
+    const raw = typeof body?.token === 'string' ? body.token : query.token;
+    const token = typeof raw === 'string' ? raw.slice(0, 200) : '';
+    let newEmail: string | null = null;
+    let problem = error;
+    try {
+      newEmail = (await ctx.emailChanges.pending(token)).newEmail;
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'email_change_token_invalid')) throw e;
+      problem = e.message;
+      status = status === 200 ? 400 : status;
+    }
+    // The address carries the token: `same-origin` tells it to no other site (see the reset page).
+    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
+    noStore(reply);
+    const html = renderConfirmEmailPage({
+      csrfToken: preSessionCsrfToken(request, reply, ctx.cookies, ctx.random),
+      token,
+      newEmail,
+      error: problem,
+    });
+    return reply.code(status).type('text/html; charset=utf-8').send(html);
+  }
+
+  app.get(
+    PATHS.confirmEmail,
+    { schema: { hide: true }, config: { auth: 'none' } },
+    (request, reply) => page(request, reply, 200),
+  );
+
+  app.post(
+    PATHS.confirmEmail,
+    {
+      schema: {
+        operationId: 'confirmEmailChange',
+        summary: 'Confirm a new email address with the token of the link sent to it',
+        description:
+          'The token works once and expires; an unknown, used (or superseded) or expired one gets 400 `email_change_token_invalid`, saying which. The user signs in with the new address from now on (their sessions go on), reset links sent to the old address stop working, and the old address was told when the change was asked for. 409 `email_taken` when another user took the address since. A form post (`Accept: text/html`) is redirected to the sign-in page, which says so.',
+        tags: ['Auth'],
+        consumes: ['application/json', 'application/x-www-form-urlencoded'],
+        body: EmailChangeConfirm,
+        response: {
+          ...responses(
+            {
+              200: EmailChanged,
+              303: Redirect('Browsers: to the sign-in page, which says the address changed'),
+            },
+            { body: true },
+          ),
+          400: PageOrError('email_change_token_invalid'),
+          403: PageOrError('csrf_mismatch'),
+          409: PageOrError('email_taken'),
+          422: PageOrError('validation_failed'),
+        },
+      },
+      attachValidation: true,
+      config: { auth: 'none', csrf: 'origin' },
+    },
+    async (request, reply) => {
+      const wantsPage = wantsHtml(request);
+      if (request.validationError) {
+        if (wantsPage) return page(request, reply, 422, 'This page needs the link from the email.');
+        throw new AppError('validation_failed', 'A token is required');
+      }
+      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
+        if (wantsPage) return page(request, reply, 403, 'The form expired. Please try again.');
+        throw new AppError('csrf_mismatch');
+      }
+      const body = request.body as EmailChangeConfirm;
+      let email: string;
+      try {
+        email = (await ctx.emailChanges.confirm(body.token, auditMeta(request))).email;
+      } catch (error) {
+        if (!(wantsPage && error instanceof AppError)) throw error;
+        if (error.statusCode === 400 || error.statusCode === 409) {
+          return page(request, reply, error.statusCode, error.message);
+        }
+        throw error;
+      }
+      noStore(reply);
+      if (wantsPage) return reply.redirect(`${PATHS.login}?reason=email_changed`, 303);
+      return { data: { email } };
+    },
+  );
+}
