@@ -12,6 +12,7 @@ import { inApiScope } from '../../http/api-path.js';
 import { AppError } from '../../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
+import { validationDetails } from '../../http/validation-details.js';
 import type { AuthContext } from '../context.js';
 import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
 import { requireCurrentPassword } from '../current-password.js';
@@ -142,7 +143,8 @@ export async function confirmEmailRoutes(
       const wantsPage = wantsHtml(request);
       if (request.validationError) {
         if (wantsPage) return page(request, reply, 422, 'This page needs the link from the email.');
-        throw new AppError('validation_failed', 'A token is required');
+        const details = validationDetails(request.validationError.validation);
+        throw new AppError('validation_failed', 'A token is required', details);
       }
       if (!presentsPreSessionCsrf(request, ctx.cookies)) {
         if (wantsPage) return page(request, reply, 403, 'The form expired. Please try again.');
