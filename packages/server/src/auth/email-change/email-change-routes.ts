@@ -12,12 +12,11 @@ import { inApiScope } from '../../http/api-path.js';
 import { AppError } from '../../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
-import { validationDetails } from '../../http/validation-details.js';
 import type { AuthContext } from '../context.js';
-import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
+import { preSessionCsrfToken } from '../csrf.js';
 import { requireCurrentPassword } from '../current-password.js';
+import { formPost } from '../form-post.js';
 import { emailLinkBase } from '../link-base.js';
-import { wantsHtml } from '../login-routes.js';
 import { signedIn } from '../signed-in.js';
 import { renderConfirmEmailPage } from './email-change-page.js';
 import type { EmailChanges } from './email-changes.js';
@@ -139,31 +138,19 @@ export async function confirmEmailRoutes(
       attachValidation: true,
       config: { auth: 'none', csrf: 'origin' },
     },
-    async (request, reply) => {
-      const wantsPage = wantsHtml(request);
-      if (request.validationError) {
-        if (wantsPage) return page(request, reply, 422, 'This page needs the link from the email.');
-        const details = validationDetails(request.validationError.validation);
-        throw new AppError('validation_failed', 'A token is required', details);
-      }
-      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
-        if (wantsPage) return page(request, reply, 403, 'The form expired. Please try again.');
-        throw new AppError('csrf_mismatch');
-      }
-      const body = request.body as EmailChangeConfirm;
-      let email: string;
-      try {
-        email = (await ctx.emailChanges.confirm(body.token, auditMeta(request))).email;
-      } catch (error) {
-        if (!(wantsPage && error instanceof AppError)) throw error;
-        if (error.statusCode === 400 || error.statusCode === 409) {
-          return page(request, reply, error.statusCode, error.message);
-        }
-        throw error;
-      }
-      noStore(reply);
-      if (wantsPage) return reply.redirect(`${PATHS.login}?reason=email_changed`, 303);
-      return { data: { email } };
-    },
+    (request, reply) =>
+      formPost(
+        request,
+        reply,
+        ctx.cookies,
+        { page, invalid: 'This page needs the link from the email.', shown: [400, 409] },
+        async (wantsPage) => {
+          const body = request.body as EmailChangeConfirm;
+          const user = await ctx.emailChanges.confirm(body.token, auditMeta(request));
+          noStore(reply);
+          if (wantsPage) return reply.redirect(`${PATHS.login}?reason=email_changed`, 303);
+          return { data: { email: user.email } };
+        },
+      ),
   );
 }

@@ -16,7 +16,8 @@ import type {
 } from '../../storage/ports/email-change-store.js';
 import type { Storage } from '../../storage/ports/storage.js';
 import type { UserRecord } from '../../storage/ports/user-store.js';
-import { hashSecret, isSecretShaped, newSecret } from '../tokens.js';
+import { hashSecret, newSecret } from '../tokens.js';
+import { usableToken } from '../usable-token.js';
 
 const REFUSALS: Record<EmailChangeRefusal, string> = {
   unknown: 'This confirmation link is not valid: ask for the change again',
@@ -105,11 +106,9 @@ export class EmailChanges {
 
   /** The change a token names, if it can still be confirmed; else the 400 saying why. */
   async pending(token: string): Promise<EmailChangeRecord> {
-    if (!isSecretShaped(token)) throw refused('unknown');
-    const found = await this.ctx.storage.emailChanges.find(hashSecret(token));
-    if (!found) throw refused('unknown');
-    if (found.usedAt !== null) throw refused('used');
-    if (found.expiresAt <= this.ctx.clock.now()) throw refused('expired');
+    const { emailChanges } = this.ctx.storage;
+    const found = await usableToken(token, (h) => emailChanges.find(h), this.ctx.clock.now());
+    if (typeof found === 'string') throw refused(found);
     return found;
   }
 

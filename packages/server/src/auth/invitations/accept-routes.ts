@@ -11,10 +11,10 @@ import { userEvent } from '../../audit/auth-events.js';
 import { AppError } from '../../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
-import { validationDetails } from '../../http/validation-details.js';
 import type { AuthContext } from '../context.js';
-import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
-import { APP_HOME, wantsHtml } from '../login-routes.js';
+import { preSessionCsrfToken } from '../csrf.js';
+import { formPost } from '../form-post.js';
+import { APP_HOME } from '../login-routes.js';
 import { finishSignIn } from '../sign-in.js';
 import { type AcceptPageInvitation, renderAcceptPage } from './accept-page.js';
 import type { Invitations } from './invitations.js';
@@ -106,52 +106,42 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
       attachValidation: true,
       config: { auth: 'none', csrf: 'origin' },
     },
-    async (request, reply) => {
-      const wantsPage = wantsHtml(request);
-      if (request.validationError) {
-        const message = `Enter your first name, and a password of ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`;
-        if (wantsPage) return page(request, reply, 422, message);
-        const details = validationDetails(request.validationError.validation);
-        throw new AppError('validation_failed', message, details);
-      }
-      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
-        if (wantsPage) return page(request, reply, 403, 'The form expired. Please try again.');
-        throw new AppError('csrf_mismatch');
-      }
-      const body = request.body as InvitationAccept;
-      if (body.first_name.trim() === '') {
-        const message = 'Enter your first name.';
-        if (wantsPage) return page(request, reply, 422, message);
-        throw new AppError('validation_failed', message, { first_name: ['is required'] });
-      }
-      let user: Awaited<ReturnType<Invitations['accept']>>;
-      try {
-        user = await ctx.invitations.accept({
-          token: body.token,
-          password: body.password,
-          firstName: body.first_name,
-          lastName: body.last_name,
-        });
-      } catch (error) {
-        // A browser gets the page again, saying why: a bad link, or a password too easy to guess.
-        if (!(wantsPage && error instanceof AppError)) throw error;
-        const status = error.statusCode;
-        if (status === 400 || status === 409 || status === 422) {
-          return page(request, reply, status, error.message);
-        }
-        throw error;
-      }
-      await ctx.audit.record(
-        auditMeta(request),
-        userEvent('invitation.accepted', user, { role: user.role }),
-      );
-      request.log.info({ userId: user.id }, 'invitation accepted');
-      return finishSignIn(ctx, request, reply, user, {
-        html: wantsPage,
-        next: APP_HOME,
-        method: 'password',
-        created: true,
-      });
-    },
+    (request, reply) =>
+      formPost(
+        request,
+        reply,
+        ctx.cookies,
+        {
+          page,
+          invalid: `Enter your first name, and a password of ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`,
+          // A bad link, an address taken since, or a password too easy to guess.
+          shown: [400, 409, 422],
+        },
+        async (wantsPage) => {
+          const body = request.body as InvitationAccept;
+          if (body.first_name.trim() === '') {
+            throw new AppError('validation_failed', 'Enter your first name.', {
+              first_name: ['is required'],
+            });
+          }
+          const user = await ctx.invitations.accept({
+            token: body.token,
+            password: body.password,
+            firstName: body.first_name,
+            lastName: body.last_name,
+          });
+          await ctx.audit.record(
+            auditMeta(request),
+            userEvent('invitation.accepted', user, { role: user.role }),
+          );
+          request.log.info({ userId: user.id }, 'invitation accepted');
+          return finishSignIn(ctx, request, reply, user, {
+            html: wantsPage,
+            next: APP_HOME,
+            method: 'password',
+            created: true,
+          });
+        },
+      ),
   );
 }

@@ -10,14 +10,12 @@ import {
 } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../../audit/audit-log.js';
-import { AppError } from '../../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
-import { validationDetails } from '../../http/validation-details.js';
 import type { AuthContext } from '../context.js';
-import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
+import { preSessionCsrfToken } from '../csrf.js';
+import { formPost } from '../form-post.js';
 import { emailLinkBase } from '../link-base.js';
-import { wantsHtml } from '../login-routes.js';
 import type { PasswordResets } from './password-resets.js';
 import { renderForgotPage, renderResetPage } from './reset-pages.js';
 
@@ -112,34 +110,23 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
       attachValidation: true,
       config: { auth: 'none', csrf: 'origin' },
     },
-    async (request, reply) => {
-      // The 202 is one of the documented statuses the spread above hides from the type.
-      const answer = reply as FastifyReply;
-      const wantsPage = wantsHtml(request);
-      if (request.validationError) {
-        if (wantsPage) return forgotPage(request, reply, 422, 'Enter your email address.');
-        const details = validationDetails(request.validationError.validation);
-        throw new AppError('validation_failed', 'An email address is required', details);
-      }
-      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
-        if (wantsPage)
-          return forgotPage(request, reply, 403, 'The form expired. Please try again.');
-        throw new AppError('csrf_mismatch');
-      }
-      const body = request.body as PasswordResetRequest;
-      try {
-        await ctx.resets.request(body.email, auditMeta(request), emailLinkBase(request, ctx));
-      } catch (error) {
-        if (!(wantsPage && error instanceof AppError && error.code === 'rate_limited')) throw error;
-        for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);
-        return forgotPage(request, reply, 429, error.message);
-      }
-      noStore(reply);
-      if (wantsPage) return reply.redirect(`${PATHS.forgotPassword}?sent=1`, 303);
-      return answer
-        .code(202)
-        .send({ data: { accepted: true, message: PASSWORD_RESET_ACCEPTED_MESSAGE } });
-    },
+    (request, reply) =>
+      formPost(
+        request,
+        reply,
+        ctx.cookies,
+        { page: forgotPage, invalid: 'Enter your email address.', shown: [429] },
+        async (wantsPage) => {
+          const body = request.body as PasswordResetRequest;
+          await ctx.resets.request(body.email, auditMeta(request), emailLinkBase(request, ctx));
+          noStore(reply);
+          if (wantsPage) return reply.redirect(`${PATHS.forgotPassword}?sent=1`, 303);
+          // The 202 is one of the documented statuses the spread above hides from the type.
+          return (reply as FastifyReply)
+            .code(202)
+            .send({ data: { accepted: true, message: PASSWORD_RESET_ACCEPTED_MESSAGE } });
+        },
+      ),
   );
 
   app.post(
@@ -169,37 +156,27 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
       attachValidation: true,
       config: { auth: 'none', csrf: 'origin' },
     },
-    async (request, reply) => {
-      const wantsPage = wantsHtml(request);
-      if (request.validationError) {
-        const message = `The new password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`;
-        if (wantsPage) return resetPage(request, reply, 422, message);
-        const details = validationDetails(request.validationError.validation);
-        throw new AppError('validation_failed', message, details);
-      }
-      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
-        if (wantsPage) return resetPage(request, reply, 403, 'The form expired. Please try again.');
-        throw new AppError('csrf_mismatch');
-      }
-      const body = request.body as PasswordResetConfirm;
-      let revoked: number;
-      try {
-        revoked = await ctx.resets.confirm(body.token, body.password, auditMeta(request));
-      } catch (error) {
-        // A browser gets the page again, saying why: a bad link, or a password too easy to guess.
-        if (!(wantsPage && error instanceof AppError)) throw error;
-        if (error.code === 'reset_token_invalid')
-          return resetPage(request, reply, 400, error.message);
-        if (error.code === 'validation_failed')
-          return resetPage(request, reply, 422, error.message);
-        throw error;
-      }
-      // A browser still holding cookies of the old password's sessions: they are dead now.
-      ctx.cookies.clear(reply);
-      noStore(reply);
-      request.log.info({ revoked }, 'password reset');
-      if (wantsPage) return reply.redirect(`${PATHS.login}?reason=reset`, 303);
-      return { data: { reset: true, revoked_sessions: revoked } };
-    },
+    (request, reply) =>
+      formPost(
+        request,
+        reply,
+        ctx.cookies,
+        {
+          page: resetPage,
+          invalid: `The new password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`,
+          // A bad link, or a password too easy to guess.
+          shown: [400, 422],
+        },
+        async (wantsPage) => {
+          const body = request.body as PasswordResetConfirm;
+          const revoked = await ctx.resets.confirm(body.token, body.password, auditMeta(request));
+          // A browser still holding cookies of the old password's sessions: they are dead now.
+          ctx.cookies.clear(reply);
+          noStore(reply);
+          request.log.info({ revoked }, 'password reset');
+          if (wantsPage) return reply.redirect(`${PATHS.login}?reason=reset`, 303);
+          return { data: { reset: true, revoked_sessions: revoked } };
+        },
+      ),
   );
 }

@@ -13,11 +13,11 @@ import { auditMeta } from '../../audit/audit-log.js';
 import { AppError } from '../../http/app-error.js';
 import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
-import { validationDetails } from '../../http/validation-details.js';
 import type { AuthContext } from '../context.js';
-import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
+import { preSessionCsrfToken } from '../csrf.js';
+import { formPost } from '../form-post.js';
 import { emailLinkBase } from '../link-base.js';
-import { APP_HOME, wantsHtml } from '../login-routes.js';
+import { APP_HOME } from '../login-routes.js';
 import { finishSignIn } from '../sign-in.js';
 import {
   type CompleteSignUpInfo,
@@ -143,44 +143,37 @@ export async function signUpRoutes(app: FastifyInstance, ctx: SignUpRouteContext
         bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
       },
     },
-    async (request, reply) => {
-      // The 202 is one of the documented statuses the spread above hides from the type.
-      const answer = reply as FastifyReply;
-      const wantsPage = wantsHtml(request);
-      if (request.validationError) {
-        const message = 'Enter the studio name, your first name and your email address.';
-        if (wantsPage) return signUpPage(request, reply, 422, message);
-        const details = validationDetails(request.validationError.validation);
-        throw new AppError('validation_failed', message, details);
-      }
-      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
-        if (wantsPage)
-          return signUpPage(request, reply, 403, 'The form expired. Please try again.');
-        throw new AppError('csrf_mismatch');
-      }
-      const body = request.body as SignUpRequest;
-      if (body.studio_name.trim() === '' || body.first_name.trim() === '') {
-        const message = 'Enter the studio name and your first name.';
-        if (wantsPage) return signUpPage(request, reply, 422, message);
-        throw new AppError('validation_failed', message, {
-          ...(body.studio_name.trim() === '' ? { studio_name: ['is required'] } : {}),
-          ...(body.first_name.trim() === '' ? { first_name: ['is required'] } : {}),
-        });
-      }
-      try {
-        await ctx.signUps.request(body, auditMeta(request), emailLinkBase(request, ctx));
-      } catch (error) {
-        if (!(wantsPage && error instanceof AppError)) throw error;
-        for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);
-        if (error.code === 'rate_limited' || error.code === 'sign_up_closed') {
-          return signUpPage(request, reply, error.statusCode, error.message);
-        }
-        throw error;
-      }
-      noStore(reply);
-      if (wantsPage) return reply.redirect(`${PATHS.signUpPage}?sent=1`, 303);
-      return answer.code(202).send({ data: { accepted: true, message: SIGN_UP_ACCEPTED_MESSAGE } });
-    },
+    (request, reply) =>
+      formPost(
+        request,
+        reply,
+        ctx.cookies,
+        {
+          page: signUpPage,
+          invalid: 'Enter the studio name, your first name and your email address.',
+          shown: [403, 422, 429],
+        },
+        async (wantsPage) => {
+          const body = request.body as SignUpRequest;
+          const blank = (['studio_name', 'first_name'] as const).filter(
+            (key) => body[key].trim() === '',
+          );
+          if (blank.length > 0) {
+            throw new AppError(
+              'validation_failed',
+              'Enter the studio name and your first name.',
+              Object.fromEntries(blank.map((key) => [key, ['is required']])),
+            );
+          }
+          await ctx.signUps.request(body, auditMeta(request), emailLinkBase(request, ctx));
+          noStore(reply);
+          if (wantsPage) return reply.redirect(`${PATHS.signUpPage}?sent=1`, 303);
+          // The 202 is one of the documented statuses the spread above hides from the type.
+          return (reply as FastifyReply)
+            .code(202)
+            .send({ data: { accepted: true, message: SIGN_UP_ACCEPTED_MESSAGE } });
+        },
+      ),
   );
 
   app.post(
@@ -208,38 +201,28 @@ export async function signUpRoutes(app: FastifyInstance, ctx: SignUpRouteContext
       attachValidation: true,
       config: { auth: 'none', csrf: 'origin' },
     },
-    async (request, reply) => {
-      const wantsPage = wantsHtml(request);
-      if (request.validationError) {
-        const message = `The password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`;
-        if (wantsPage) return completePage(request, reply, 422, message);
-        const details = validationDetails(request.validationError.validation);
-        throw new AppError('validation_failed', message, details);
-      }
-      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
-        if (wantsPage)
-          return completePage(request, reply, 403, 'The form expired. Please try again.');
-        throw new AppError('csrf_mismatch');
-      }
-      const body = request.body as SignUpComplete;
-      let owner: Awaited<ReturnType<SignUps['complete']>>;
-      try {
-        owner = await ctx.signUps.complete(body.token, body.password, auditMeta(request));
-      } catch (error) {
-        // A browser gets the page again, saying why: a bad link, or a password too easy to guess.
-        if (!(wantsPage && error instanceof AppError)) throw error;
-        if ([400, 403, 409, 422].includes(error.statusCode)) {
-          return completePage(request, reply, error.statusCode, error.message);
-        }
-        throw error;
-      }
-      request.log.info({ userId: owner.id, accountId: owner.accountId }, 'signed up');
-      return finishSignIn(ctx, request, reply, owner, {
-        html: wantsPage,
-        next: APP_HOME,
-        method: 'password',
-        created: true,
-      });
-    },
+    (request, reply) =>
+      formPost(
+        request,
+        reply,
+        ctx.cookies,
+        {
+          page: completePage,
+          invalid: `The password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`,
+          // A bad link, sign-up closed, the address taken, or a password too easy to guess.
+          shown: [400, 403, 409, 422],
+        },
+        async (wantsPage) => {
+          const body = request.body as SignUpComplete;
+          const owner = await ctx.signUps.complete(body.token, body.password, auditMeta(request));
+          request.log.info({ userId: owner.id, accountId: owner.accountId }, 'signed up');
+          return finishSignIn(ctx, request, reply, owner, {
+            html: wantsPage,
+            next: APP_HOME,
+            method: 'password',
+            created: true,
+          });
+        },
+      ),
   );
 }

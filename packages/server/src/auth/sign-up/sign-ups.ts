@@ -14,7 +14,7 @@ import type { UserRecord } from '../../storage/ports/user-store.js';
 import { chargeEmailRequest } from '../email-request-throttle.js';
 import type { PasswordHasher } from '../password.js';
 import { requireStrongPassword } from '../password-rules.js';
-import { hashSecret, isSecretShaped } from '../tokens.js';
+import { usableToken } from '../usable-token.js';
 import { newStudio } from './new-studio.js';
 
 const REFUSALS: Record<SignUpRefusal, string> = {
@@ -71,12 +71,9 @@ export class SignUps {
   /** The sign-up a token names, if it can still be completed; else the 400 saying why. */
   async pending(token: string): Promise<PendingSignUpRecord> {
     this.requireOpen();
-    if (!isSecretShaped(token)) throw refused('unknown');
-    // Look the token up by its hash: the table holds no token itself.
-    const found = await this.ctx.storage.signUps.find(hashSecret(token));
-    if (!found) throw refused('unknown');
-    if (found.usedAt !== null) throw refused('used');
-    if (found.expiresAt <= this.ctx.clock.now()) throw refused('expired');
+    const { signUps } = this.ctx.storage;
+    const found = await usableToken(token, (h) => signUps.find(h), this.ctx.clock.now());
+    if (typeof found === 'string') throw refused(found);
     return found;
   }
 

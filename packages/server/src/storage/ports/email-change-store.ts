@@ -1,3 +1,4 @@
+import type { TokenRefusal } from './single-use-token.js';
 import type { UserRecord } from './user-store.js';
 
 /** A change of a user's address, waiting for the link sent to the new one; by token hash. */
@@ -11,7 +12,7 @@ export interface EmailChangeRecord {
 }
 
 /** Why a token could not be used. */
-export type EmailChangeRefusal = 'unknown' | 'used' | 'expired';
+export type EmailChangeRefusal = TokenRefusal;
 
 /** The outcome of confirming a change: the user before and after, or why not. */
 export type EmailChangeOutcome =

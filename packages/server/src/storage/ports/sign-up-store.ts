@@ -1,4 +1,5 @@
 import type { AccountRecord } from './account-store.js';
+import type { TokenRefusal } from './single-use-token.js';
 import type { UserRecord } from './user-store.js';
 
 /** A sign-up waiting for its link to be opened, its token known by its hash alone. */
@@ -14,7 +15,7 @@ export interface PendingSignUpRecord {
 }
 
 /** Why a token could not be used. */
-export type SignUpRefusal = 'unknown' | 'used' | 'expired';
+export type SignUpRefusal = TokenRefusal;
 
 /** What completing a sign-up makes: the studio and its first owner. */
 export interface NewStudio {

@@ -1,9 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type {
-  EmailChangeRecord,
-  EmailChangeRefusal,
-  EmailChangeStore,
-} from '../ports/email-change-store.js';
+import type { EmailChangeRecord, EmailChangeStore } from '../ports/email-change-store.js';
+import { tokenRefusal } from '../ports/single-use-token.js';
 import { isUniqueViolation } from './errors.js';
 import type { Database, PendingEmailChangesTable } from './schema.js';
 import { toUserRecord } from './users.js';
@@ -73,12 +70,7 @@ export function sqlEmailChangeStore(db: Kysely<Database>): EmailChangeStore {
             .returningAll()
             .executeTakeFirst();
           if (!row) {
-            const found = await find(trx, tokenHash);
-            const reason: EmailChangeRefusal = !found
-              ? 'unknown'
-              : found.usedAt !== null
-                ? 'used'
-                : 'expired';
+            const reason = tokenRefusal(await find(trx, tokenHash), now) ?? 'used';
             return { ok: false, reason } as const;
           }
           const user = await trx

@@ -1,10 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type {
-  NewStudio,
-  PendingSignUpRecord,
-  SignUpRefusal,
-  SignUpStore,
-} from '../ports/sign-up-store.js';
+import type { NewStudio, PendingSignUpRecord, SignUpStore } from '../ports/sign-up-store.js';
+import { tokenRefusal } from '../ports/single-use-token.js';
 import { accountRow } from './accounts.js';
 import type { Database, PendingSignUpsTable } from './schema.js';
 import { insertUser } from './users.js';
@@ -77,12 +73,7 @@ export function sqlSignUpStore(db: Kysely<Database>): SignUpStore {
             .returningAll()
             .executeTakeFirst();
           if (!row) {
-            const found = await find(trx, tokenHash);
-            const reason: SignUpRefusal = !found
-              ? 'unknown'
-              : found.usedAt !== null
-                ? 'used'
-                : 'expired';
+            const reason = tokenRefusal(await find(trx, tokenHash), now) ?? 'used';
             return { ok: false, reason } as const;
           }
           const studio = make(toRecord(row));
