@@ -10,8 +10,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../../audit/audit-log.js';
 import { inApiScope } from '../../http/api-path.js';
 import { AppError } from '../../http/app-error.js';
-import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
+import { linkToken, lookUpLink, sendAuthPage } from '../auth-page.js';
 import type { AuthContext } from '../context.js';
 import { preSessionCsrfToken } from '../csrf.js';
 import { requireCurrentPassword } from '../current-password.js';
@@ -79,29 +79,18 @@ export async function confirmEmailRoutes(
     status: number,
     error?: string,
   ) {
-    const body = request.body as { token?: unknown } | undefined;
-    const query = request.query as { token?: unknown };
-    const raw = typeof body?.token === 'string' ? body.token : query.token;
-    const token = typeof raw === 'string' ? raw.slice(0, 200) : '';
-    let newEmail: string | null = null;
-    let problem = error;
-    try {
-      newEmail = (await ctx.emailChanges.pending(token)).newEmail;
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'email_change_token_invalid')) throw e;
-      problem = e.message;
-      status = status === 200 ? 400 : status;
-    }
-    // The address carries the token: `same-origin` tells it to no other site (see the reset page).
-    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
-    noStore(reply);
+    const token = linkToken(request);
+    const link = await lookUpLink(
+      () => ctx.emailChanges.pending(token),
+      ['email_change_token_invalid'],
+    );
     const html = renderConfirmEmailPage({
       csrfToken: preSessionCsrfToken(request, reply, ctx.cookies, ctx.random),
       token,
-      newEmail,
-      error: problem,
+      newEmail: link.ok ? link.found.newEmail : null,
+      error: link.ok ? error : link.refusal.message,
     });
-    return reply.code(status).type('text/html; charset=utf-8').send(html);
+    return sendAuthPage(reply, link.ok || status !== 200 ? status : link.refusal.statusCode, html);
   }
 
   app.get(

@@ -9,8 +9,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../../audit/audit-log.js';
 import { userEvent } from '../../audit/auth-events.js';
 import { AppError } from '../../http/app-error.js';
-import { PAGE_REFERRER_POLICY } from '../../http/html.js';
-import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
+import { PageOrError, Redirect, responses } from '../../http/responses.js';
+import { linkToken, lookUpLink, sendAuthPage } from '../auth-page.js';
 import type { AuthContext } from '../context.js';
 import { preSessionCsrfToken } from '../csrf.js';
 import { formPost } from '../form-post.js';
@@ -38,38 +38,30 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
     error?: string,
   ) {
     const body = request.body as Partial<Record<string, unknown>> | undefined;
-    const query = request.query as { token?: unknown };
-    const raw = typeof body?.token === 'string' ? body.token : query.token;
-    const token = typeof raw === 'string' ? raw.slice(0, 200) : '';
+    const token = linkToken(request);
+    const link = await lookUpLink(
+      () => ctx.invitations.pending(token),
+      ['invitation_token_invalid'],
+    );
     let invitation: AcceptPageInvitation | null = null;
-    let problem = error;
-    try {
-      const found = await ctx.invitations.pending(token);
-      const account = await ctx.storage.accounts.findById(found.accountId);
+    if (link.ok) {
+      const account = await ctx.storage.accounts.findById(link.found.accountId);
       const typed = (key: string, fallback: string) =>
         typeof body?.[key] === 'string' ? (body[key] as string) : fallback;
       invitation = {
-        email: found.email,
+        email: link.found.email,
         studioName: account?.name ?? 'The studio',
-        firstName: typed('first_name', found.firstName),
-        lastName: typed('last_name', found.lastName),
+        firstName: typed('first_name', link.found.firstName),
+        lastName: typed('last_name', link.found.lastName),
       };
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'invitation_token_invalid')) throw e;
-      problem = e.message;
-      status = status === 200 ? 400 : status;
     }
-    // The address carries the token: `same-origin` tells it to no other site (the page loads
-    // nothing from one), and lets Chrome post the form with its Origin (see the reset page).
-    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
-    noStore(reply);
     const html = renderAcceptPage({
       csrfToken: preSessionCsrfToken(request, reply, ctx.cookies, ctx.random),
       token,
       invitation,
-      error: problem,
+      error: link.ok ? error : link.refusal.message,
     });
-    return reply.code(status).type('text/html; charset=utf-8').send(html);
+    return sendAuthPage(reply, link.ok || status !== 200 ? status : link.refusal.statusCode, html);
   }
 
   app.get(

@@ -10,8 +10,8 @@ import {
 } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../../audit/audit-log.js';
-import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
+import { linkToken, sendAuthPage } from '../auth-page.js';
 import type { AuthContext } from '../context.js';
 import { preSessionCsrfToken } from '../csrf.js';
 import { formPost } from '../form-post.js';
@@ -30,11 +30,6 @@ export interface ResetRouteContext extends AuthContext {
  * posts answer JSON to other clients.
  */
 export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext): Promise<void> {
-  function html(reply: FastifyReply, status: number, page: string) {
-    noStore(reply);
-    return reply.code(status).type('text/html; charset=utf-8').send(page);
-  }
-
   function forgotPage(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -43,8 +38,7 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
   ) {
     const body = request.body as { email?: unknown } | undefined;
     const query = request.query as { sent?: string };
-    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
-    return html(
+    return sendAuthPage(
       reply,
       status,
       renderForgotPage({
@@ -57,19 +51,12 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
   }
 
   function resetPage(request: FastifyRequest, reply: FastifyReply, status: number, error?: string) {
-    const body = request.body as { token?: unknown } | undefined;
-    const query = request.query as { token?: string };
-    const token = typeof body?.token === 'string' ? body.token : (query.token ?? '');
-    // The address carries the token: `same-origin` tells it to no other site (and the page
-    // loads nothing from one). Not `no-referrer`: Chrome would then post the form with
-    // `Origin: null`, which the cross-site check refuses, and the page could not be submitted.
-    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
-    return html(
+    return sendAuthPage(
       reply,
       status,
       renderResetPage({
         csrfToken: preSessionCsrfToken(request, reply, ctx.cookies, ctx.random),
-        token: token.slice(0, 200),
+        token: linkToken(request),
         error,
       }),
     );

@@ -11,19 +11,15 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../../audit/audit-log.js';
 import { AppError } from '../../http/app-error.js';
-import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
+import { linkToken, lookUpLink, sendAuthPage } from '../auth-page.js';
 import type { AuthContext } from '../context.js';
 import { preSessionCsrfToken } from '../csrf.js';
 import { formPost } from '../form-post.js';
 import { emailLinkBase } from '../link-base.js';
 import { APP_HOME } from '../login-routes.js';
 import { finishSignIn } from '../sign-in.js';
-import {
-  type CompleteSignUpInfo,
-  renderCompleteSignUpPage,
-  renderSignUpPage,
-} from './sign-up-pages.js';
+import { renderCompleteSignUpPage, renderSignUpPage } from './sign-up-pages.js';
 import type { SignUps } from './sign-ups.js';
 
 /** What the sign-up routes need besides the auth context. */
@@ -54,8 +50,6 @@ export async function signUpRoutes(app: FastifyInstance, ctx: SignUpRouteContext
   ) {
     const query = request.query as { sent?: unknown };
     const body = request.body;
-    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
-    noStore(reply);
     const html = renderSignUpPage({
       csrfToken: preSessionCsrfToken(request, reply, ctx.cookies, ctx.random),
       open: open(),
@@ -68,7 +62,7 @@ export async function signUpRoutes(app: FastifyInstance, ctx: SignUpRouteContext
       error,
       sent: query.sent === '1' && !error ? SIGN_UP_ACCEPTED_MESSAGE : undefined,
     });
-    return reply.code(status).type('text/html; charset=utf-8').send(html);
+    return sendAuthPage(reply, status, html);
   }
 
   async function completePage(
@@ -77,31 +71,18 @@ export async function signUpRoutes(app: FastifyInstance, ctx: SignUpRouteContext
     status: number,
     error?: string,
   ) {
-    const query = request.query as { token?: unknown };
-    const raw = typed(request.body, 'token') || query.token;
-    const token = typeof raw === 'string' ? raw.slice(0, 200) : '';
-    let signUp: CompleteSignUpInfo | null = null;
-    let problem = error;
-    try {
-      const found = await ctx.signUps.pending(token);
-      signUp = { email: found.email, studioName: found.studioName };
-    } catch (e) {
-      const refused = ['sign_up_token_invalid', 'sign_up_closed'];
-      if (!(e instanceof AppError && refused.includes(e.code))) throw e;
-      problem = e.message;
-      status = status === 200 ? e.statusCode : status;
-    }
-    // The address carries the token: `same-origin` tells it to no other site (the page loads
-    // nothing from one), and lets Chrome post the form with its Origin (see the reset page).
-    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
-    noStore(reply);
+    const token = linkToken(request);
+    const link = await lookUpLink(
+      () => ctx.signUps.pending(token),
+      ['sign_up_token_invalid', 'sign_up_closed'],
+    );
     const html = renderCompleteSignUpPage({
       csrfToken: preSessionCsrfToken(request, reply, ctx.cookies, ctx.random),
       token,
-      signUp,
-      error: problem,
+      signUp: link.ok ? { email: link.found.email, studioName: link.found.studioName } : null,
+      error: link.ok ? error : link.refusal.message,
     });
-    return reply.code(status).type('text/html; charset=utf-8').send(html);
+    return sendAuthPage(reply, link.ok || status !== 200 ? status : link.refusal.statusCode, html);
   }
 
   const pageConfig = { auth: 'none' } as const;
