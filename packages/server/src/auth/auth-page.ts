@@ -43,3 +43,17 @@ export async function lookUpLink<T>(
     throw error;
   }
 }
+
+/**
+ * The answer to a request that mails a link (reset, sign-up, email change): the same whoever
+ * has the address. A browser goes back to `page`, which then says the link is on its way
+ * (303 to `?sent=1`); other clients get 202 with `message`.
+ */
+export function answerEmailSent(
+  reply: FastifyReply,
+  options: { wantsPage: boolean; page: string; message: string },
+) {
+  noStore(reply);
+  if (options.wantsPage) return reply.redirect(`${options.page}?sent=1`, 303);
+  return reply.code(202).send({ data: { accepted: true, message: options.message } });
+}

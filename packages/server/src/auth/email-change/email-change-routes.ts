@@ -11,7 +11,7 @@ import { auditMeta } from '../../audit/audit-log.js';
 import { inApiScope } from '../../http/api-path.js';
 import { AppError } from '../../http/app-error.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
-import { linkToken, lookUpLink, sendAuthPage } from '../auth-page.js';
+import { answerEmailSent, linkToken, lookUpLink, sendAuthPage } from '../auth-page.js';
 import type { AuthContext } from '../context.js';
 import { preSessionCsrfToken } from '../csrf.js';
 import { requireCurrentPassword } from '../current-password.js';
@@ -56,10 +56,11 @@ export async function emailChangeRoutes(
         auditMeta(request),
         emailLinkBase(request, ctx),
       );
-      noStore(reply);
-      return (reply as FastifyReply)
-        .code(202)
-        .send({ data: { accepted: true, message: EMAIL_CHANGE_ACCEPTED_MESSAGE } });
+      return answerEmailSent(reply, {
+        wantsPage: false,
+        page: PATHS.accountEmail,
+        message: EMAIL_CHANGE_ACCEPTED_MESSAGE,
+      });
     },
   );
 }

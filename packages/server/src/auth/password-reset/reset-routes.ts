@@ -11,7 +11,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../../audit/audit-log.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
-import { linkToken, sendAuthPage } from '../auth-page.js';
+import { answerEmailSent, linkToken, sendAuthPage } from '../auth-page.js';
 import type { AuthContext } from '../context.js';
 import { preSessionCsrfToken } from '../csrf.js';
 import { formPost } from '../form-post.js';
@@ -106,12 +106,11 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
         async (wantsPage) => {
           const body = request.body as PasswordResetRequest;
           await ctx.resets.request(body.email, auditMeta(request), emailLinkBase(request, ctx));
-          noStore(reply);
-          if (wantsPage) return reply.redirect(`${PATHS.forgotPassword}?sent=1`, 303);
-          // The 202 is one of the documented statuses the spread above hides from the type.
-          return (reply as FastifyReply)
-            .code(202)
-            .send({ data: { accepted: true, message: PASSWORD_RESET_ACCEPTED_MESSAGE } });
+          return answerEmailSent(reply, {
+            wantsPage,
+            page: PATHS.forgotPassword,
+            message: PASSWORD_RESET_ACCEPTED_MESSAGE,
+          });
         },
       ),
   );

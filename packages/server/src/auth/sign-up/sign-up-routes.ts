@@ -11,8 +11,8 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../../audit/audit-log.js';
 import { AppError } from '../../http/app-error.js';
-import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
-import { linkToken, lookUpLink, sendAuthPage } from '../auth-page.js';
+import { PageOrError, Redirect, responses } from '../../http/responses.js';
+import { answerEmailSent, linkToken, lookUpLink, sendAuthPage } from '../auth-page.js';
 import type { AuthContext } from '../context.js';
 import { preSessionCsrfToken } from '../csrf.js';
 import { formPost } from '../form-post.js';
@@ -147,12 +147,11 @@ export async function signUpRoutes(app: FastifyInstance, ctx: SignUpRouteContext
             );
           }
           await ctx.signUps.request(body, auditMeta(request), emailLinkBase(request, ctx));
-          noStore(reply);
-          if (wantsPage) return reply.redirect(`${PATHS.signUpPage}?sent=1`, 303);
-          // The 202 is one of the documented statuses the spread above hides from the type.
-          return (reply as FastifyReply)
-            .code(202)
-            .send({ data: { accepted: true, message: SIGN_UP_ACCEPTED_MESSAGE } });
+          return answerEmailSent(reply, {
+            wantsPage,
+            page: PATHS.signUpPage,
+            message: SIGN_UP_ACCEPTED_MESSAGE,
+          });
         },
       ),
   );
