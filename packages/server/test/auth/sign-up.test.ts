@@ -79,6 +79,13 @@ describe('sign-up when it is open', () => {
     const token = await signUpToken(email, 'Hopper Studio');
     // Nothing exists before the link is opened: the address cannot sign in.
     assert.equal(await h.storage.users.findByEmail(email), null);
+    const early = await h.studio.inject({
+      method: 'POST',
+      url: '/login',
+      payload: { email, password: PASSWORD },
+      remoteAddress,
+    });
+    assert.equal(early.statusCode, 401, 'an unverified sign-up cannot sign in');
     assert.equal((await h.storage.signUps.find(hashSecret(token)))?.email, email);
     assert.equal(await h.storage.signUps.find(token), null, 'stored by hash alone');
     const page = await h.studio.inject({ url: `/signup/complete?token=${token}` });
