@@ -3,7 +3,7 @@ import type { EmailChangeRecord, EmailChangeStore } from '../ports/email-change-
 import { tokenRefusal } from '../ports/single-use-token.js';
 import { isUniqueViolation } from './errors.js';
 import type { Database, PendingEmailChangesTable } from './schema.js';
-import { toUserRecord } from './users.js';
+import { EmailTaken, toUserRecord } from './users.js';
 
 function toRecord(row: Selectable<PendingEmailChangesTable>): EmailChangeRecord {
   return {
@@ -15,9 +15,6 @@ function toRecord(row: Selectable<PendingEmailChangesTable>): EmailChangeRecord 
     usedAt: row.used_at === null ? null : new Date(Number(row.used_at)),
   };
 }
-
-/** Thrown inside the confirm transaction to roll it back: the address is another user's. */
-class EmailTaken extends Error {}
 
 /** Pending email changes in SQL, by token hash. */
 export function sqlEmailChangeStore(db: Kysely<Database>): EmailChangeStore {

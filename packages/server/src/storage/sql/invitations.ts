@@ -7,7 +7,7 @@ import type {
 } from '../ports/invitation-store.js';
 import { isUniqueViolation } from './errors.js';
 import type { Database, InvitationsTable } from './schema.js';
-import { insertUser } from './users.js';
+import { EmailTaken, insertUser } from './users.js';
 
 function toRecord(row: Selectable<InvitationsTable>): InvitationRecord {
   const time = (value: number | null) => (value === null ? null : new Date(Number(value)));
@@ -46,9 +46,6 @@ function hasStatus(status: InvitationStatus, now: number) {
     }
   };
 }
-
-/** Thrown inside the accept transaction to roll it back: the address became a user's. */
-class EmailTaken extends Error {}
 
 /** Invitations in SQL, tokens by hash. */
 export function sqlInvitationStore(db: Kysely<Database>): InvitationStore {

@@ -3,7 +3,7 @@ import type { NewStudio, PendingSignUpRecord, SignUpStore } from '../ports/sign-
 import { tokenRefusal } from '../ports/single-use-token.js';
 import { accountRow } from './accounts.js';
 import type { Database, PendingSignUpsTable } from './schema.js';
-import { insertUser } from './users.js';
+import { EmailTaken, insertUser } from './users.js';
 
 function toRecord(row: Selectable<PendingSignUpsTable>): PendingSignUpRecord {
   return {
@@ -17,9 +17,6 @@ function toRecord(row: Selectable<PendingSignUpsTable>): PendingSignUpRecord {
     usedAt: row.used_at === null ? null : new Date(Number(row.used_at)),
   };
 }
-
-/** Thrown inside a transaction to roll it back: the owner's address is a user's already. */
-class EmailTaken extends Error {}
 
 /** Writes the studio and its owner in `trx`; throws {@link EmailTaken} to roll back. */
 async function writeStudio(trx: Transaction<Database>, studio: NewStudio): Promise<void> {

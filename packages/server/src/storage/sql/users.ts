@@ -38,6 +38,9 @@ function userRow(u: UserRecord): Insertable<UsersTable> {
   };
 }
 
+/** Thrown inside a transaction to roll it back: a user has the address already. */
+export class EmailTaken extends Error {}
+
 /**
  * Inserts a new user: the one way a user row is made (`UserStore.create`, an accepted
  * invitation, a completed sign-up, each in its own transaction), so that whatever else a new
