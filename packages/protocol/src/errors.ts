@@ -262,6 +262,30 @@ export const ERRORS = {
     description:
       'The invitation token is unknown, was used or revoked, or expired: ask the studio for a new invitation.',
   },
+  sign_up_closed: {
+    status: 403,
+    message: 'This server does not take sign-ups',
+    description:
+      'Sign-up is `invite-only` or `closed` on this server (`PROOFSHEET_SIGN_UP`): ask a studio for an invitation, or the operator for a studio.',
+  },
+  sign_up_token_invalid: {
+    status: 400,
+    message: 'This sign-up link is not valid',
+    description:
+      'The sign-up token is unknown, was already used, or expired (the message says which): sign up again with `POST /api/v1/signup`.',
+  },
+  email_change_token_invalid: {
+    status: 400,
+    message: 'This email confirmation link is not valid',
+    description:
+      'The email-change token is unknown, was already used, or expired (the message says which): ask again with `POST /api/v1/account/email`.',
+  },
+  email_taken: {
+    status: 409,
+    message: 'Another user signs in with this email address',
+    description:
+      'Confirming an email change (or finishing a sign-up) for an address that became another user’s since the link was sent.',
+  },
   internal: {
     status: 500,
     message: 'Internal server error',

@@ -244,6 +244,19 @@ export {
   VisitorId,
 } from './schemas/sharing.js';
 export {
+  EMAIL_CHANGE_ACCEPTED_MESSAGE,
+  EmailChangeConfirm,
+  EmailChanged,
+  EmailChangeRequest,
+  EmailSentAccepted,
+  SIGN_UP_ACCEPTED_MESSAGE,
+  SIGN_UP_MODES,
+  SignUpComplete,
+  type SignUpMode,
+  SignUpRequest,
+  VerificationToken,
+} from './schemas/sign-up.js';
+export {
   AccountId,
   StudioMembership,
   StudioMembershipList,

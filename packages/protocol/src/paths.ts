@@ -24,6 +24,16 @@ export const PATHS = {
   forgotPassword: '/forgot-password',
   /** Set a new password with the token of a reset link (the page, and its form's post). */
   resetPassword: '/reset-password',
+  /** The sign-up form (shown when `PROOFSHEET_SIGN_UP` is `open`). */
+  signUpPage: '/signup',
+  /** Ask to make a studio: the email gets a link to finish (the form's post, and JSON). */
+  signUp: '/api/v1/signup',
+  /** Where a sign-up link leads: the page to choose the owner's password, and its post. */
+  completeSignUp: '/signup/complete',
+  /** Ask to change the signed-in user's address: a link goes to the new one. */
+  accountEmail: '/api/v1/account/email',
+  /** Where an email-change link leads: the page that confirms the new address, and its post. */
+  confirmEmail: '/account/email/confirm',
   // Studio API
   clients: '/api/v1/clients/',
   clientSearch: '/api/v1/clients/search',

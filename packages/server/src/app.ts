@@ -7,6 +7,8 @@ import type { AppContext } from './app-context.js';
 import { AuditLog } from './audit/audit-log.js';
 import type { AuthContext } from './auth/context.js';
 import { AuthCookies } from './auth/cookies.js';
+import { confirmEmailRoutes, emailChangeRoutes } from './auth/email-change/email-change-routes.js';
+import { EmailChanges } from './auth/email-change/email-changes.js';
 import { HashPool } from './auth/hash-pool.js';
 import { acceptRoutes } from './auth/invitations/accept-routes.js';
 import { Invitations } from './auth/invitations/invitations.js';
@@ -18,6 +20,8 @@ import { resetRoutes } from './auth/password-reset/reset-routes.js';
 import { authGuard } from './auth/plugin.js';
 import { sessionRoutes } from './auth/session-routes.js';
 import { SessionService } from './auth/session-service.js';
+import { signUpRoutes } from './auth/sign-up/sign-up-routes.js';
+import { SignUps } from './auth/sign-up/sign-ups.js';
 import { studioSwitchRoutes } from './auth/studio-switch-routes.js';
 import { factorRoutes } from './auth/two-factor/factor-routes.js';
 import { mfaRoutes, twoFactorGate } from './auth/two-factor/mfa-routes.js';
@@ -63,6 +67,10 @@ export interface SharedServices {
   audit: AuditLog;
   /** Invitations to a studio by email, and accepting them. */
   invitations: Invitations;
+  /** Making a studio by signing up, the address verified by email. */
+  signUps: SignUps;
+  /** Changing a user's address, confirmed by a link sent to the new one. */
+  emailChanges: EmailChanges;
 }
 
 export interface BuildAppOptions {
@@ -109,6 +117,8 @@ export function createServices(
     twoFactor,
     audit,
     invitations: new Invitations({ ...options, passwords }),
+    signUps: new SignUps({ ...options, passwords, audit }),
+    emailChanges: new EmailChanges({ ...options, audit }),
   };
 }
 
@@ -254,6 +264,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) =>
     acceptRoutes(scope, { ...authContext, invitations: services.invitations }),
   );
+  // A studio is made on the Studio API; either API's users change their address.
+  if (api === 'studio') {
+    await app.register(async (scope) =>
+      signUpRoutes(scope, { ...authContext, signUps: services.signUps }),
+    );
+  }
+  const emailContext = { ...authContext, emailChanges: services.emailChanges };
+  await app.register(async (scope) => confirmEmailRoutes(scope, emailContext));
   await app.register(async (scope) => webRoutes(scope, authContext));
   // Every resource of the version lives in one scope under its prefix.
   await app.register(
@@ -261,6 +279,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await sessionRoutes(scope, authContext);
       await studioSwitchRoutes(scope, authContext);
       await factorRoutes(scope, twoFactorContext);
+      await emailChangeRoutes(scope, emailContext);
       if (api === 'studio') {
         await studioRoutes(scope, appContext, {
           sessions: services.sessions,

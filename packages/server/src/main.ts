@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * The server's entry point: the only module that reads the environment, opens files, listens
- * and handles signals. `proofsheet-server [start|migrate|create-user|reconcile|--help]`.
+ * and handles signals. `proofsheet-server [start|migrate|create-user|create-studio|reconcile|--help]`.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { buildApp, createServices } from './app.js';
 import { startPasswordResetWorkers } from './auth/password-reset/reset-job.js';
+import { startSignUpWorkers } from './auth/sign-up/sign-up-job.js';
+import { createStudioCommand } from './commands/create-studio.js';
 import { createUserCommand } from './commands/create-user.js';
 import { ensureDemoData } from './commands/demo/ensure-demo-data.js';
 import { type Config, ConfigError, helpText, parseConfig } from './config/config.js';
@@ -113,6 +115,7 @@ async function start(config: Config): Promise<void> {
   if (config.mailWorkers > 0) {
     const workers = { storage, config, clock: systemClock, random: systemRandom };
     await startPasswordResetWorkers(workers, { concurrency: config.mailWorkers });
+    await startSignUpWorkers(workers, { concurrency: config.mailWorkers });
     await startMailWorkers(workers, mail.mailer, {
       concurrency: config.mailWorkers,
       onError: (error, messageId) =>
@@ -184,6 +187,7 @@ async function main(): Promise<void> {
       role: { type: 'string' },
       'first-name': { type: 'string' },
       'last-name': { type: 'string' },
+      name: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -210,6 +214,18 @@ async function main(): Promise<void> {
         firstName: values['first-name'],
         lastName: values['last-name'],
       });
+      return;
+    case 'create-studio':
+      process.exitCode = await createStudioCommand(
+        config,
+        {
+          name: values.name,
+          email: values.email,
+          firstName: values['first-name'],
+          lastName: values['last-name'],
+        },
+        baseUrl(config, config.studioPort, config.publicStudioUrl),
+      );
       return;
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${helpText()}\n`);

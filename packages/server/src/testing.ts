@@ -10,6 +10,7 @@ import { newId, type Role } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type SharedServices } from './app.js';
 import { startPasswordResetWorkers } from './auth/password-reset/reset-job.js';
+import { startSignUpWorkers } from './auth/sign-up/sign-up-job.js';
 import { base32Bytes, totpCode } from './auth/two-factor/totp.js';
 import { type Config, testConfig } from './config/config.js';
 import { type ManualClock, manualClock, systemRandom } from './deps.js';
@@ -71,7 +72,7 @@ export interface TestStudioOptions {
    */
   photoWorkers?: number;
   /**
-   * Start the mail workers (and the password reset job) with this mailer, as the real server
+   * Start the mail workers (and the password reset and sign-up jobs) with this mailer, as the real server
    * does: an `outboxMailer()`, or an `smtpMailer()` to a test SMTP server. @default none: reset
    * requests and messages stay queued
    */
@@ -169,6 +170,7 @@ export async function createTestStudio(
   if (options.mailer) {
     const workers = { storage, config, clock, random };
     await startPasswordResetWorkers(workers, { concurrency: 1 });
+    await startSignUpWorkers(workers, { concurrency: 1 });
     await startMailWorkers(workers, options.mailer, {
       concurrency: 1,
       ...(options.onMailError ? { onError: options.onMailError } : {}),

@@ -33,6 +33,9 @@ export const AUDIT_EVENT_TYPES = {
   'invitation.revoked': 'Withdrew an invitation',
   'member.role_changed': "Changed a member's role",
   'member.removed': 'Removed a member from the studio',
+  'signup.completed': 'Made the studio by signing up',
+  'email.change_requested': 'Asked to change their email address',
+  'email.changed': 'Changed their email address',
 } as const;
 
 /** A type of audit event; see {@link AUDIT_EVENT_TYPES}. */

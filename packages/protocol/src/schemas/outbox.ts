@@ -13,7 +13,13 @@ export const MAIL_TRANSPORTS = ['smtp', 'outbox'] as const;
 export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
 
 /** What a message is about. */
-export const MESSAGE_KINDS = ['password_reset', 'invitation'] as const;
+export const MESSAGE_KINDS = [
+  'password_reset',
+  'invitation',
+  'sign_up',
+  'email_change',
+  'email_change_notice',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const MessageId = Type.String({ pattern: ID_PATTERNS.message });

@@ -1,3 +1,4 @@
+import { PATHS, type SignUpMode } from '@proofsheet/protocol';
 import { escapeHtml, layout } from '../http/html.js';
 
 export interface LoginPageOptions {
@@ -8,6 +9,16 @@ export interface LoginPageOptions {
   error: string | undefined;
   /** Good news to show above the form (the password was reset). */
   notice?: string | undefined;
+  /** How new studios come: `open` links the sign-up page. */
+  signUp?: SignUpMode;
+}
+
+/** The line under the form about new studios, by how this server takes them. */
+function newHere(mode: SignUpMode | undefined): string {
+  if (mode === 'open') return `<p>New here? <a href="${PATHS.signUpPage}">Make your studio</a></p>`;
+  if (mode === 'invite-only')
+    return '<p class="muted">New here? Ask your studio for an invitation.</p>';
+  return '';
 }
 
 const TITLES = { studio: 'Proofsheet Studio', gallery: 'Proofsheet Galleries' } as const;
@@ -37,6 +48,7 @@ ${error}${notice}
 <input id="password" name="password" type="password" autocomplete="current-password" required${describedBy}${options.email ? ' autofocus' : ''}>
 <button type="submit">Sign in</button>
 <p><a href="/forgot-password">Forgot your password?</a></p>
+${newHere(options.signUp)}
 </form>
 </main>`;
   return layout({ title: `Sign in · ${TITLES[options.api]}`, csrfToken: options.csrfToken, body });

@@ -79,6 +79,12 @@ export function safeNext(next: unknown, origin: string): string {
   return target.startsWith('//') ? APP_HOME : target;
 }
 
+/** Good news the sign-in page shows after a redirect, by its `reason`. */
+const NOTICES: Partial<Record<string, string>> = {
+  reset: 'Your password was changed. Sign in with the new one.',
+  email_changed: 'Your email address was changed. Sign in with the new one.',
+};
+
 /** `GET /login`, `POST /login`, `POST /logout`. */
 export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
   function preSessionToken(request: FastifyRequest, reply: FastifyReply): string {
@@ -106,10 +112,9 @@ export async function loginRoutes(app: FastifyInstance, ctx: AuthContext): Promi
               : query.reason === 'mfa'
                 ? 'That sign-in expired or had too many wrong codes. Please sign in again.'
                 : undefined),
-          notice:
-            query.reason === 'reset' && !error
-              ? 'Your password was changed. Sign in with the new one.'
-              : undefined,
+          notice: error ? undefined : NOTICES[query.reason ?? ''],
+          // A studio is made on the Studio API: the Gallery's sign-in page does not offer it.
+          signUp: ctx.api === 'studio' ? ctx.config.signUp : 'closed',
         }),
       );
   }

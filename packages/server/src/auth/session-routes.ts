@@ -21,7 +21,7 @@ import { IdParams } from '../http/path-params.js';
 import { NoContent, noStore, responses } from '../http/responses.js';
 import type { LoginRecord } from '../storage/ports/session-store.js';
 import type { AuthContext } from './context.js';
-import { throttledError } from './login-throttle.js';
+import { requireCurrentPassword } from './current-password.js';
 import { requireStrongPassword } from './password-rules.js';
 import { toProfile } from './profile.js';
 import type { ActiveSession } from './session-service.js';
@@ -219,17 +219,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AuthContext): Pro
     const auth = signedIn(request);
     const body = request.body as PasswordChange;
     const user = await currentUser(auth);
-    const outcome = await ctx.throttle.guess(user.email, request.ip, ctx.clock.now(), async () =>
-      (await ctx.passwords.verify(user.passwordHash, body.current_password)) ? user : null,
-    );
-    if (outcome.status === 'throttled') {
-      throw throttledError(outcome.waitMs, 'Too many failed attempts');
-    }
-    if (outcome.status === 'wrong') {
-      throw new AppError('validation_failed', 'The current password is wrong', {
-        current_password: ['is wrong'],
-      });
-    }
+    await requireCurrentPassword(ctx, user, body.current_password, request.ip, 'current_password');
     const account = await ctx.storage.accounts.findById(user.accountId);
     requireStrongPassword(
       body.new_password,

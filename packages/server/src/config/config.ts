@@ -1,3 +1,4 @@
+import { SIGN_UP_MODES, type SignUpMode } from '@proofsheet/protocol';
 import { formatDuration, parseDuration } from './duration.js';
 import { VARIABLES, type Variable, type VariableName } from './variables.js';
 
@@ -80,6 +81,10 @@ export interface Config {
   auditRetentionMs: number;
   /** How long an invitation link works (once). */
   invitationLifetimeMs: number;
+  /** Who may make a studio: anyone (`open`), no one but by invitation or command. */
+  signUp: SignUpMode;
+  /** How long a sign-up or email-change link works (once). */
+  verificationLifetimeMs: number;
   demoPassword: string | null;
   /** Draw photos into the demo studio's galleries (in the background, after start-up). */
   demoPhotos: boolean;
@@ -268,6 +273,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     problems.push('PROOFSHEET_DEMO_PASSWORD must be at least 8 characters');
   }
 
+  const signUp = str('PROOFSHEET_SIGN_UP') ?? 'invite-only';
+  if (!(SIGN_UP_MODES as readonly string[]).includes(signUp)) {
+    problems.push(`PROOFSHEET_SIGN_UP must be ${SIGN_UP_MODES.join(', ')} (got "${signUp}")`);
+  }
+
   const secretKey = str('PROOFSHEET_SECRET_KEY');
   if (secretKey !== null && secretKey.length < 32) {
     problems.push('PROOFSHEET_SECRET_KEY must be at least 32 characters (openssl rand -base64 32)');
@@ -347,6 +357,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     // A day at least: a shorter log could lose what happened before anyone read it.
     auditRetentionMs: duration('PROOFSHEET_AUDIT_RETENTION', 86_400_000),
     invitationLifetimeMs: duration('PROOFSHEET_INVITATION_LIFETIME', 60_000),
+    signUp: signUp as SignUpMode,
+    verificationLifetimeMs: duration('PROOFSHEET_VERIFICATION_LIFETIME', 60_000),
     demoPassword,
     demoPhotos: raw('PROOFSHEET_DEMO_PHOTOS') === undefined || bool('PROOFSHEET_DEMO_PHOTOS'),
     logLevel,
@@ -358,12 +370,14 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 /** The `--help` text: every variable, its default and what it does. */
 export function helpText(): string {
   const lines = [
-    'Usage: proofsheet-server [start|migrate|create-user|reconcile|--help]',
+    'Usage: proofsheet-server [start|migrate|create-user|create-studio|reconcile|--help]',
     '',
     '  start         Start the Studio and Gallery APIs (the default).',
     '  migrate       Apply database migrations and exit.',
     '  create-user   Create a user: --email E --role owner|assistant|gallery_client',
     '                [--first-name F --last-name L]; the password is read from stdin.',
+    '  create-studio Create a studio and its owner: --name N --email E [--first-name F',
+    "                --last-name L]; prints a one-time link to set the owner's password.",
     '  reconcile     Delete blobs no photo refers to and unfinished uploads (older than',
     '                PROOFSHEET_ORPHAN_GRACE), queue photos stuck in processing, and exit.',
     '',

@@ -350,17 +350,32 @@ export const VARIABLES = [
     description: 'How long an invitation link works (once).',
   },
   {
+    name: 'PROOFSHEET_SIGN_UP',
+    kind: 'string',
+    default: 'invite-only',
+    description:
+      'Who may make a new studio: open (anyone, by POST /api/v1/signup and the /signup page, the address verified by email), invite-only (no sign-up; people join studios by invitation, and the sign-in page says so) or closed (no sign-up, and the sign-in page says nothing of it). In every mode `create-studio` makes studios.',
+  },
+  {
+    name: 'PROOFSHEET_VERIFICATION_LIFETIME',
+    kind: 'duration',
+    default: '24h',
+    description:
+      'How long a sign-up link, an email-change confirmation link and a `create-studio` set-password link work (once).',
+  },
+  {
     name: 'PROOFSHEET_PASSWORD_RESET_MAX_IP',
     kind: 'integer',
     default: '10',
-    description: 'Password reset requests per IP address per hour.',
+    description:
+      'Password reset requests, and sign-up requests, per IP address per hour (counted apart).',
   },
   {
     name: 'PROOFSHEET_PASSWORD_RESET_MAX_ACCOUNT',
     kind: 'integer',
     default: '3',
     description:
-      'Password reset requests per email address per hour (counted alike whether an account has it or not).',
+      'Password reset requests, and sign-up requests, per email address per hour (counted apart, and alike whether an account has the address or not).',
   },
   {
     name: 'PROOFSHEET_SECRET_KEY',

@@ -10,6 +10,8 @@ export interface HousekeepingReport {
   visitorSessions: number;
   /** Password reset tokens a day past their expiry (until then a late click says "expired"). */
   resetTokens: number;
+  /** Sign-up and email-change tokens a day past their expiry, kept as long as reset tokens. */
+  verificationTokens: number;
   /** Queued emails whose delivery job was lost (the process stopped in between), queued again. */
   requeuedMail: number;
   /** Second steps of sign-in never completed. */
@@ -38,6 +40,8 @@ export interface HousekeepingContext {
     | 'sessions'
     | 'visitors'
     | 'passwordResets'
+    | 'signUps'
+    | 'emailChanges'
     | 'outbox'
     | 'jobs'
     | 'twoFactor'
@@ -56,10 +60,13 @@ export interface HousekeepingContext {
  */
 export async function sweepExpired(ctx: HousekeepingContext): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
+  const kept = new Date(now.getTime() - RESET_TOKEN_KEPT_MS);
   const [
     sessions,
     visitorSessions,
     resetTokens,
+    signUps,
+    emailChanges,
     requeuedMail,
     mfaChallenges,
     auditEvents,
@@ -67,7 +74,9 @@ export async function sweepExpired(ctx: HousekeepingContext): Promise<Housekeepi
   ] = await Promise.all([
     ctx.storage.sessions.deleteExpired(now, ctx.config.sessionLifetimeMs, ctx.config.sessionIdleMs),
     ctx.storage.visitors.deleteExpiredSessions(now),
-    ctx.storage.passwordResets.deleteExpired(new Date(now.getTime() - RESET_TOKEN_KEPT_MS)),
+    ctx.storage.passwordResets.deleteExpired(kept),
+    ctx.storage.signUps.deleteExpired(kept),
+    ctx.storage.emailChanges.deleteExpired(kept),
     requeueStranded(ctx, now),
     ctx.storage.twoFactor.deleteExpiredChallenges(now),
     ctx.storage.auditEvents.deleteOlderThan(new Date(now.getTime() - ctx.config.auditRetentionMs)),
@@ -77,6 +86,7 @@ export async function sweepExpired(ctx: HousekeepingContext): Promise<Housekeepi
     sessions,
     visitorSessions,
     resetTokens,
+    verificationTokens: signUps + emailChanges,
     requeuedMail,
     mfaChallenges,
     auditEvents,

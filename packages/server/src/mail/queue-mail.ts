@@ -3,9 +3,15 @@ import type { Config } from '../config/config.js';
 import type { Clock, Random } from '../deps.js';
 import type { Storage } from '../storage/ports/storage.js';
 
+/**
+ * The outbox's account of messages to people in no studio yet (a sign-up's link): kept and
+ * delivered like every other, listed on no studio's outbox page.
+ */
+export const NO_STUDIO = 'no_studio';
+
 /** A message to send, as its template made it. */
 export interface OutgoingMail {
-  /** The account of the user written to: its owners see it in the outbox. */
+  /** The account of the user written to: its owners see it in the outbox ({@link NO_STUDIO}: none). */
   accountId: string;
   kind: MessageKind;
   to: string;

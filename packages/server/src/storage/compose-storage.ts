@@ -26,6 +26,7 @@ import { sqlCollectionDefaultsStore } from './sql/collection-defaults.js';
 import { sqlCollectionStore } from './sql/collections.js';
 import { sqlCommentStore } from './sql/comments.js';
 import { sqlDownloadStore } from './sql/downloads.js';
+import { sqlEmailChangeStore } from './sql/email-changes.js';
 import { sqlFavoriteStore } from './sql/favorites.js';
 import { sqlGalleryStore } from './sql/galleries.js';
 import { sqlInvitationStore } from './sql/invitations.js';
@@ -35,6 +36,7 @@ import { sqlPasswordResetStore } from './sql/password-resets.js';
 import { sqlPhotoStore } from './sql/photos.js';
 import { sqlSessionStore } from './sql/sessions.js';
 import { sqlShareLinkStore } from './sql/share-links.js';
+import { sqlSignUpStore } from './sql/sign-ups.js';
 import { sqlTwoFactorStore } from './sql/two-factor.js';
 import { sqlUserStore } from './sql/users.js';
 import { sqlVisitorStore } from './sql/visitors.js';
@@ -137,6 +139,8 @@ export function composeStorage(
     twoFactor: sqlTwoFactorStore(db),
     auditEvents: sqlAuditStore(db),
     invitations: sqlInvitationStore(db),
+    signUps: sqlSignUpStore(db),
+    emailChanges: sqlEmailChangeStore(db),
     jobs,
     counters: redis ? redisCounterStore(redis.client, redis) : memoryCounterStore(),
     locks: redis ? redisLockStore(redis.client, redis) : memoryLockStore(),

@@ -3,7 +3,7 @@ import { CONFIRM_DIALOG, field } from './form-fields.js';
 
 /**
  * The account page of both apps: the user's studios (when they have several), sessions,
- * password and second factor.
+ * password, address and second factor.
  */
 export const ACCOUNT_CONTENT = `<section class="panel" id="studios-panel" aria-labelledby="studios-title" hidden>
 <h2 id="studios-title">Your studios</h2>
@@ -23,6 +23,15 @@ ${field({ name: 'current_password', label: 'Current password', type: 'password',
 ${field({ name: 'new_password', label: 'New password', type: 'password', required: true, autocomplete: 'new-password', hint: `At least ${MIN_PASSWORD_LENGTH} characters. Your other sessions will be signed out.` })}
 ${field({ name: 'confirm_password', label: 'Repeat the new password', type: 'password', required: true, autocomplete: 'new-password' })}
 <div class="actions"><button type="submit">Change password</button></div>
+</form>
+</section>
+<section class="panel" aria-labelledby="email-title">
+<h2 id="email-title">Change email address</h2>
+<p class="muted">We send a link to the new address; you sign in with it once the link is opened, and your current address is told.</p>
+<form id="email-form" novalidate>
+${field({ name: 'email', label: 'New email address', type: 'email', required: true, autocomplete: 'email', idPrefix: 'ec-' })}
+${field({ name: 'password', label: 'Current password', type: 'password', required: true, autocomplete: 'current-password', idPrefix: 'ec-' })}
+<div class="actions"><button type="submit">Send the confirmation link</button></div>
 </form>
 </section>
 <section class="panel" aria-labelledby="two-factor-title">

@@ -73,6 +73,10 @@ export async function createFuzzWorld(store: OpenedStore, seed: number): Promise
     loginMaxFailuresIp: 1_000_000,
     loginMaxFailuresAccountIp: 1_000_000,
     loginSoftLimitAccount: 1_000_000,
+    passwordResetMaxIp: 1_000_000,
+    passwordResetMaxAccount: 1_000_000,
+    // Open, so that the sign-up routes are fuzzed past their 403.
+    signUp: 'open',
   });
   const clock = manualClock();
   const random = seededRandom(seed);

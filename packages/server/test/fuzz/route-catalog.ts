@@ -137,6 +137,10 @@ export const HIDDEN_ROUTES: ReadonlyArray<{ matches: RegExp; why: string }> = [
     why: "the page an invitation's link opens, HTML for browsers like the sign-in page (its form's post is documented)",
   },
   {
+    matches: /^GET \/(signup|signup\/complete|account\/email\/confirm)$/,
+    why: "the sign-up page and the pages a sign-up or email-change link opens, HTML for browsers like the sign-in page (their forms' posts are documented)",
+  },
+  {
     matches: /^GET \/docs(\/.*)?$/,
     why: "the API reference: Swagger UI's page, its static files and its copy of the document",
   },

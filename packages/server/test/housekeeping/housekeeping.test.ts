@@ -43,6 +43,7 @@ describe('housekeeping', () => {
         sessions: 0,
         visitorSessions: 0,
         resetTokens: 0,
+        verificationTokens: 0,
         requeuedMail: 0,
         mfaChallenges: 0,
         auditEvents: 0,

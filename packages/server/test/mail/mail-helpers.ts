@@ -28,9 +28,18 @@ export function outboxMessage(
   }, `a ${status} message in the outbox`);
 }
 
-/** The reset link's token in a message body. */
-export function tokenIn(text: string): string {
-  const match = /\/reset-password\?token=([A-Za-z0-9_-]{43})/.exec(text);
-  if (!match?.[1]) throw new Error(`No reset link in:\n${text}`);
+/** The token of a link to `path` (a reset link, by default) in a message body. */
+export function tokenIn(text: string, path = '/reset-password'): string {
+  const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]{43})`).exec(text);
+  if (!match?.[1]) throw new Error(`No ${path} link in:\n${text}`);
   return match[1];
+}
+
+/** The newest message to `to`, once sent, of the outbox of `accountId`. */
+export function sentTo(storage: Storage, accountId: string, to: string): Promise<OutboxRecord> {
+  return eventually(async () => {
+    const { items } = await storage.outbox.list(accountId, { offset: 0, limit: 20 });
+    const found = items.find((m) => m.to === to);
+    return found?.status === 'sent' ? found : null;
+  }, `a sent message to ${to}`);
 }

@@ -9,13 +9,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../../audit/audit-log.js';
 import { SIGN_IN_FAILED, SIGN_IN_THROTTLED, userEvent } from '../../audit/auth-events.js';
 import { AppError } from '../../http/app-error.js';
-import { PAGE_REFERRER_POLICY } from '../../http/html.js';
-import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
-import { validationDetails } from '../../http/validation-details.js';
+import { PageOrError, Redirect, responses } from '../../http/responses.js';
 import type { UserRecord } from '../../storage/ports/user-store.js';
+import { linkToken, lookUpLink, sendAuthPage } from '../auth-page.js';
 import type { AuthContext } from '../context.js';
-import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
-import { APP_HOME, MFA_REQUIRED_RESPONSE, wantsHtml } from '../login-routes.js';
+import { preSessionCsrfToken } from '../csrf.js';
+import { formPost } from '../form-post.js';
+import { APP_HOME, MFA_REQUIRED_RESPONSE } from '../login-routes.js';
 import { throttledError } from '../login-throttle.js';
 import { finishSignIn } from '../sign-in.js';
 import { type AcceptPageInvitation, renderAcceptPage } from './accept-page.js';
@@ -30,7 +30,8 @@ export interface AcceptRouteContext extends AuthContext {
  * `GET|POST /invitations/accept` on both APIs (staff are sent to the Studio's, clients to the
  * Gallery's): the page works without JavaScript like the sign-in page (a form post with the
  * pre-session CSRF token), and the post answers JSON to other clients. Accepting signs the
- * new user in, with the three cookies `POST /login` sets.
+ * member in (a new user, or one of another studio who gave their password), with the three
+ * cookies `POST /login` sets.
  */
 export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext): Promise<void> {
   async function page(
@@ -40,41 +41,33 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
     error?: string,
   ) {
     const body = request.body as Partial<Record<string, unknown>> | undefined;
-    const query = request.query as { token?: unknown };
-    const raw = typeof body?.token === 'string' ? body.token : query.token;
-    const token = typeof raw === 'string' ? raw.slice(0, 200) : '';
+    const token = linkToken(request);
+    const link = await lookUpLink(
+      () => ctx.invitations.pending(token),
+      ['invitation_token_invalid'],
+    );
     let invitation: AcceptPageInvitation | null = null;
-    let problem = error;
-    try {
-      const found = await ctx.invitations.pending(token);
-      const account = await ctx.storage.accounts.findById(found.accountId);
+    if (link.ok) {
+      const account = await ctx.storage.accounts.findById(link.found.accountId);
       // Only the link's holder sees this: the address's owner, told they have an account.
-      const existingUser = (await ctx.storage.users.findByEmail(found.email)) !== null;
+      const existingUser = (await ctx.storage.users.findByEmail(link.found.email)) !== null;
       const typed = (key: string, fallback: string) =>
         typeof body?.[key] === 'string' ? (body[key] as string) : fallback;
       invitation = {
-        email: found.email,
+        email: link.found.email,
         studioName: account?.name ?? 'The studio',
         existingUser,
-        firstName: typed('first_name', found.firstName),
-        lastName: typed('last_name', found.lastName),
+        firstName: typed('first_name', link.found.firstName),
+        lastName: typed('last_name', link.found.lastName),
       };
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'invitation_token_invalid')) throw e;
-      problem = e.message;
-      status = status === 200 ? 400 : status;
     }
-    // The address carries the token: `same-origin` tells it to no other site (the page loads
-    // nothing from one), and lets Chrome post the form with its Origin (see the reset page).
-    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
-    noStore(reply);
     const html = renderAcceptPage({
       csrfToken: preSessionCsrfToken(request, reply, ctx.cookies, ctx.random),
       token,
       invitation,
-      error: problem,
+      error: link.ok ? error : link.refusal.message,
     });
-    return reply.code(status).type('text/html; charset=utf-8').send(html);
+    return sendAuthPage(reply, link.ok || status !== 200 ? status : link.refusal.statusCode, html);
   }
 
   /**
@@ -154,8 +147,8 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
             { body: true },
           ),
           400: PageOrError('invitation_token_invalid'),
-          403: PageOrError('csrf_mismatch'),
           401: MFA_REQUIRED_RESPONSE,
+          403: PageOrError('csrf_mismatch'),
           409: PageOrError('already_member'),
           422: PageOrError('validation_failed'),
           429: PageOrError('rate_limited'),
@@ -164,52 +157,36 @@ export async function acceptRoutes(app: FastifyInstance, ctx: AcceptRouteContext
       attachValidation: true,
       config: { auth: 'none', csrf: 'origin' },
     },
-    async (request, reply) => {
-      const wantsPage = wantsHtml(request);
-      if (request.validationError) {
-        const message = `Enter your name and a password of up to ${MAX_PASSWORD_LENGTH} characters.`;
-        if (wantsPage) return page(request, reply, 422, message);
-        const details = validationDetails(request.validationError.validation);
-        throw new AppError('validation_failed', message, details);
-      }
-      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
-        if (wantsPage) return page(request, reply, 403, 'The form expired. Please try again.');
-        throw new AppError('csrf_mismatch');
-      }
-      const body = request.body as InvitationAccept;
-      let user: UserRecord;
-      try {
-        user = await accept(request, body);
-      } catch (error) {
-        // A browser gets the page again, saying why: a bad link, a wrong or weak password.
-        if (!(wantsPage && error instanceof AppError)) throw error;
-        const status = error.statusCode;
-        if (status === 429) {
-          for (const [name, value] of Object.entries(error.headers ?? {})) {
-            reply.header(name, value);
+    (request, reply) =>
+      formPost(
+        request,
+        reply,
+        ctx.cookies,
+        {
+          page,
+          invalid: `Enter your name and a password of up to ${MAX_PASSWORD_LENGTH} characters.`,
+          // A bad link, an address taken since, a wrong or weak password, too many tries.
+          shown: [400, 409, 422, 429],
+        },
+        async (wantsPage) => {
+          const user = await accept(request, request.body as InvitationAccept);
+          await ctx.audit.record(
+            auditMeta(request),
+            userEvent('invitation.accepted', user, { role: user.role }),
+          );
+          request.log.info({ userId: user.id }, 'invitation accepted');
+          // Someone who joined with an account of theirs may have a second factor: it still asks.
+          const next = APP_HOME;
+          if (await ctx.signInGate.interrupt(request, reply, user, { html: wantsPage, next })) {
+            return reply;
           }
-        }
-        if (status === 400 || status === 409 || status === 422 || status === 429) {
-          return page(request, reply, status, error.message);
-        }
-        throw error;
-      }
-      await ctx.audit.record(
-        auditMeta(request),
-        userEvent('invitation.accepted', user, { role: user.role }),
-      );
-      request.log.info({ userId: user.id }, 'invitation accepted');
-      // Someone who joined with an account of theirs may have a second factor: it still asks.
-      const next = APP_HOME;
-      if (await ctx.signInGate.interrupt(request, reply, user, { html: wantsPage, next })) {
-        return reply;
-      }
-      return finishSignIn(ctx, request, reply, user, {
-        html: wantsPage,
-        next,
-        method: 'password',
-        created: true,
-      });
-    },
+          return finishSignIn(ctx, request, reply, user, {
+            html: wantsPage,
+            next,
+            method: 'password',
+            created: true,
+          });
+        },
+      ),
   );
 }

@@ -5,11 +5,11 @@ import type { Clock, Random } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
 import type { ResetRefusal } from '../../storage/ports/password-reset-store.js';
 import type { Storage } from '../../storage/ports/storage.js';
+import { chargeEmailRequest } from '../email-request-throttle.js';
 import type { PasswordHasher } from '../password.js';
 import { requireStrongPassword } from '../password-rules.js';
 import type { SessionService } from '../session-service.js';
-import { hashSecret, isSecretShaped } from '../tokens.js';
-import { chargeResetRequest } from './reset-throttle.js';
+import { usableToken } from '../usable-token.js';
 
 const REFUSALS: Record<ResetRefusal, string> = {
   unknown: 'This password reset link is not valid: ask for a new one',
@@ -46,7 +46,7 @@ export class PasswordResets {
    */
   async request(email: string, meta: RequestMeta, linkBase: string): Promise<void> {
     const { storage, config, clock } = this.ctx;
-    await chargeResetRequest(storage.counters, config, email, meta.ip, clock.now());
+    await chargeEmailRequest(storage.counters, config, 'reset', email, meta.ip, clock.now());
     const key = email.toLowerCase();
     // The job audits the request (it alone knows whether the address has an account); a burst
     // that makes one job, and one link, is one event.
@@ -62,13 +62,9 @@ export class PasswordResets {
    */
   async confirm(token: string, password: string, meta: AuditMeta): Promise<number> {
     const { storage, clock, passwords, sessions, audit } = this.ctx;
-    if (!isSecretShaped(token)) throw refused('unknown');
-    // Look the token up by its hash: the table holds no token itself.
-    const tokenHash = hashSecret(token);
-    const found = await storage.passwordResets.find(tokenHash);
-    if (!found) throw refused('unknown');
-    if (found.usedAt !== null) throw refused('used');
-    if (found.expiresAt <= clock.now()) throw refused('expired');
+    const found = await usableToken(token, (h) => storage.passwordResets.find(h), clock.now());
+    if (typeof found === 'string') throw refused(found);
+    const { tokenHash } = found;
     // The token's user, read once: consuming the same row below cannot name another.
     const user = await storage.users.findById(found.userId);
     if (!user) throw refused('unknown');

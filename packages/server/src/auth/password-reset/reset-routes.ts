@@ -10,14 +10,12 @@ import {
 } from '@proofsheet/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../../audit/audit-log.js';
-import { AppError } from '../../http/app-error.js';
-import { PAGE_REFERRER_POLICY } from '../../http/html.js';
 import { noStore, PageOrError, Redirect, responses } from '../../http/responses.js';
-import { validationDetails } from '../../http/validation-details.js';
+import { answerEmailSent, linkToken, sendAuthPage } from '../auth-page.js';
 import type { AuthContext } from '../context.js';
-import { preSessionCsrfToken, presentsPreSessionCsrf } from '../csrf.js';
-import { wantsHtml } from '../login-routes.js';
-import { selfOrigin } from '../origin-check.js';
+import { preSessionCsrfToken } from '../csrf.js';
+import { formPost } from '../form-post.js';
+import { emailLinkBase } from '../link-base.js';
 import type { PasswordResets } from './password-resets.js';
 import { renderForgotPage, renderResetPage } from './reset-pages.js';
 
@@ -26,25 +24,12 @@ export interface ResetRouteContext extends AuthContext {
   resets: PasswordResets;
 }
 
-/** Where links in reset emails point: the configured public URL, never the Host header alone. */
-function linkBase(request: FastifyRequest, ctx: AuthContext): string {
-  const configured =
-    (ctx.api === 'gallery' ? ctx.config.publicGalleryUrl : null) ?? ctx.config.publicStudioUrl;
-  // Without one (outbox mode only: SMTP requires it), the owner reads the link on this host.
-  return configured ?? selfOrigin(request, ctx);
-}
-
 /**
  * `GET|POST /forgot-password` and `GET|POST /reset-password`: the pages work without
  * JavaScript like the sign-in page (a form post, pre-session CSRF token, redirects), and the
  * posts answer JSON to other clients.
  */
 export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext): Promise<void> {
-  function html(reply: FastifyReply, status: number, page: string) {
-    noStore(reply);
-    return reply.code(status).type('text/html; charset=utf-8').send(page);
-  }
-
   function forgotPage(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -53,8 +38,7 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
   ) {
     const body = request.body as { email?: unknown } | undefined;
     const query = request.query as { sent?: string };
-    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
-    return html(
+    return sendAuthPage(
       reply,
       status,
       renderForgotPage({
@@ -67,19 +51,12 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
   }
 
   function resetPage(request: FastifyRequest, reply: FastifyReply, status: number, error?: string) {
-    const body = request.body as { token?: unknown } | undefined;
-    const query = request.query as { token?: string };
-    const token = typeof body?.token === 'string' ? body.token : (query.token ?? '');
-    // The address carries the token: `same-origin` tells it to no other site (and the page
-    // loads nothing from one). Not `no-referrer`: Chrome would then post the form with
-    // `Origin: null`, which the cross-site check refuses, and the page could not be submitted.
-    reply.header('referrer-policy', PAGE_REFERRER_POLICY);
-    return html(
+    return sendAuthPage(
       reply,
       status,
       renderResetPage({
         csrfToken: preSessionCsrfToken(request, reply, ctx.cookies, ctx.random),
-        token: token.slice(0, 200),
+        token: linkToken(request),
         error,
       }),
     );
@@ -120,34 +97,22 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
       attachValidation: true,
       config: { auth: 'none', csrf: 'origin' },
     },
-    async (request, reply) => {
-      // The 202 is one of the documented statuses the spread above hides from the type.
-      const answer = reply as FastifyReply;
-      const wantsPage = wantsHtml(request);
-      if (request.validationError) {
-        if (wantsPage) return forgotPage(request, reply, 422, 'Enter your email address.');
-        const details = validationDetails(request.validationError.validation);
-        throw new AppError('validation_failed', 'An email address is required', details);
-      }
-      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
-        if (wantsPage)
-          return forgotPage(request, reply, 403, 'The form expired. Please try again.');
-        throw new AppError('csrf_mismatch');
-      }
-      const body = request.body as PasswordResetRequest;
-      try {
-        await ctx.resets.request(body.email, auditMeta(request), linkBase(request, ctx));
-      } catch (error) {
-        if (!(wantsPage && error instanceof AppError && error.code === 'rate_limited')) throw error;
-        for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);
-        return forgotPage(request, reply, 429, error.message);
-      }
-      noStore(reply);
-      if (wantsPage) return reply.redirect(`${PATHS.forgotPassword}?sent=1`, 303);
-      return answer
-        .code(202)
-        .send({ data: { accepted: true, message: PASSWORD_RESET_ACCEPTED_MESSAGE } });
-    },
+    (request, reply) =>
+      formPost(
+        request,
+        reply,
+        ctx.cookies,
+        { page: forgotPage, invalid: 'Enter your email address.', shown: [429] },
+        async (wantsPage) => {
+          const body = request.body as PasswordResetRequest;
+          await ctx.resets.request(body.email, auditMeta(request), emailLinkBase(request, ctx));
+          return answerEmailSent(reply, {
+            wantsPage,
+            page: PATHS.forgotPassword,
+            message: PASSWORD_RESET_ACCEPTED_MESSAGE,
+          });
+        },
+      ),
   );
 
   app.post(
@@ -177,37 +142,27 @@ export async function resetRoutes(app: FastifyInstance, ctx: ResetRouteContext):
       attachValidation: true,
       config: { auth: 'none', csrf: 'origin' },
     },
-    async (request, reply) => {
-      const wantsPage = wantsHtml(request);
-      if (request.validationError) {
-        const message = `The new password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`;
-        if (wantsPage) return resetPage(request, reply, 422, message);
-        const details = validationDetails(request.validationError.validation);
-        throw new AppError('validation_failed', message, details);
-      }
-      if (!presentsPreSessionCsrf(request, ctx.cookies)) {
-        if (wantsPage) return resetPage(request, reply, 403, 'The form expired. Please try again.');
-        throw new AppError('csrf_mismatch');
-      }
-      const body = request.body as PasswordResetConfirm;
-      let revoked: number;
-      try {
-        revoked = await ctx.resets.confirm(body.token, body.password, auditMeta(request));
-      } catch (error) {
-        // A browser gets the page again, saying why: a bad link, or a password too easy to guess.
-        if (!(wantsPage && error instanceof AppError)) throw error;
-        if (error.code === 'reset_token_invalid')
-          return resetPage(request, reply, 400, error.message);
-        if (error.code === 'validation_failed')
-          return resetPage(request, reply, 422, error.message);
-        throw error;
-      }
-      // A browser still holding cookies of the old password's sessions: they are dead now.
-      ctx.cookies.clear(reply);
-      noStore(reply);
-      request.log.info({ revoked }, 'password reset');
-      if (wantsPage) return reply.redirect(`${PATHS.login}?reason=reset`, 303);
-      return { data: { reset: true, revoked_sessions: revoked } };
-    },
+    (request, reply) =>
+      formPost(
+        request,
+        reply,
+        ctx.cookies,
+        {
+          page: resetPage,
+          invalid: `The new password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`,
+          // A bad link, or a password too easy to guess.
+          shown: [400, 422],
+        },
+        async (wantsPage) => {
+          const body = request.body as PasswordResetConfirm;
+          const revoked = await ctx.resets.confirm(body.token, body.password, auditMeta(request));
+          // A browser still holding cookies of the old password's sessions: they are dead now.
+          ctx.cookies.clear(reply);
+          noStore(reply);
+          request.log.info({ revoked }, 'password reset');
+          if (wantsPage) return reply.redirect(`${PATHS.login}?reason=reset`, 303);
+          return { data: { reset: true, revoked_sessions: revoked } };
+        },
+      ),
   );
 }

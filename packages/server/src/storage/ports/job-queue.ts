@@ -29,6 +29,17 @@ export interface JobPayloads {
     ip?: string | null;
     userAgent?: string | null;
   };
+  /**
+   * Someone asked to make a studio with `email`: a link to finish, or (an account has the
+   * address) a note saying so. In a job, so that the request does the same work either way.
+   */
+  'signup.request': {
+    email: string;
+    studioName: string;
+    firstName: string;
+    lastName: string;
+    linkBase: string;
+  };
 }
 
 export type JobName = keyof JobPayloads;

@@ -7,8 +7,10 @@ export interface PasswordResetRecord {
   usedAt: Date | null;
 }
 
+import type { TokenRefusal } from './single-use-token.js';
+
 /** Why a token could not be used. */
-export type ResetRefusal = 'unknown' | 'used' | 'expired';
+export type ResetRefusal = TokenRefusal;
 
 export interface PasswordResetStore {
   create(reset: PasswordResetRecord): Promise<void>;

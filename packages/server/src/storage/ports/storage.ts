@@ -14,6 +14,7 @@ import type { CollectionStore } from './collection-store.js';
 import type { CommentStore } from './comment-store.js';
 import type { CounterStore } from './counter-store.js';
 import type { DownloadStore } from './download-store.js';
+import type { EmailChangeStore } from './email-change-store.js';
 import type { FavoriteStore } from './favorite-store.js';
 import type { GalleryStore } from './gallery-store.js';
 import type { InvitationStore } from './invitation-store.js';
@@ -25,6 +26,7 @@ import type { PasswordResetStore } from './password-reset-store.js';
 import type { PhotoStore } from './photo-store.js';
 import type { SessionStore } from './session-store.js';
 import type { ShareLinkStore } from './share-link-store.js';
+import type { SignUpStore } from './sign-up-store.js';
 import type { TwoFactorStore } from './two-factor-store.js';
 import type { UserStore } from './user-store.js';
 import type { VisitorStore } from './visitor-store.js';
@@ -78,6 +80,10 @@ export interface Storage {
   auditEvents: AuditStore;
   /** Invitations to join an account, tokens by hash. */
   invitations: InvitationStore;
+  /** Sign-ups waiting for their link, and making a studio with its owner. */
+  signUps: SignUpStore;
+  /** Changes of address waiting for the new address's link, by token hash. */
+  emailChanges: EmailChangeStore;
   /**
    * Background jobs (photo processing). Here rather than beside the storage because the queue
    * lives in the same database (a table of it, or pg-boss in the same PostgreSQL), is picked

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AccountRecord, AccountStore } from '../ports/account-store.js';
 import type { AccountsTable, Database } from './schema.js';
 
@@ -15,23 +15,25 @@ function toRecord(row: Selectable<AccountsTable>): AccountRecord {
   };
 }
 
+/** The row of a new account; a completed sign-up inserts one in its own transaction. */
+export function accountRow(a: AccountRecord): Insertable<AccountsTable> {
+  return {
+    id: a.id,
+    name: a.name,
+    subdomain: a.subdomain,
+    plan: a.plan,
+    timezone: a.timezone,
+    currency: a.currency,
+    locale: a.locale,
+    created_at: a.createdAt.getTime(),
+  };
+}
+
 /** Accounts in SQL. */
 export function sqlAccountStore(db: Kysely<Database>): AccountStore {
   return {
     async create(a) {
-      await db
-        .insertInto('accounts')
-        .values({
-          id: a.id,
-          name: a.name,
-          subdomain: a.subdomain,
-          plan: a.plan,
-          timezone: a.timezone,
-          currency: a.currency,
-          locale: a.locale,
-          created_at: a.createdAt.getTime(),
-        })
-        .execute();
+      await db.insertInto('accounts').values(accountRow(a)).execute();
     },
     async findById(id) {
       const row = await db

@@ -9,7 +9,7 @@ import type {
 import type { UserRecord } from '../ports/user-store.js';
 import { isUniqueViolation } from './errors.js';
 import type { Database, InvitationsTable } from './schema.js';
-import { findMemberIn, firstMembershipRow, userRow } from './users.js';
+import { findMemberIn, insertUser } from './users.js';
 
 function toRecord(row: Selectable<InvitationsTable>): InvitationRecord {
   const time = (value: number | null) => (value === null ? null : new Date(Number(value)));
@@ -92,13 +92,8 @@ async function join(
   at: number,
 ): Promise<UserRecord> {
   if (joiner.kind === 'new') {
-    try {
-      await trx.insertInto('users').values(userRow(joiner.user)).execute();
-      await trx.insertInto('memberships').values(firstMembershipRow(joiner.user)).execute();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new Refused('email_taken');
-      throw error;
-    }
+    // Rolls the token's use back with the failed insert: the link is not spent.
+    if (!(await insertUser(trx, joiner.user))) throw new Refused('email_taken');
     return joiner.user;
   }
   const inserted = await trx

@@ -770,6 +770,50 @@ const invitationShares: Migration = {
   },
 };
 
+/**
+ * Sign-up and email verification (`auth/sign-up/`, `auth/email-change/`): sign-ups waiting
+ * for their link and email changes waiting for the new address's, both by token hash only
+ * (nothing of them is a user until the link is opened), and when each user's address was
+ * verified. Users made before count as verified: an owner, an invitation or the operator
+ * vouched for each.
+ */
+const signUp: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('pending_sign_ups')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('studio_name', 'text', (c) => c.notNull())
+      .addColumn('first_name', 'text', (c) => c.notNull())
+      .addColumn('last_name', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('used_at', 'bigint')
+      .execute();
+    await db.schema
+      .createIndex('pending_sign_ups_expires')
+      .on('pending_sign_ups')
+      .column('expires_at')
+      .execute();
+    await db.schema
+      .createTable('pending_email_changes')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('new_email', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('used_at', 'bigint')
+      .execute();
+    await db.schema
+      .createIndex('pending_email_changes_user')
+      .on('pending_email_changes')
+      .column('user_id')
+      .execute();
+    await db.schema.alterTable('users').addColumn('email_verified_at', 'bigint').execute();
+    await db.updateTable('users').set({ email_verified_at: sql`created_at` }).execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -787,6 +831,7 @@ export const migrations: Record<string, Migration> = {
   '0013_second_factors': secondFactors,
   '0016_memberships': memberships,
   '0017_invitation_shares': invitationShares,
+  '0018_sign_up': signUp,
 };
 
 /** A provider for Kysely's `Migrator`. */

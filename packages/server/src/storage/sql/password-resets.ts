@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { PasswordResetRecord, PasswordResetStore } from '../ports/password-reset-store.js';
+import { tokenRefusal } from '../ports/single-use-token.js';
 import type { Database, PasswordResetsTable } from './schema.js';
 
 function toRecord(row: Selectable<PasswordResetsTable>): PasswordResetRecord {
@@ -47,8 +48,7 @@ export function sqlPasswordResetStore(db: Kysely<Database>): PasswordResetStore 
         .executeTakeFirst();
       const reset = await find(tokenHash);
       if (Number(result.numUpdatedRows) === 1 && reset) return { ok: true, reset };
-      if (!reset) return { ok: false, reason: 'unknown' };
-      return { ok: false, reason: reset.usedAt !== null ? 'used' : 'expired' };
+      return { ok: false, reason: tokenRefusal(reset, now) ?? 'used' };
     },
     async deleteExpired(before) {
       const result = await db

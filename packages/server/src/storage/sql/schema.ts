@@ -27,6 +27,12 @@ export interface UsersTable {
   created_at: number;
   /** When an owner removed the user: they no longer sign in, nor are they listed. */
   disabled_at: number | null;
+  /**
+   * When the address was shown to be the user's: a sign-up's, invitation's or email change's
+   * link sent to it was opened, or the operator vouched for it (`create-user`). Null only on
+   * rows a past migration could not date.
+   */
+  email_verified_at: number | null;
 }
 
 /** A user's place in a studio: one row per studio they belong to, with their role there. */
@@ -311,6 +317,28 @@ export interface MfaChallengesTable {
 }
 
 /** Invitations to join a studio, the token by hash only (`auth/invitations/`). */
+/** A sign-up waiting for its link to be opened: the studio and owner it will make. */
+export interface PendingSignUpsTable {
+  token_hash: string;
+  email: string;
+  studio_name: string;
+  first_name: string;
+  last_name: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A change of a user's address waiting for the link sent to the new one. */
+export interface PendingEmailChangesTable {
+  token_hash: string;
+  user_id: string;
+  new_email: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
 export interface InvitationsTable {
   id: string;
   account_id: string;
@@ -488,6 +516,8 @@ export interface Database {
   memberships: MembershipsTable;
   invitations: InvitationsTable;
   invitation_shares: InvitationSharesTable;
+  pending_sign_ups: PendingSignUpsTable;
+  pending_email_changes: PendingEmailChangesTable;
   logins: LoginsTable;
   retired_tokens: RetiredTokensTable;
   clients: ClientsTable;

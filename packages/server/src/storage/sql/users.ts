@@ -20,8 +20,11 @@ function toRecord(row: MemberRow): UserRecord {
   };
 }
 
-/** The row of a new user; the invitation store inserts one in its own transaction. */
-export function userRow(u: UserRecord): Insertable<UsersTable> {
+/**
+ * The row of a new user. No user exists unverified: each is made once its address is shown to
+ * be theirs (the link of a sign-up or invitation was opened) or the operator vouched for it.
+ */
+function userRow(u: UserRecord): Insertable<UsersTable> {
   return {
     id: u.id,
     account_id: u.accountId,
@@ -32,6 +35,7 @@ export function userRow(u: UserRecord): Insertable<UsersTable> {
     password_hash: u.passwordHash,
     created_at: u.createdAt.getTime(),
     disabled_at: null,
+    email_verified_at: u.createdAt.getTime(),
   };
 }
 
@@ -67,6 +71,36 @@ export async function findMemberIn(
 ): Promise<UserRecord | null> {
   const row = await members(db, accountId).where('users.id', '=', userId).executeTakeFirst();
   return row ? toRecord(row) : null;
+}
+
+/** The active user `userId` as a member of the studio a sign-in opens, read in `db`. */
+export async function findUserIn(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: string,
+): Promise<UserRecord | null> {
+  const row = await members(db).where('users.id', '=', userId).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+/** Thrown inside a transaction to roll it back: a user has the address already. */
+export class EmailTaken extends Error {}
+
+/**
+ * Inserts a new user: the one way a user row is made (`UserStore.create`, an accepted
+ * invitation, a completed sign-up, each in its own transaction), so that whatever else a new
+ * user needs is written here once. Returns false when the address is taken; inside a
+ * transaction the caller must then roll back (PostgreSQL has aborted it).
+ */
+export async function insertUser(db: Kysely<Database>, u: UserRecord): Promise<boolean> {
+  try {
+    await db.insertInto('users').values(userRow(u)).execute();
+    // The new user is a member of their first studio, with their role there.
+    await db.insertInto('memberships').values(firstMembershipRow(u)).execute();
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }
 
 /**
@@ -115,18 +149,16 @@ export function sqlUserStore(db: Kysely<Database>): UserStore {
     async create(u) {
       try {
         await db.transaction().execute(async (trx) => {
-          await trx.insertInto('users').values(userRow(u)).execute();
-          await trx.insertInto('memberships').values(firstMembershipRow(u)).execute();
+          if (!(await insertUser(trx, u))) throw new EmailTaken();
         });
         return u;
       } catch (error) {
-        if (isUniqueViolation(error)) return null;
+        if (error instanceof EmailTaken) return null;
         throw error;
       }
     },
-    async findById(id) {
-      const row = await members(db).where('users.id', '=', id).executeTakeFirst();
-      return row ? toRecord(row) : null;
+    findById(id) {
+      return findUserIn(db, id);
     },
     findMember(accountId, userId) {
       return findMemberIn(db, accountId, userId);

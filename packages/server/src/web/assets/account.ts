@@ -16,7 +16,8 @@ import {
   showFieldErrors,
 } from './ui.js';
 import { loadUnread } from './unread-badge.js';
-// The second factor's and the studios' panels run on their own.
+// The second factor's, the studios' and the address's panels run on their own.
+import './email-change.js';
 import './two-factor.js';
 import './studios.js';
 
