@@ -258,6 +258,8 @@ export {
 } from './schemas/sign-up.js';
 export {
   AccountId,
+  StudioCreate,
+  StudioCreated,
   StudioMembership,
   StudioMembershipList,
   StudioSwitch,

@@ -34,6 +34,7 @@ export const AUDIT_EVENT_TYPES = {
   'member.role_changed': "Changed a member's role",
   'member.removed': 'Removed a member from the studio',
   'signup.completed': 'Made the studio by signing up',
+  'studio.created': 'Opened the studio, as a user of another',
   'email.change_requested': 'Asked to change their email address',
   'email.changed': 'Changed their email address',
 } as const;

@@ -7,8 +7,12 @@ import { CONFIRM_DIALOG, field } from './form-fields.js';
  */
 export const ACCOUNT_CONTENT = `<section class="panel" id="studios-panel" aria-labelledby="studios-title" hidden>
 <h2 id="studios-title">Your studios</h2>
-<p class="muted">You belong to several studios, with a role in each. A sign-in opens one of them at a time.</p>
+<p class="muted">The studios you belong to, with your role in each. A sign-in opens one of them at a time.</p>
 <ul id="studio-list" class="rows"></ul>
+<form id="studio-form" novalidate hidden>
+${field({ name: 'name', label: 'Open a studio of your own', required: true, idPrefix: 'studio-', hint: 'You become its owner, and keep the studios you belong to.' })}
+<div class="actions"><button type="submit">Open the studio</button></div>
+</form>
 </section>
 <section class="panel" aria-labelledby="sessions-title">
 <h2 id="sessions-title">Where you are signed in</h2>

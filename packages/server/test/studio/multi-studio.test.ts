@@ -347,3 +347,83 @@ describe('a removal that races a sign-in', () => {
     );
   });
 });
+
+describe('opening a studio of your own', () => {
+  it('with sign-up open: the user owns a new studio, keeps theirs, and may switch to it', async () => {
+    const h = await createHarness({ signUp: 'open' });
+    try {
+      const who = await loginAs(h, 'assistant');
+      const listed = await get(h.studio, who, '/api/v1/account/studios');
+      assert.deepEqual(listed.json().meta, { can_create: true });
+      const opened = await h.studio.inject({
+        method: 'POST',
+        url: '/api/v1/account/studios',
+        headers: who.headers,
+        payload: { name: '  Okafor Portraits ' },
+      });
+      assert.equal(opened.statusCode, 201, opened.body);
+      const studio = opened.json<{ data: StudioMembership }>().data;
+      assert.deepEqual(
+        { name: studio.name, role: studio.role, current: studio.current },
+        { name: 'Okafor Portraits', role: 'owner', current: false },
+      );
+      assert.equal(
+        (await get(h.studio, who, '/api/v1/session')).json<{ data: { role: string } }>().data.role,
+        'assistant',
+        'the session stays where it was',
+      );
+      const inNew = credentialsOf(await switchTo(h.studio, who, studio.id));
+      const members = await get(h.studio, inNew, '/api/v1/members');
+      assert.equal(members.statusCode, 200, 'an owner there');
+      assert.deepEqual(
+        members.json<{ data: Array<{ email: string }> }>().data.map((m) => m.email),
+        [h.users.assistant.email],
+      );
+      const events = await get(h.studio, inNew, '/api/v1/audit_events?type=studio.created');
+      assert.equal(events.json<{ data: AuditEvent[] }>().data.length, 1);
+      for (const name of ['', '   ']) {
+        const bad = await h.studio.inject({
+          method: 'POST',
+          url: '/api/v1/account/studios',
+          headers: inNew.headers,
+          payload: { name },
+        });
+        assert.equal(bad.statusCode, 422, JSON.stringify(name));
+      }
+      // A gallery client may start a studio too (a couple's own photography business), on the
+      // Gallery API as on the Studio API.
+      const client = await loginAs(h, 'gallery_client');
+      const theirs = await h.gallery.inject({
+        method: 'POST',
+        url: '/api/v1/account/studios',
+        headers: client.headers,
+        payload: { name: 'Second Shooter Co' },
+      });
+      assert.equal(theirs.statusCode, 201, theirs.body);
+      assert.equal(theirs.json<{ data: StudioMembership }>().data.role, 'owner');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('otherwise (invite-only, the default): 403 sign_up_closed, and nothing made', async () => {
+    const h = await createHarness();
+    try {
+      const who = await loginAs(h, 'owner');
+      assert.deepEqual((await get(h.studio, who, '/api/v1/account/studios')).json().meta, {
+        can_create: false,
+      });
+      const res = await h.studio.inject({
+        method: 'POST',
+        url: '/api/v1/account/studios',
+        headers: who.headers,
+        payload: { name: 'Another' },
+      });
+      assert.equal(res.statusCode, 403);
+      assert.equal(res.json().code, 'sign_up_closed');
+      assert.equal((await h.storage.users.listMemberships(h.users.owner.id)).length, 1);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -93,3 +93,31 @@ describe('several studios in the browser', { skip: browserSkip }, () => {
     await context.close();
   });
 });
+
+describe('opening a studio from the account page', { skip: browserSkip }, () => {
+  let h: WebHarness;
+  before(async () => {
+    h = await webHarness({ signUp: 'open' });
+  });
+  after(() => h?.close());
+
+  it('with sign-up open: open one, see it listed, switch to it as its owner', async () => {
+    const context = await h.newContext();
+    const page = await context.newPage();
+    await signIn(page, h.studioUrl, h.users.assistant.email, '/app/account');
+    const panel = page.getByRole('region', { name: 'Your studios' });
+    await panel.getByLabel('Open a studio of your own').fill('Assistant Portraits');
+    await panel.getByRole('button', { name: 'Open the studio' }).click();
+    await page.getByText('Assistant Portraits is open.').waitFor();
+    await panel.getByText('Assistant Portraits').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'studios-open.png') });
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.startsWith('/app/')),
+      panel.getByRole('button', { name: 'Switch to Assistant Portraits' }).click(),
+    ]);
+    const session = await sessionOf(page);
+    assert.equal(session.role, 'owner');
+    assert.notEqual(session.accountId, h.accountId);
+    await context.close();
+  });
+});

@@ -1,5 +1,6 @@
 import { newId } from '@proofsheet/protocol';
 import type { Random } from '../../deps.js';
+import type { AccountRecord } from '../../storage/ports/account-store.js';
 import type { NewStudio } from '../../storage/ports/sign-up-store.js';
 
 /** What a new studio starts with: the plan and settings of every studio made here. */
@@ -19,6 +20,17 @@ function subdomainOf(name: string, random: Random): string {
   return `${base || 'studio'}-${tail}`;
 }
 
+/** A new studio's row, with the defaults every studio made here starts with. */
+export function newAccount(name: string, now: Date, random: Random): AccountRecord {
+  return {
+    id: newId('account', random.bytes),
+    name,
+    subdomain: subdomainOf(name, random),
+    ...DEFAULTS,
+    createdAt: now,
+  };
+}
+
 /** A studio and its first owner, ready for `SignUpStore.complete` or `createStudio`. */
 export function newStudio(values: {
   studioName: string;
@@ -30,18 +42,12 @@ export function newStudio(values: {
   random: Random;
 }): NewStudio {
   const { random, now } = values;
-  const accountId = newId('account', random.bytes);
+  const account = newAccount(values.studioName, now, random);
   return {
-    account: {
-      id: accountId,
-      name: values.studioName,
-      subdomain: subdomainOf(values.studioName, random),
-      ...DEFAULTS,
-      createdAt: now,
-    },
+    account,
     owner: {
       id: newId('user', random.bytes),
-      accountId,
+      accountId: account.id,
       email: values.email,
       firstName: values.firstName,
       lastName: values.lastName,

@@ -36,6 +36,7 @@ export function alreadySignedUpMail(values: {
     ],
     link: { href: values.signInLink, label: 'Sign in' },
     after: [
+      'To open another studio of your own, sign in and use "Your studios" on your account page: one account may belong to several studios.',
       `Forgot your password? Ask for a new one at ${values.resetLink}`,
       'If it was not you, ignore this email: nothing changed.',
     ],

@@ -53,6 +53,12 @@ export interface SignUpStore {
    * owner's address is taken.
    */
   createStudio(studio: NewStudio): Promise<NewStudio | null>;
+  /**
+   * Makes a studio owned by an existing user (who keeps their other studios), in one
+   * transaction; returns them as its owner, or `null` (and nothing made) when they were
+   * removed meanwhile.
+   */
+  openStudio(account: AccountRecord, ownerId: string, now: Date): Promise<UserRecord | null>;
   /** Deletes every sign-up that expired by `before`, used or not. Returns how many. */
   deleteExpired(before: Date): Promise<number>;
 }

@@ -3,7 +3,7 @@ import type { NewStudio, PendingSignUpRecord, SignUpStore } from '../ports/sign-
 import { tokenRefusal } from '../ports/single-use-token.js';
 import { accountRow } from './accounts.js';
 import type { Database, PendingSignUpsTable } from './schema.js';
-import { EmailTaken, insertUser } from './users.js';
+import { EmailTaken, findMemberIn, insertUser } from './users.js';
 
 function toRecord(row: Selectable<PendingSignUpsTable>): PendingSignUpRecord {
   return {
@@ -17,6 +17,9 @@ function toRecord(row: Selectable<PendingSignUpsTable>): PendingSignUpRecord {
     usedAt: row.used_at === null ? null : new Date(Number(row.used_at)),
   };
 }
+
+/** Thrown inside the transaction to roll it back: the owner-to-be was removed meanwhile. */
+class UserGone extends Error {}
 
 /** Writes the studio and its owner in `trx`; throws {@link EmailTaken} to roll back. */
 async function writeStudio(trx: Transaction<Database>, studio: NewStudio): Promise<void> {
@@ -39,6 +42,28 @@ export function sqlSignUpStore(db: Kysely<Database>): SignUpStore {
   }
 
   return {
+    async openStudio(account, ownerId, now) {
+      try {
+        return await db.transaction().execute(async (trx) => {
+          await trx.insertInto('accounts').values(accountRow(account)).execute();
+          await trx
+            .insertInto('memberships')
+            .values({
+              account_id: account.id,
+              user_id: ownerId,
+              role: 'owner',
+              created_at: now.getTime(),
+            })
+            .execute();
+          const owner = await findMemberIn(trx, account.id, ownerId);
+          if (!owner) throw new UserGone();
+          return owner;
+        });
+      } catch (error) {
+        if (error instanceof UserGone) return null;
+        throw error;
+      }
+    },
     async create(s) {
       await db
         .insertInto('pending_sign_ups')

@@ -1,12 +1,14 @@
 // The account page's studios: shown to someone who belongs to more than one studio (a
-// photographer who also assists another, a couple with two photographers). Switching moves
-// this sign-in to the other studio; the page then opens the app there.
-import type { StudioMembershipList } from '@proofsheet/protocol';
+// photographer who also assists another, a couple with two photographers), or who may open
+// one of their own. Switching moves this sign-in to the other studio; the page then opens the
+// app there.
+import type { StudioCreated, StudioMembershipList } from '@proofsheet/protocol';
 import { api } from './api.js';
-import { byId, h, reportError } from './ui.js';
+import { announce, byId, h, onSubmit, reportError } from './ui.js';
 
 const panel = byId('studios-panel');
 const list = byId('studio-list');
+const form = byId('studio-form', HTMLFormElement);
 
 const ROLE_NAMES: Record<string, string> = {
   owner: 'Owner',
@@ -28,8 +30,9 @@ async function switchTo(accountId: string, button: HTMLButtonElement): Promise<v
 
 async function load(): Promise<void> {
   try {
-    const { data } = await api<StudioMembershipList>('GET', '/api/v1/account/studios');
-    panel.hidden = data.length < 2;
+    const { data, meta } = await api<StudioMembershipList>('GET', '/api/v1/account/studios');
+    panel.hidden = data.length < 2 && !meta.can_create;
+    form.hidden = !meta.can_create;
     list.replaceChildren(
       ...data.map((studio) => {
         const role = ROLE_NAMES[studio.role] ?? studio.role;
@@ -67,5 +70,14 @@ async function load(): Promise<void> {
     reportError(error);
   }
 }
+
+onSubmit(form, async (values) => {
+  const { data } = await api<StudioCreated>('POST', '/api/v1/account/studios', {
+    name: values.name ?? '',
+  });
+  form.reset();
+  await load();
+  announce(`${data.name} is open. Switch to it to set it up.`);
+});
 
 void load();
