@@ -1,4 +1,4 @@
-import { HEADERS } from '@proofsheet/protocol';
+import { HEADERS, type MfaMethod } from '@proofsheet/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../audit/audit-log.js';
 import { signedInEvent } from '../audit/auth-events.js';
@@ -8,7 +8,7 @@ import type { AuthContext } from './context.js';
 import { toProfile } from './profile.js';
 
 /**
- * The end of every sign-in, by password alone or after a second step: a new login with fresh
+ * The end of every sign-in, by password alone, after a second step, or by passkey alone: a new login with fresh
  * secrets, the three cookies, and the CSRF token. A browser is sent on to `next` (already made
  * safe by the caller); other clients get the JSON the seed shows.
  */
@@ -20,7 +20,8 @@ export async function finishSignIn(
   options: {
     html: boolean;
     next: string;
-    method: 'password' | 'totp' | 'recovery_code';
+    /** How the user proved who they are: a password alone, a second factor, or a passkey alone. */
+    method: 'password' | MfaMethod;
     /** Answer 201 to JSON clients: the sign-in also made the user (an invitation accepted). */
     created?: boolean;
   },

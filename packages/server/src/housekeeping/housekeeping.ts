@@ -16,6 +16,8 @@ export interface HousekeepingReport {
   mfaChallenges: number;
   /** Audit events older than `PROOFSHEET_AUDIT_RETENTION`. */
   auditEvents: number;
+  /** WebAuthn challenges handed out and never answered. */
+  passkeyChallenges: number;
 }
 
 /** How long an expired reset token is kept, so that its link says "expired", not "unknown". */
@@ -28,7 +30,14 @@ const REQUEUE_BATCH = 500;
 export interface HousekeepingContext {
   storage: Pick<
     Storage,
-    'sessions' | 'visitors' | 'passwordResets' | 'outbox' | 'jobs' | 'twoFactor' | 'auditEvents'
+    | 'sessions'
+    | 'visitors'
+    | 'passwordResets'
+    | 'outbox'
+    | 'jobs'
+    | 'twoFactor'
+    | 'auditEvents'
+    | 'passkeys'
   >;
   clock: Clock;
   config: Pick<Config, 'sessionLifetimeMs' | 'sessionIdleMs' | 'auditRetentionMs'>;
@@ -42,22 +51,32 @@ export interface HousekeepingContext {
  */
 export async function sweepExpired(ctx: HousekeepingContext): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
-  const [sessions, visitorSessions, resetTokens, requeuedMail, mfaChallenges, auditEvents] =
-    await Promise.all([
-      ctx.storage.sessions.deleteExpired(
-        now,
-        ctx.config.sessionLifetimeMs,
-        ctx.config.sessionIdleMs,
-      ),
-      ctx.storage.visitors.deleteExpiredSessions(now),
-      ctx.storage.passwordResets.deleteExpired(new Date(now.getTime() - RESET_TOKEN_KEPT_MS)),
-      requeueStranded(ctx, now),
-      ctx.storage.twoFactor.deleteExpiredChallenges(now),
-      ctx.storage.auditEvents.deleteOlderThan(
-        new Date(now.getTime() - ctx.config.auditRetentionMs),
-      ),
-    ]);
-  return { sessions, visitorSessions, resetTokens, requeuedMail, mfaChallenges, auditEvents };
+  const [
+    sessions,
+    visitorSessions,
+    resetTokens,
+    requeuedMail,
+    mfaChallenges,
+    auditEvents,
+    passkeyChallenges,
+  ] = await Promise.all([
+    ctx.storage.sessions.deleteExpired(now, ctx.config.sessionLifetimeMs, ctx.config.sessionIdleMs),
+    ctx.storage.visitors.deleteExpiredSessions(now),
+    ctx.storage.passwordResets.deleteExpired(new Date(now.getTime() - RESET_TOKEN_KEPT_MS)),
+    requeueStranded(ctx, now),
+    ctx.storage.twoFactor.deleteExpiredChallenges(now),
+    ctx.storage.auditEvents.deleteOlderThan(new Date(now.getTime() - ctx.config.auditRetentionMs)),
+    ctx.storage.passkeys.deleteExpiredChallenges(now),
+  ]);
+  return {
+    sessions,
+    visitorSessions,
+    resetTokens,
+    requeuedMail,
+    mfaChallenges,
+    auditEvents,
+    passkeyChallenges,
+  };
 }
 
 /**

@@ -46,6 +46,7 @@ describe('housekeeping', () => {
         requeuedMail: 0,
         mfaChallenges: 0,
         auditEvents: 0,
+        passkeyChallenges: 0,
       },
       'all live',
     );
