@@ -94,6 +94,7 @@ export const PasskeyCreationOptions = Closed({
   extensions: Closed({ credProps: Type.Literal(true) }),
   hints: Type.Array(Type.String(), { maxItems: 3 }),
 });
+export type PasskeyCreationOptions = Static<typeof PasskeyCreationOptions>;
 
 /** `PublicKeyCredentialRequestOptionsJSON`: what `navigator.credentials.get()` is given. */
 export const PasskeyRequestOptions = Closed({
@@ -104,6 +105,7 @@ export const PasskeyRequestOptions = Closed({
   timeout: Type.Integer(),
   userVerification: UserVerification,
 });
+export type PasskeyRequestOptions = Static<typeof PasskeyRequestOptions>;
 
 const CHALLENGE = 'y3Kq0bTz8mR1nW5cL7pX2vH9dF4gJ6sA';
 
@@ -173,7 +175,7 @@ export const PasskeyRegistrationCredential = Closed({
     attestationObject: Base64Url(20000),
     authenticatorData: Type.Optional(Base64Url(20000)),
     transports: Type.Optional(Transports),
-    publicKeyAlgorithm: Type.Optional(Type.Integer()),
+    publicKeyAlgorithm: Type.Optional(Type.Integer({ minimum: -65_536, maximum: 65_535 })),
     publicKey: Type.Optional(Base64Url(4000)),
   }),
   authenticatorAttachment: Type.Optional(Attachment),
