@@ -53,6 +53,11 @@ export type AssertionPurpose =
   | { purpose: 'second_factor'; userId: string; mfaTokenHash: string }
   | { purpose: 'sign_in' };
 
+/** The 422 of a new passkey that is refused; `why` names what, on the `credential` field. */
+function rejected(why: string, message?: string): AppError {
+  return new AppError('passkey_rejected', message, { credential: [why] });
+}
+
 /** A passkey as options name it, to exclude it or to allow it. */
 function descriptorOf(p: PasskeyRecord) {
   // Stored as the browser reported them; WebAuthn asks that unknown transports be kept.
@@ -128,7 +133,7 @@ export class Passkeys {
     const challenge = await this.take(credential.response.clientDataJSON);
     const made = challenge?.record;
     if (!challenge || made?.purpose !== 'registration' || made.userId !== user.id) {
-      throw new AppError('passkey_rejected');
+      throw rejected('answers no registration options of yours that are still open');
     }
     let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
     try {
@@ -139,10 +144,11 @@ export class Passkeys {
         expectedRPID: rp.id,
         requireUserVerification: false,
       });
-    } catch {
-      throw new AppError('passkey_rejected');
+    } catch (error) {
+      // The library says what did not match (origin, RP ID, flags); nothing secret is in it.
+      throw rejected(error instanceof Error ? error.message : 'does not verify');
     }
-    if (!verified.verified) throw new AppError('passkey_rejected');
+    if (!verified.verified) throw rejected('does not verify');
     const info = verified.registrationInfo;
     const now = this.deps.clock.now();
     const record: PasskeyRecord = {
@@ -159,7 +165,7 @@ export class Passkeys {
       lastUsedAt: null,
     };
     if (!(await this.store.create(record))) {
-      throw new AppError('passkey_rejected', 'This passkey is registered already');
+      throw rejected('is registered already', 'This passkey is registered already');
     }
     return record;
   }
