@@ -92,7 +92,14 @@ export const PasskeyCreationOptions = Closed({
     userVerification: UserVerification,
   }),
   extensions: Closed({ credProps: Type.Literal(true) }),
-  hints: Type.Array(Type.String(), { maxItems: 3 }),
+  hints: Type.Array(
+    Type.Union([
+      Type.Literal('hybrid'),
+      Type.Literal('security-key'),
+      Type.Literal('client-device'),
+    ]),
+    { maxItems: 3 },
+  ),
 });
 export type PasskeyCreationOptions = Static<typeof PasskeyCreationOptions>;
 

@@ -1,7 +1,7 @@
 import { MIN_PASSWORD_LENGTH } from '@proofsheet/protocol';
 import { CONFIRM_DIALOG, field } from './form-fields.js';
 
-/** The account page of both apps: the user's sessions, the password and the second factor. */
+/** The account page of both apps: the user's sessions, the password and the second factors. */
 export const ACCOUNT_CONTENT = `<section class="panel" aria-labelledby="sessions-title">
 <h2 id="sessions-title">Where you are signed in</h2>
 <p class="muted">Each sign-in is a session. Revoke any you do not recognise.</p>
@@ -39,5 +39,12 @@ ${field({ name: 'code', label: 'The 6-digit code the app shows', required: true,
 <ul id="tf-code-list" class="codes"></ul>
 <button type="button" id="tf-codes-done" class="secondary">I have saved them</button>
 </div>
+<h3 id="pk-title">Passkeys</h3>
+<p class="muted">A passkey signs you in with your fingerprint, face or device PIN, with no password. Once you have one, a password alone no longer signs you in: the passkey is asked for too.</p>
+<ul id="pk-list" class="rows" aria-labelledby="pk-title" aria-busy="true"></ul>
+<form id="pk-add-form" novalidate>
+${field({ name: 'name', label: 'Name of the new passkey', autocomplete: 'off', idPrefix: 'pk-', hint: 'So that you can tell it apart, e.g. "Work laptop". Optional.' })}
+<div class="actions"><button type="submit" id="pk-add">Add a passkey</button></div>
+</form>
 </section>
 ${CONFIRM_DIALOG}`;

@@ -16,8 +16,9 @@ import {
   showFieldErrors,
 } from './ui.js';
 import { loadUnread } from './unread-badge.js';
-// The second factor's panel runs on its own.
+// The second factors' panel runs on its own: the authenticator app, and passkeys.
 import './two-factor.js';
+import './passkeys.js';
 
 const list = byId('session-list');
 const form = byId('password-form', HTMLFormElement);
