@@ -265,6 +265,15 @@ describe('passkeys on the Studio API: a second factor and a sign-in of their own
     assert.equal((await passwordless(h.studio, key)).statusCode, 200);
   });
 
+  it('an answer whose user handle names someone else is refused', async () => {
+    const handle = key.userHandle;
+    key.userHandle = Buffer.from(h.users.assistant.id).toString('base64url');
+    const res = await passwordless(h.studio, key);
+    key.userHandle = handle;
+    assert.equal(res.statusCode, 401);
+    assert.equal(res.json().code, 'passkey_invalid');
+  });
+
   it('an unknown passkey gets the same 401 as a bad signature', async () => {
     const res = await passwordless(h.studio, new SoftPasskey());
     assert.equal(res.statusCode, 401);

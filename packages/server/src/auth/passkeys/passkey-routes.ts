@@ -18,7 +18,8 @@ import { NoContent, noStore, responses } from '../../http/responses.js';
 import { signedIn } from '../signed-in.js';
 import type { TwoFactorRouteContext } from '../two-factor/mfa-routes.js';
 import { RECENT_SIGN_IN_NOTE, recentlySignedInUser } from '../two-factor/recent-user.js';
-import { type Passkeys, passkeyView } from './passkeys.js';
+import { passkeyView } from './passkey-view.js';
+import type { Passkeys } from './passkeys.js';
 import { relyingParty } from './relying-party.js';
 
 /** The auth context with second factors and passkeys. */

@@ -1,11 +1,9 @@
 import {
   newId,
-  type Passkey,
   type PasskeyAuthenticationCredential,
   type PasskeyRegistrationCredential,
 } from '@proofsheet/protocol';
 import {
-  type AuthenticatorTransport,
   generateAuthenticationOptions,
   generateRegistrationOptions,
   verifyAuthenticationResponse,
@@ -13,19 +11,13 @@ import {
 } from '@simplewebauthn/server';
 import type { Clock, Random } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
-import type {
-  PasskeyChallengePurpose,
-  PasskeyChallengeRecord,
-  PasskeyRecord,
-} from '../../storage/ports/passkey-store.js';
+import type { PasskeyRecord } from '../../storage/ports/passkey-store.js';
 import type { Storage } from '../../storage/ports/storage.js';
 import type { UserRecord } from '../../storage/ports/user-store.js';
-import { hashSecret } from '../tokens.js';
-import { challengeOf } from './client-data.js';
+import { PasskeyChallenges } from './passkey-challenges.js';
+import { descriptorOf } from './passkey-view.js';
 import type { RelyingParty } from './relying-party.js';
 
-/** How long a browser has to answer a challenge: WebAuthn's own timeout, and a little slack. */
-export const PASSKEY_CHALLENGE_MS = 5 * 60_000;
 const TIMEOUT_MS = 60_000;
 const RP_NAME = 'Proofsheet';
 
@@ -58,24 +50,6 @@ function rejected(why: string, message?: string): AppError {
   return new AppError('passkey_rejected', message, { credential: [why] });
 }
 
-/** A passkey as options name it, to exclude it or to allow it. */
-function descriptorOf(p: PasskeyRecord) {
-  // Stored as the browser reported them; WebAuthn asks that unknown transports be kept.
-  return { id: p.credentialId, transports: [...p.transports] as AuthenticatorTransport[] };
-}
-
-/** A passkey as the API shows it. */
-export function passkeyView(p: PasskeyRecord): Passkey {
-  return {
-    id: p.id,
-    name: p.name,
-    created_at: p.createdAt.toISOString(),
-    last_used_at: p.lastUsedAt?.toISOString() ?? null,
-    transports: [...p.transports],
-    backed_up: p.backedUp,
-  };
-}
-
 /**
  * WebAuthn passkeys with @simplewebauthn/server: adding one (options, then the browser's
  * answer), listing, renaming and removing them, and checking assertions for the second step of
@@ -87,7 +61,11 @@ export function passkeyView(p: PasskeyRecord): Passkey {
  * compare-and-set: a counter that goes back means a cloned authenticator, and is refused.
  */
 export class Passkeys {
-  constructor(private readonly deps: PasskeysDeps) {}
+  private readonly challenges: PasskeyChallenges;
+
+  constructor(private readonly deps: PasskeysDeps) {
+    this.challenges = new PasskeyChallenges(deps);
+  }
 
   private get store() {
     return this.deps.storage.passkeys;
@@ -119,7 +97,7 @@ export class Passkeys {
       // Discoverable: the passkey alone signs in, with no email typed first.
       authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
     });
-    await this.keep(options.challenge, 'registration', user.id, null);
+    await this.challenges.issue(options.challenge, 'registration', user.id, null);
     return options;
   }
 
@@ -130,7 +108,7 @@ export class Passkeys {
     name: string | undefined,
     rp: RelyingParty,
   ): Promise<PasskeyRecord> {
-    const challenge = await this.take(credential.response.clientDataJSON);
+    const challenge = await this.challenges.take(credential.response.clientDataJSON);
     const made = challenge?.record;
     if (!challenge || made?.purpose !== 'registration' || made.userId !== user.id) {
       throw rejected('answers no registration options of yours that are still open');
@@ -194,7 +172,7 @@ export class Passkeys {
       // Alone, a passkey must prove its holder (PIN, biometrics); beside a password, presence is enough.
       userVerification: purpose.purpose === 'sign_in' ? 'required' : 'preferred',
     });
-    await this.keep(
+    await this.challenges.issue(
       options.challenge,
       purpose.purpose,
       purpose.purpose === 'second_factor' ? purpose.userId : null,
@@ -216,7 +194,7 @@ export class Passkeys {
       reason,
       user,
     });
-    const challenge = await this.take(credential.response.clientDataJSON);
+    const challenge = await this.challenges.take(credential.response.clientDataJSON);
     if (!challenge || challenge.record.purpose !== expected.purpose)
       return wrong('challenge_invalid');
     if (expected.purpose === 'second_factor') {
@@ -226,6 +204,11 @@ export class Passkeys {
     }
     if (!passkey || !owner) return wrong('unknown_passkey', null);
     if (expected.purpose === 'second_factor' && passkey.userId !== expected.userId) {
+      return wrong('wrong_user');
+    }
+    // The user handle, when the authenticator gives one, must name the passkey's own user.
+    const handle = credential.response.userHandle;
+    if (handle && Buffer.from(handle, 'base64url').toString('utf8') !== passkey.userId) {
       return wrong('wrong_user');
     }
     let verified: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
@@ -266,33 +249,5 @@ export class Passkeys {
 
   private async userOf(userId: string): Promise<UserRecord | null> {
     return this.deps.storage.users.findById(userId);
-  }
-
-  /** Stores a challenge by its hash: a leaked table answers nothing. */
-  private async keep(
-    challenge: string,
-    purpose: PasskeyChallengePurpose,
-    userId: string | null,
-    mfaTokenHash: string | null,
-  ): Promise<void> {
-    const now = this.deps.clock.now();
-    await this.store.createChallenge({
-      challengeHash: hashSecret(challenge),
-      purpose,
-      userId,
-      mfaTokenHash,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + PASSKEY_CHALLENGE_MS),
-    });
-  }
-
-  /** The challenge an answer names, consumed: whatever the answer turns out to be, it is used. */
-  private async take(
-    clientDataJSON: string,
-  ): Promise<{ value: string; record: PasskeyChallengeRecord } | null> {
-    const value = challengeOf(clientDataJSON);
-    if (!value) return null;
-    const record = await this.store.consumeChallenge(hashSecret(value), this.deps.clock.now());
-    return record ? { value, record } : null;
   }
 }
