@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AuditEventType } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
+import { Secret } from 'otpauth';
+import { totpCode } from '../../src/auth/two-factor/totp.js';
 import { EVERY_AUDIT_EVENT } from '../../src/storage/ports/audit-store.js';
 import {
   type Credentials,
   createHarness,
+  credentialsFrom,
   type Harness,
   login,
   PASSWORD,
@@ -373,6 +376,8 @@ describe('passkeys on the Studio API: a second factor and a sign-in of their own
 
 describe('passkeys on the Gallery API', () => {
   let h: Harness;
+  /** The owner's authenticator app secret, set up by the 409 test below. */
+  let ownerSecret: Uint8Array = new Uint8Array();
   before(async () => {
     h = await createHarness();
   });
@@ -423,9 +428,8 @@ describe('passkeys on the Gallery API', () => {
       url: '/api/v1/account/two_factor/totp',
       headers: creds.headers,
     });
-    const { totpCode } = await import('../../src/auth/two-factor/totp.js');
-    const { Secret } = await import('otpauth');
     const secret = new Uint8Array(Secret.fromBase32(start.json().data.secret).buffer);
+    ownerSecret = secret;
     await h.studio.inject({
       method: 'POST',
       url: '/api/v1/account/two_factor/totp/confirm',
@@ -436,5 +440,42 @@ describe('passkeys on the Gallery API', () => {
     assert.deepEqual(step.json().mfa_methods, ['totp', 'recovery_code']);
     const res = await mfaOptions(h.gallery, step.json().mfa_token);
     assert.equal(res.statusCode, 409);
+  });
+
+  it("the sign-in page offers a passkey; the second step's page offers it beside the code when the user has one", async () => {
+    const login = await h.studio.inject({ method: 'GET', url: '/login' });
+    assert.match(login.body, /Sign in with a passkey/);
+    assert.match(login.body, /<script type="module" src="\/assets\/passkey-sign-in\.js">/);
+    const html = { accept: 'text/html' };
+    const form = { email: 'owner@example.com', password: PASSWORD };
+    const codeOnly = await h.studio.inject({
+      method: 'POST',
+      url: '/login',
+      headers: html,
+      payload: form,
+    });
+    assert.equal(codeOnly.statusCode, 401);
+    assert.match(codeOnly.body, /Authentication code/);
+    assert.doesNotMatch(codeOnly.body, /Sign in with a passkey/);
+
+    // The owner signs in with a code (the step after the one that confirmed the app).
+    h.clock.advance(30_000);
+    const token = (await passwordStep(h.studio, 'owner@example.com')).json().mfa_token;
+    const signedIn = await h.studio.inject({
+      method: 'POST',
+      url: '/login/mfa',
+      payload: { mfa_token: token, code: totpCode(ownerSecret, h.clock.now().getTime()) },
+    });
+    assert.equal(signedIn.statusCode, 200, signedIn.body);
+    const owner = credentialsFrom(setCookies(signedIn), signedIn.json().data.csrf_token);
+    assert.equal((await addPasskey(h.studio, owner, new SoftPasskey())).statusCode, 201);
+    const both = await h.studio.inject({
+      method: 'POST',
+      url: '/login',
+      headers: html,
+      payload: form,
+    });
+    assert.match(both.body, /Authentication code/);
+    assert.match(both.body, /Sign in with a passkey/);
   });
 });
