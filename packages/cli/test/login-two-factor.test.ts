@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { newId } from '@proofsheet/protocol';
 import { runCli } from './helpers/run-cli.js';
 import { PASSWORD, type Servers, startServers } from './helpers/servers.js';
 
@@ -58,5 +59,29 @@ describe('proofsheet login with two-factor sign-in', () => {
     assert.equal(result.code, 0, result.stderr);
     const again = await login('--api', 'studio', '--code', code);
     assert.equal(again.code, 4, 'used up');
+  });
+
+  test('an account whose second factor is a passkey alone: exit 4, saying it needs a browser', async () => {
+    const assistant = servers.users.assistant;
+    await servers.storage.passkeys.create({
+      id: newId('passkey', (n) => crypto.getRandomValues(new Uint8Array(n))),
+      userId: assistant.id,
+      accountId: assistant.accountId,
+      credentialId: 'Y2xpLXRlc3QtcGFzc2tleQ',
+      publicKey: 'pQECAyYgASFYIA',
+      counter: 0,
+      transports: ['internal'],
+      name: 'Laptop',
+      backedUp: false,
+      createdAt: servers.clock.now(),
+      lastUsedAt: null,
+    });
+    const result = await runCli(
+      ['login', '--email', assistant.email, '--password-stdin', '--code', '123456'],
+      env,
+      `${PASSWORD}\n`,
+    );
+    assert.equal(result.code, 4, result.stderr);
+    assert.match(result.stderr, /passkey, which needs a browser/);
   });
 });

@@ -26,7 +26,10 @@ export interface Credentials {
 export interface SecondFactorChallenge {
   api: ApiName;
   email: string;
-  /** What the server accepts: `totp` (a code from the app), `recovery_code`. */
+  /**
+   * What the server accepts: `totp` (a code from the app), `recovery_code`, `passkey` (which
+   * needs a browser's WebAuthn: this library cannot answer with it).
+   */
   methods: readonly string[];
   /** When the pending sign-in ends; ask again with the password after it. */
   expiresAt: Date;

@@ -233,6 +233,18 @@ export const ERRORS = {
     description:
       'The `mfa_token` is unknown, used, expired, or had too many wrong codes: start again with `POST /login`.',
   },
+  passkey_invalid: {
+    status: 401,
+    message: 'The passkey could not be verified',
+    description:
+      'The passkey answer does not verify: unknown or removed passkey, wrong site, a challenge that was used or expired, or a signature counter that went back (a cloned authenticator). Ask for new options and try again.',
+  },
+  passkey_rejected: {
+    status: 422,
+    message: 'The passkey could not be added',
+    description:
+      'The new passkey did not verify against the options this server gave (expired or used challenge, another site, no user verification) or is already registered: ask for new options and try again.',
+  },
   recent_sign_in_required: {
     status: 403,
     message: 'Sign in again to change how you sign in',

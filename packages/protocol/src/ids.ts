@@ -30,6 +30,8 @@ export const ID_PREFIXES = {
   auditEvent: 'ae_',
   /** An invitation to join a studio as an assistant or a gallery client. */
   invitation: 'iv_',
+  /** A WebAuthn passkey of a user (its own ID; the credential ID stays inside the server). */
+  passkey: 'pk_',
 } as const;
 
 /** A resource whose ID is prefixed. */

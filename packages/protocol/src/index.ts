@@ -170,6 +170,24 @@ export {
   pageWindow,
 } from './schemas/pagination.js';
 export {
+  MfaPasskeyBody,
+  MfaPasskeyOptionsBody,
+  Passkey,
+  PasskeyAuthenticationCredential,
+  PasskeyCreationOptions,
+  PasskeyCreationOptionsResponse,
+  PasskeyId,
+  PasskeyList,
+  PasskeyLoginBody,
+  PasskeyName,
+  PasskeyRegistrationBody,
+  PasskeyRegistrationCredential,
+  PasskeyRename,
+  PasskeyRequestOptions,
+  PasskeyRequestOptionsResponse,
+  PasskeyResponse,
+} from './schemas/passkey.js';
+export {
   PASSWORD_RESET_ACCEPTED_MESSAGE,
   PasswordResetAccepted,
   PasswordResetConfirm,

@@ -20,6 +20,15 @@ export const PATHS = {
   /** The studios the signed-in user belongs to, and moving the session to another of them. */
   accountStudios: '/api/v1/account/studios',
   accountStudiosSwitch: '/api/v1/account/studios/switch',
+  /** The user's passkeys: list them, add one (after `passkeyOptions`), rename or remove one. */
+  passkeys: '/api/v1/account/two_factor/passkeys',
+  passkeyOptions: '/api/v1/account/two_factor/passkeys/options',
+  /** The second step of a sign-in with a passkey: its options, then the assertion. */
+  loginMfaPasskeyOptions: '/login/mfa/passkey/options',
+  loginMfaPasskey: '/login/mfa/passkey',
+  /** Passwordless sign-in with a passkey: its options, then the assertion. */
+  loginPasskeyOptions: '/login/passkey/options',
+  loginPasskey: '/login/passkey',
   /** Ask for a password reset link by email (the page, and its form's post). */
   forgotPassword: '/forgot-password',
   /** Set a new password with the token of a reset link (the page, and its form's post). */

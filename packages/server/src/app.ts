@@ -14,6 +14,9 @@ import { acceptRoutes } from './auth/invitations/accept-routes.js';
 import { Invitations } from './auth/invitations/invitations.js';
 import { loginRoutes } from './auth/login-routes.js';
 import { LoginThrottle } from './auth/login-throttle.js';
+import { passkeyLoginRoutes } from './auth/passkeys/passkey-login-routes.js';
+import { passkeyRoutes } from './auth/passkeys/passkey-routes.js';
+import { Passkeys } from './auth/passkeys/passkeys.js';
 import { PasswordHasher } from './auth/password.js';
 import { PasswordResets } from './auth/password-reset/password-resets.js';
 import { resetRoutes } from './auth/password-reset/reset-routes.js';
@@ -63,6 +66,10 @@ export interface SharedServices {
   resets: PasswordResets;
   /** Second factors and the second step of sign-in. */
   twoFactor: TwoFactor;
+  /** WebAuthn passkeys: a second factor, and a sign-in of their own. */
+  passkeys: Passkeys;
+  /** Counts failed passwordless sign-ins, per passkey and IP (namespace `passkey`). */
+  passkeyThrottle: LoginThrottle;
   /** Security events, recorded per studio. */
   audit: AuditLog;
   /** Invitations to a studio by email, and accepting them. */
@@ -102,9 +109,11 @@ export function createServices(
   );
   const passwords = new PasswordHasher(hashPool);
   const audit = new AuditLog(options);
+  const passkeys = new Passkeys(options);
   const twoFactor = new TwoFactor({
     ...options,
     audit,
+    passkeys,
     box: new SecretBox(() => serverSecretKey(options.config, options.random), options.random),
     throttle: new LoginThrottle(options.storage.counters, options.config, 'mfa'),
   });
@@ -115,6 +124,8 @@ export function createServices(
     hashPool,
     resets: new PasswordResets({ ...options, passwords, sessions, audit }),
     twoFactor,
+    passkeys,
+    passkeyThrottle: new LoginThrottle(options.storage.counters, options.config, 'passkey'),
     audit,
     invitations: new Invitations({ ...options, passwords }),
     signUps: new SignUps({ ...options, passwords, audit }),
@@ -258,6 +269,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => loginRoutes(scope, authContext));
   const twoFactorContext = { ...authContext, twoFactor: services.twoFactor };
   await app.register(async (scope) => mfaRoutes(scope, twoFactorContext));
+  const passkeyContext = {
+    ...twoFactorContext,
+    passkeys: services.passkeys,
+    passkeyThrottle: services.passkeyThrottle,
+  };
+  await app.register(async (scope) => passkeyLoginRoutes(scope, passkeyContext));
   await app.register(async (scope) =>
     resetRoutes(scope, { ...authContext, resets: services.resets }),
   );
@@ -280,6 +297,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await studioSwitchRoutes(scope, authContext);
       await factorRoutes(scope, twoFactorContext);
       await emailChangeRoutes(scope, emailContext);
+      await passkeyRoutes(scope, passkeyContext);
       if (api === 'studio') {
         await studioRoutes(scope, appContext, {
           sessions: services.sessions,

@@ -69,7 +69,16 @@ async function login(ctx: Context, _args: string[], options: LoginOptions): Prom
   } else {
     email = await askEmail(ctx, options);
     const password = await askPassword(ctx, options.passwordStdin === true);
-    ctx.secondFactor.provider = (challenge) => askSecondFactor(ctx, options, challenge.retry);
+    ctx.secondFactor.provider = (challenge) => {
+      // A passkey needs a browser's WebAuthn: a terminal can only type codes.
+      if (!challenge.methods.includes('totp')) {
+        throw new CliError(
+          'this account signs in with a passkey, which needs a browser: sign in on the web app, or set up an authenticator app there to sign in here with --code',
+          EXIT.authRequired,
+        );
+      }
+      return askSecondFactor(ctx, options, challenge.retry);
+    };
     await ctx.client.login(email, password, { api: options.api });
   }
   await writeHosts(ctx.paths, {

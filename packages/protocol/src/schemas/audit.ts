@@ -28,6 +28,8 @@ export const AUDIT_EVENT_TYPES = {
   'mfa.failed': 'Failed the two-factor check',
   'recovery_codes.regenerated': 'Made new recovery codes',
   'recovery_code.used': 'Signed in with a recovery code',
+  'passkey.added': 'Added a passkey',
+  'passkey.removed': 'Removed a passkey',
   'invitation.sent': 'Invited someone to the studio',
   'invitation.accepted': 'Accepted an invitation',
   'invitation.revoked': 'Withdrew an invitation',
@@ -67,8 +69,10 @@ export const AuditDetail = Closed({
   target_user_id: Type.Optional(UserId),
   /** Why, as a word: `wrong_password`, `too_many_failures`, `reset_link`. */
   reason: Type.Optional(Word),
-  /** How, as a word: `password`, `totp`, `recovery_code`. */
+  /** How, as a word: `password`, `totp`, `recovery_code`, `passkey`. */
   method: Type.Optional(Word),
+  /** The passkey the event is about (added, removed, used). */
+  passkey_id: Type.Optional(Type.String({ pattern: ID_PATTERNS.passkey })),
   /** How many sign-ins the event ended. */
   revoked_sessions: Type.Optional(Type.Integer({ minimum: 0 })),
   /** Recovery codes left, after one was used. */

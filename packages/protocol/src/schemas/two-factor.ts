@@ -2,8 +2,11 @@ import { type Static, Type } from '@sinclair/typebox';
 import { Closed } from './closed.js';
 import { withExamples } from './examples.js';
 
-/** The ways a second step of sign-in can be completed. */
-export const MFA_METHODS = ['totp', 'recovery_code'] as const;
+/**
+ * The ways a second step of sign-in can be completed: a code from the authenticator app, a
+ * recovery code, or one of the user's passkeys (`POST /login/mfa/passkey`).
+ */
+export const MFA_METHODS = ['totp', 'recovery_code', 'passkey'] as const;
 export type MfaMethod = (typeof MFA_METHODS)[number];
 
 /** A pending sign-in's token: 32 random bytes, base64url. */
@@ -78,6 +81,8 @@ export const TwoFactorStatus = withExamples(
         pending: Type.Boolean(),
       }),
       recovery_codes: Closed({ remaining: Type.Integer({ minimum: 0 }) }),
+      /** Passkeys count as a second factor: with one, a password alone no longer signs in. */
+      passkeys: Closed({ count: Type.Integer({ minimum: 0 }) }),
     }),
   }),
   [
@@ -86,6 +91,7 @@ export const TwoFactorStatus = withExamples(
         enabled: true,
         totp: { enabled: true, confirmed_at: '2026-03-14T09:26:53.000Z', pending: false },
         recovery_codes: { remaining: 9 },
+        passkeys: { count: 1 },
       },
     },
   ],

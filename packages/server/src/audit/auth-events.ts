@@ -2,7 +2,7 @@
  * The audit entries of sign-in and session events, built in one place so that the auth routes
  * record each with one call and every route words the same event alike.
  */
-import type { AuditDetail, AuditEventType } from '@proofsheet/protocol';
+import type { AuditDetail, AuditEventType, MfaMethod } from '@proofsheet/protocol';
 import type { AuditEntry } from './audit-log.js';
 
 /** A user as events name them: who, in which studio. */
@@ -41,12 +41,12 @@ export function userEvent(
 
 /**
  * A sign-in that started `loginId`: with a password alone, or completed with a second factor
- * (`totp`, `recovery_code`).
+ * (`totp`, `recovery_code`, `passkey`), or with a passkey alone (`passkey`).
  */
 export function signedInEvent(
   user: Someone,
   loginId: string,
-  method: 'password' | 'totp' | 'recovery_code' | 'studio_switch' = 'password',
+  method: 'password' | MfaMethod | 'studio_switch' = 'password',
 ): AuditEntry {
   return userEvent('sign_in.succeeded', user, { login_id: loginId, method });
 }

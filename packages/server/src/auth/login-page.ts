@@ -23,9 +23,22 @@ function newHere(mode: SignUpMode | undefined): string {
 
 const TITLES = { studio: 'Proofsheet Studio', gallery: 'Proofsheet Galleries' } as const;
 
+/** The script behind {@link PASSKEY_BUTTON}, on this page and the second step's. */
+export const PASSKEY_SCRIPT = '/assets/passkey-sign-in.js';
+
 /**
- * The sign-in page: a plain form that works without JavaScript. The CSRF token is in the
- * `csrf-token` meta tag (for scripts) and in a hidden field (for the form post).
+ * "Sign in with a passkey", hidden until the script finds WebAuthn (without JavaScript the
+ * password form works alone), and where its errors are shown.
+ */
+export const PASSKEY_BUTTON = `<div id="passkey-sign-in" hidden>
+<p class="alert" role="alert" id="error" hidden></p>
+<button type="button" id="passkey-button" class="secondary">Sign in with a passkey</button>
+</div>`;
+
+/**
+ * The sign-in page: a plain form that works without JavaScript, and a passkey button for
+ * browsers that can use one. The CSRF token is in the `csrf-token` meta tag (for scripts) and
+ * in a hidden field (for the form post).
  */
 export function renderLoginPage(options: LoginPageOptions): string {
   const error = options.error
@@ -47,9 +60,15 @@ ${error}${notice}
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required${describedBy}${options.email ? ' autofocus' : ''}>
 <button type="submit">Sign in</button>
+${PASSKEY_BUTTON}
 <p><a href="/forgot-password">Forgot your password?</a></p>
 ${newHere(options.signUp)}
 </form>
 </main>`;
-  return layout({ title: `Sign in · ${TITLES[options.api]}`, csrfToken: options.csrfToken, body });
+  return layout({
+    title: `Sign in · ${TITLES[options.api]}`,
+    csrfToken: options.csrfToken,
+    body,
+    scripts: [PASSKEY_SCRIPT],
+  });
 }

@@ -49,7 +49,15 @@ export class SessionService {
   /** Starts a new login. Always a fresh session id: prevents session fixation. */
   async signIn(
     user: UserRecord,
-    meta: { userAgent: string | null; ip: string | null },
+    meta: {
+      userAgent: string | null;
+      ip: string | null;
+      /**
+       * When the user last proved who they are, if not now: a studio switch carries its old
+       * sign-in's time, so that switching never counts as a recent sign-in.
+       */
+      signedInAt?: Date;
+    },
   ): Promise<IssuedSession> {
     const now = this.clock.now();
     const sessionId = newSecret(this.random);
@@ -64,7 +72,7 @@ export class SessionService {
       lastSeenAt: now,
       authTokenHash: hashSecret(authToken),
       authTokenExpiresAt: new Date(now.getTime() + this.config.authTokenLifetimeMs),
-      createdAt: now,
+      createdAt: meta.signedInAt ?? now,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
       ip: meta.ip,
     };

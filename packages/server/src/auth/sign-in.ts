@@ -1,4 +1,4 @@
-import { HEADERS } from '@proofsheet/protocol';
+import { HEADERS, type MfaMethod } from '@proofsheet/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../audit/audit-log.js';
 import { signedInEvent } from '../audit/auth-events.js';
@@ -9,7 +9,7 @@ import type { AuthContext } from './context.js';
 import { toProfile } from './profile.js';
 
 /**
- * The end of every sign-in, by password alone or after a second step: a new login with fresh
+ * The end of every sign-in, by password alone, after a second step, or by passkey alone: a new login with fresh
  * secrets, the three cookies, and the CSRF token. A browser is sent on to `next` (already made
  * safe by the caller); other clients get the JSON the seed shows.
  */
@@ -21,15 +21,21 @@ export async function finishSignIn(
   options: {
     html: boolean;
     next: string;
-    /** How: `studio_switch` is a signed-in user opening another of their studios. */
-    method: 'password' | 'totp' | 'recovery_code' | 'studio_switch';
+    /**
+     * How the user proved who they are: a password alone, a second factor, or a passkey alone;
+     * `studio_switch` is a signed-in user opening another of their studios.
+     */
+    method: 'password' | MfaMethod | 'studio_switch';
     /** Answer 201 to JSON clients: the sign-in also made the user (an invitation accepted). */
     created?: boolean;
+    /** When the user last proved who they are, if not now (see `SessionService.signIn`). */
+    signedInAt?: Date;
   },
 ) {
   const issued = await ctx.sessions.signIn(user, {
     userAgent: request.headers['user-agent'] ?? null,
     ip: request.ip,
+    ...(options.signedInAt ? { signedInAt: options.signedInAt } : {}),
   });
   // The member may have been removed, or their role changed, while the password was checked
   // (a hash takes a tenth of a second). Such a change ends the member's sessions after its own

@@ -125,6 +125,8 @@ export async function studioSwitchRoutes(app: FastifyInstance, ctx: AuthContext)
         html: false,
         next: APP_HOME,
         method: 'studio_switch',
+        // Not a new proof of who they are: changing a second factor still asks for one.
+        signedInAt: login.createdAt,
       });
       // The new sign-in stands before the old one ends: a failure leaves the user signed in.
       await ctx.sessions.signOut(login.id);

@@ -79,6 +79,10 @@ export interface Config {
   recentSignInMs: number;
   /** How long audit events are kept; housekeeping deletes older ones. */
   auditRetentionMs: number;
+  /** Passkeys' relying party ID; `null`: the host of the API's own origin. */
+  webauthnRpId: string | null;
+  /** Origins allowed in passkey answers; empty: the API's own origin alone. */
+  webauthnOrigins: readonly string[];
   /** How long an invitation link works (once). */
   invitationLifetimeMs: number;
   /** Who may make a studio: anyone (`open`), no one but by invitation or command. */
@@ -295,6 +299,23 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       `PROOFSHEET_MAIL_FROM must be an address, alone or as "Name <address>" (got "${mailFrom}")`,
     );
   }
+  const webauthnRpId = str('PROOFSHEET_WEBAUTHN_RP_ID');
+  if (
+    webauthnRpId !== null &&
+    !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(webauthnRpId)
+  ) {
+    problems.push(
+      `PROOFSHEET_WEBAUTHN_RP_ID must be a lower-case domain without scheme or port, e.g. example.com (got "${webauthnRpId}")`,
+    );
+  }
+  const webauthnOrigins = list('PROOFSHEET_WEBAUTHN_ORIGINS');
+  for (const origin of webauthnOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      problems.push(
+        `PROOFSHEET_WEBAUTHN_ORIGINS entries must be origins like https://studio.example.com (got "${origin}")`,
+      );
+    }
+  }
   if (smtpUrl !== null && str('PROOFSHEET_PUBLIC_STUDIO_URL') === null) {
     // Links in real mail must not be built from the Host header, which whoever asks for a
     // reset chooses: a poisoned link would hand them the victim's token.
@@ -356,6 +377,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     recentSignInMs: duration('PROOFSHEET_RECENT_SIGN_IN', 60_000),
     // A day at least: a shorter log could lose what happened before anyone read it.
     auditRetentionMs: duration('PROOFSHEET_AUDIT_RETENTION', 86_400_000),
+    webauthnRpId,
+    webauthnOrigins,
     invitationLifetimeMs: duration('PROOFSHEET_INVITATION_LIFETIME', 60_000),
     signUp: signUp as SignUpMode,
     verificationLifetimeMs: duration('PROOFSHEET_VERIFICATION_LIFETIME', 60_000),

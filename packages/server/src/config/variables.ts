@@ -398,6 +398,18 @@ export const VARIABLES = [
       'How recent a sign-in must be to set up, remove or renew a second factor (else 403 recent_sign_in_required).',
   },
   {
+    name: 'PROOFSHEET_WEBAUTHN_RP_ID',
+    kind: 'string',
+    description:
+      "The domain passkeys are bound to (WebAuthn's relying party ID), e.g. example.com to share them between studio.example.com and gallery.example.com (default: the host of the API's public URL, else of the request).",
+  },
+  {
+    name: 'PROOFSHEET_WEBAUTHN_ORIGINS',
+    kind: 'list',
+    description:
+      "Comma-separated origins whose pages may register and use passkeys (default: the API's own origin, as for its forms).",
+  },
+  {
     name: 'PROOFSHEET_AUDIT_RETENTION',
     kind: 'duration',
     default: '365d',

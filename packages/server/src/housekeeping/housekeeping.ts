@@ -20,6 +20,8 @@ export interface HousekeepingReport {
   auditEvents: number;
   /** Invitations never accepted, a month past their expiry or withdrawal. */
   invitations: number;
+  /** WebAuthn challenges handed out and never answered. */
+  passkeyChallenges: number;
 }
 
 /** How long an expired reset token is kept, so that its link says "expired", not "unknown". */
@@ -47,6 +49,7 @@ export interface HousekeepingContext {
     | 'twoFactor'
     | 'auditEvents'
     | 'invitations'
+    | 'passkeys'
   >;
   clock: Clock;
   config: Pick<Config, 'sessionLifetimeMs' | 'sessionIdleMs' | 'auditRetentionMs'>;
@@ -71,6 +74,7 @@ export async function sweepExpired(ctx: HousekeepingContext): Promise<Housekeepi
     mfaChallenges,
     auditEvents,
     invitations,
+    passkeyChallenges,
   ] = await Promise.all([
     ctx.storage.sessions.deleteExpired(now, ctx.config.sessionLifetimeMs, ctx.config.sessionIdleMs),
     ctx.storage.visitors.deleteExpiredSessions(now),
@@ -81,6 +85,7 @@ export async function sweepExpired(ctx: HousekeepingContext): Promise<Housekeepi
     ctx.storage.twoFactor.deleteExpiredChallenges(now),
     ctx.storage.auditEvents.deleteOlderThan(new Date(now.getTime() - ctx.config.auditRetentionMs)),
     ctx.storage.invitations.deleteStale(new Date(now.getTime() - STALE_INVITATION_KEPT_MS)),
+    ctx.storage.passkeys.deleteExpiredChallenges(now),
   ]);
   return {
     sessions,
@@ -91,6 +96,7 @@ export async function sweepExpired(ctx: HousekeepingContext): Promise<Housekeepi
     mfaChallenges,
     auditEvents,
     invitations,
+    passkeyChallenges,
   };
 }
 

@@ -25,6 +25,7 @@ const PREFIXED_LABELS = {
   shareLink: 'Share link',
   user: 'User',
   invitation: 'Invitation',
+  passkey: 'Passkey',
 } as const;
 
 /** Returns `value` if it is a well-formed ID of `kind`; otherwise throws a 400 naming the format. */

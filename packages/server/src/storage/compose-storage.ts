@@ -32,6 +32,7 @@ import { sqlGalleryStore } from './sql/galleries.js';
 import { sqlInvitationStore } from './sql/invitations.js';
 import { sqlNotificationStore } from './sql/notifications.js';
 import { sqlOutboxStore } from './sql/outbox.js';
+import { sqlPasskeyStore } from './sql/passkeys.js';
 import { sqlPasswordResetStore } from './sql/password-resets.js';
 import { sqlPhotoStore } from './sql/photos.js';
 import { sqlSessionStore } from './sql/sessions.js';
@@ -137,6 +138,7 @@ export function composeStorage(
     outbox: sqlOutboxStore(db),
     passwordResets: sqlPasswordResetStore(db),
     twoFactor: sqlTwoFactorStore(db),
+    passkeys: sqlPasskeyStore(db),
     auditEvents: sqlAuditStore(db),
     invitations: sqlInvitationStore(db),
     signUps: sqlSignUpStore(db),

@@ -3,7 +3,7 @@ import { CONFIRM_DIALOG, field } from './form-fields.js';
 
 /**
  * The account page of both apps: the user's studios (when they have several), sessions,
- * password, address and second factor.
+ * password, address and second factors.
  */
 export const ACCOUNT_CONTENT = `<section class="panel" id="studios-panel" aria-labelledby="studios-title" hidden>
 <h2 id="studios-title">Your studios</h2>
@@ -60,5 +60,12 @@ ${field({ name: 'code', label: 'The 6-digit code the app shows', required: true,
 <ul id="tf-code-list" class="codes"></ul>
 <button type="button" id="tf-codes-done" class="secondary">I have saved them</button>
 </div>
+<h3 id="pk-title">Passkeys</h3>
+<p class="muted">A passkey signs you in with your fingerprint, face or device PIN, with no password. Once you have one, a password alone no longer signs you in: the passkey is asked for too.</p>
+<ul id="pk-list" class="rows" aria-labelledby="pk-title" aria-busy="true"></ul>
+<form id="pk-add-form" novalidate>
+${field({ name: 'name', label: 'Name of the new passkey', autocomplete: 'off', idPrefix: 'pk-', hint: 'So that you can tell it apart, e.g. "Work laptop". Optional.' })}
+<div class="actions"><button type="submit" id="pk-add">Add a passkey</button></div>
+</form>
 </section>
 ${CONFIRM_DIALOG}`;

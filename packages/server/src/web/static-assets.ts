@@ -11,8 +11,12 @@ import { fileURLToPath } from 'node:url';
  */
 const DIR = new URL('./assets/', import.meta.url);
 
-/** A script, or its source map: lower-case names, in folders of lower-case names. */
-const SERVED = /^(?:[a-z-]+\/)*[a-z-]+\.js(?:\.map)?$/;
+/**
+ * A script, or its source map: letters, digits and dashes, in folders of lower-case names.
+ * Upper case and digits for the vendored @simplewebauthn/browser, whose modules are named in
+ * camel case (`base64URLStringToBuffer.js`).
+ */
+const SERVED = /^(?:[a-z-]+\/)*[A-Za-z0-9-]+\.js(?:\.map)?$/;
 
 /** A script the server sends: its bytes and content type. */
 export interface Script {

@@ -75,6 +75,7 @@ describe('two-factor sign-in (TOTP and recovery codes)', () => {
       enabled: false,
       totp: { enabled: false, confirmed_at: null, pending: false },
       recovery_codes: { remaining: 0 },
+      passkeys: { count: 0 },
     });
     ({ secret, recoveryCodes } = await enroll(h, creds));
   });

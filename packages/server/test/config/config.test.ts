@@ -75,6 +75,34 @@ describe('configuration', () => {
     );
   });
 
+  it("takes passkeys' RP ID and origins from the API by default, and checks them when given", () => {
+    const defaults = parseConfig({});
+    assert.equal(defaults.webauthnRpId, null);
+    assert.deepEqual(defaults.webauthnOrigins, []);
+    const given = parseConfig({
+      PROOFSHEET_WEBAUTHN_RP_ID: 'example.com',
+      PROOFSHEET_WEBAUTHN_ORIGINS: 'https://studio.example.com, https://gallery.example.com',
+    });
+    assert.equal(given.webauthnRpId, 'example.com');
+    assert.deepEqual(given.webauthnOrigins, [
+      'https://studio.example.com',
+      'https://gallery.example.com',
+    ]);
+    assert.throws(
+      () =>
+        parseConfig({
+          PROOFSHEET_WEBAUTHN_RP_ID: 'https://example.com:443',
+          PROOFSHEET_WEBAUTHN_ORIGINS: 'studio.example.com',
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /PROOFSHEET_WEBAUTHN_RP_ID must be a lower-case domain/);
+        assert.match(error.message, /PROOFSHEET_WEBAUTHN_ORIGINS entries must be origins/);
+        return true;
+      },
+    );
+  });
+
   it('parses durations', () => {
     assert.equal(parseDuration('30m'), 1_800_000);
     assert.equal(parseDuration('90'), 90_000);

@@ -3,10 +3,11 @@
  * collections shared with the gallery client and not, one past its expiry date, one with a
  * download PIN offering web size only, galleries, a share link of each, a favorite and the
  * notifications these raise; favorites lists and comments on photos; and the same in the
- * second studio, whose rows every fuzzed role must find missing. Photos go straight into
+ * second studio (a passkey among them), whose rows every fuzzed role must find missing. Photos go straight into
  * storage (ready, hidden, still processing, failed, and a video), as the upload route is not
  * what is fuzzed for them.
  */
+import { newId } from '@proofsheet/protocol';
 import type { FastifyInstance } from 'fastify';
 import { addPhoto, addVideo, makeJpeg } from '../helpers/photos.js';
 import type { FuzzWorld } from './fuzz-world.js';
@@ -196,4 +197,20 @@ export async function createFixtures(world: FuzzWorld): Promise<void> {
     foreign.galleryClient.id,
     theirs,
   );
+
+  // A passkey of the other studio's client, made last (their password sign-ins are over): the
+  // fuzzed roles' renames and removals must find it missing.
+  await world.store.storage.passkeys.create({
+    id: newId('passkey', (n) => world.random.bytes(n)),
+    userId: foreign.galleryClient.id,
+    accountId: foreign.accountId,
+    credentialId: 'Zm9yZWlnbi1wYXNza2V5',
+    publicKey: 'pQECAyYgASFYIA',
+    counter: 0,
+    transports: ['internal'],
+    name: 'Foreign phone',
+    backedUp: false,
+    createdAt: world.clock.now(),
+    lastUsedAt: null,
+  });
 }

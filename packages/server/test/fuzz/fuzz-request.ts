@@ -25,7 +25,8 @@ export type Resource =
   | 'share_link'
   | 'account'
   | 'user'
-  | 'invitation';
+  | 'invitation'
+  | 'passkey';
 
 export type PathPiece =
   | { literal: string }

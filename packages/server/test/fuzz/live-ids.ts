@@ -23,6 +23,7 @@ const ABSENT_IDS: Record<Resource, string> = {
   account: `ac_${'Z'.repeat(30)}`,
   user: `us_${'Z'.repeat(30)}`,
   invitation: `iv_${'Z'.repeat(30)}`,
+  passkey: `pk_${'Z'.repeat(30)}`,
 };
 
 const ASSETS = ['app.css', ...[...SCRIPTS.keys()].sort()];
@@ -41,6 +42,7 @@ const TABLES = {
   account: 'accounts',
   user: 'users',
   invitation: 'invitations',
+  passkey: 'passkeys',
 } as const satisfies Record<Exclude<Resource, 'asset'>, keyof Database>;
 
 /** The `index`-th (modulo their number) live ID of `resource`, in a fixed order that replays. */

@@ -31,6 +31,7 @@ const RESOURCES: readonly Resource[] = [
   'account',
   'user',
   'invitation',
+  'passkey',
 ];
 
 /** What a parameter names, from the path segment before it: `/clients/:id` names a client. */
@@ -48,6 +49,7 @@ const RESOURCE_BY_SEGMENT: Readonly<Record<string, Resource>> = {
   collection_defaults: 'account',
   members: 'user',
   invitations: 'invitation',
+  passkeys: 'passkey',
 };
 
 /** `:id`, or the wildcard of `/assets/*`. */

@@ -130,7 +130,7 @@ export async function submitLogin(page: Page, email: string, password = PASSWORD
   await page.getByLabel('Password', { exact: true }).fill(password);
   await Promise.all([
     page.waitForURL((url) => url.pathname !== '/login'),
-    page.getByRole('button', { name: 'Sign in' }).click(),
+    page.getByRole('button', { name: 'Sign in', exact: true }).click(),
   ]);
 }
 

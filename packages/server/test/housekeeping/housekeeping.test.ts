@@ -48,6 +48,7 @@ describe('housekeeping', () => {
         mfaChallenges: 0,
         auditEvents: 0,
         invitations: 0,
+        passkeyChallenges: 0,
       },
       'all live',
     );

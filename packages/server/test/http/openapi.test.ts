@@ -57,6 +57,10 @@ describe('OpenAPI document', () => {
           ![
             '/login',
             '/login/mfa',
+            '/login/mfa/passkey/options',
+            '/login/mfa/passkey',
+            '/login/passkey/options',
+            '/login/passkey',
             '/logout',
             '/forgot-password',
             '/reset-password',

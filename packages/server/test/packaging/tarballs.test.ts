@@ -128,6 +128,14 @@ describe('packages that install', { timeout: 180_000 }, () => {
           // And the thumbhash package's decoder, compiled from its JavaScript.
           if (source === 'src/web/assets/vendor/thumbhash/thumbhash.ts')
             return !existsSync(join(REPO, 'node_modules', 'thumbhash', 'thumbhash.js'));
+          // And @simplewebauthn/browser's modules, copied from its JavaScript.
+          const webauthn = /^src\/web\/assets\/vendor\/simplewebauthn\/(.+)\.ts$/.exec(source);
+          if (webauthn) {
+            const module = `${webauthn[1] ?? ''}.js`;
+            return !existsSync(
+              join(REPO, 'node_modules', '@simplewebauthn', 'browser', 'esm', module),
+            );
+          }
           return !existsSync(join(REPO, 'packages', dir, source));
         });
       assert.deepEqual(stale, [], `packages/${dir}: rebuild from clean (rm -r dist; tsc -b)`);

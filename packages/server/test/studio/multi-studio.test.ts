@@ -427,3 +427,31 @@ describe('opening a studio of your own', () => {
     }
   });
 });
+
+describe('a switched session', () => {
+  it('is no fresh sign-in: changing a second factor still asks for one', async () => {
+    const h = await createHarness();
+    try {
+      const other = await h.addStudio('Okafor Weddings');
+      const person = h.users.assistant;
+      await h.storage.users.addMembership(other.accountId, person.id, 'owner', h.clock.now());
+      const startTotp = (who: Credentials) =>
+        h.studio.inject({
+          method: 'POST',
+          url: '/api/v1/account/two_factor/totp',
+          headers: who.headers,
+        });
+      const signedIn = await login(h.studio, person.email);
+      h.clock.advance(h.config.recentSignInMs + 1000);
+      const switched = await switchTo(h.studio, signedIn, other.accountId);
+      assert.equal(switched.statusCode, 200, switched.body);
+      const refused = await startTotp(credentialsOf(switched));
+      assert.equal(refused.statusCode, 403, refused.body);
+      assert.equal(refused.json().code, 'recent_sign_in_required');
+      // A real sign-in is recent.
+      assert.equal((await startTotp(await login(h.studio, person.email))).statusCode, 200);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -37,7 +37,7 @@ describe('cookies and roles in a browser', { skip: browserSkip }, () => {
     await page.getByLabel('Password').fill('correct horse battery staple');
     const [response] = await Promise.all([
       page.waitForResponse((r) => new URL(r.url()).pathname === '/app/clients'),
-      page.getByRole('button', { name: 'Sign in' }).click(),
+      page.getByRole('button', { name: 'Sign in', exact: true }).click(),
     ]);
     assert.equal(response.status(), 403);
     await page.getByRole('heading', { name: 'No access', level: 1 }).waitFor();

@@ -30,7 +30,7 @@ describe('audit log page', { skip: browserSkip }, () => {
     await page.goto(`${h.studioUrl}/app/audit`);
     await page.getByLabel('Email', { exact: true }).fill(h.users.owner.email);
     await page.getByLabel('Password', { exact: true }).fill('certainly not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('Invalid email or password.').waitFor();
     // The failure is written beside the request: wait for it rather than race the page.
     await h.services.audit.flush();

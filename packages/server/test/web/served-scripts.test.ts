@@ -12,6 +12,7 @@ const PAGE_SCRIPTS = [
   'gallery',
   'settings',
   'visit',
+  'passkey-sign-in',
 ];
 
 /** The specifiers of a module's static `import … from` and `export … from` statements. */
@@ -53,6 +54,8 @@ describe('the scripts served to the pages', () => {
     assert.ok(seen.has('/assets/vendor/client/retry-after.js'));
     // The placeholders are painted by the thumbhash package's own decoder, served from dist.
     assert.ok(seen.has('/assets/vendor/thumbhash/thumbhash.js'));
+    // Passkeys go through @simplewebauthn/browser's own modules, served from dist too.
+    assert.ok(seen.has('/assets/vendor/simplewebauthn/methods/startAuthentication.js'));
   });
 
   it('serves compiled JavaScript, not the TypeScript it comes from', async () => {

@@ -33,7 +33,7 @@ describe('two-factor sign-in in the browser', { skip: browserSkip }, () => {
     await page.goto(`${h.studioUrl}/app/account`);
     await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByLabel('Authentication code').waitFor();
   }
 

@@ -4,7 +4,7 @@ import { userEvent } from '../../audit/auth-events.js';
 import type { Config } from '../../config/config.js';
 import type { Clock, Random } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
-import { queueMail } from '../../mail/queue-mail.js';
+import { NO_STUDIO, queueMail } from '../../mail/queue-mail.js';
 import {
   emailChangeMail,
   emailChangeNoticeMail,
@@ -60,10 +60,13 @@ export class EmailChanges {
     }
     const holder = await storage.users.findByEmail(email);
     if (holder) {
-      // Kept in the holder's studio: the requester's owners learn nothing of other accounts.
+      // Kept in the requester's studio only when the holder is its member too (its owners know
+      // their members' addresses); else in no studio's outbox: the requester's owners learn
+      // nothing of other accounts, and no request of one studio writes another's rows.
+      const sameStudio = (await storage.users.findMember(user.accountId, holder.id)) !== null;
       const mail = emailTakenMail({ firstName: holder.firstName });
       await queueMail(this.ctx, {
-        accountId: holder.accountId,
+        accountId: sameStudio ? user.accountId : NO_STUDIO,
         kind: 'email_change',
         to: email,
         ...mail,

@@ -13,6 +13,7 @@ import { AppError } from '../../http/app-error.js';
 import { NoContent, noStore, responses } from '../../http/responses.js';
 import { signedIn } from '../signed-in.js';
 import type { TwoFactorRouteContext } from './mfa-routes.js';
+import { RECENT_SIGN_IN_NOTE, recentlySignedInUser } from './recent-user.js';
 
 /**
  * The signed-in user's second factors, the same on both APIs: status, setting up an
@@ -24,18 +25,9 @@ export async function factorRoutes(
   app: FastifyInstance,
   ctx: TwoFactorRouteContext,
 ): Promise<void> {
-  async function recentUser(request: FastifyRequest) {
-    const auth = signedIn(request);
-    const age = ctx.clock.now().getTime() - auth.login.createdAt.getTime();
-    if (age > ctx.config.recentSignInMs) throw new AppError('recent_sign_in_required');
-    const user = await ctx.storage.users.findMember(auth.login.accountId, auth.login.userId);
-    if (!user) throw new AppError('session_expired');
-    return user;
-  }
-
+  const recentUser = (request: FastifyRequest) => recentlySignedInUser(ctx, request);
   const tags = ['Auth'];
-  const recent =
-    ' Needs a sign-in from the last few minutes (`PROOFSHEET_RECENT_SIGN_IN`, default 15m): else 403 `recent_sign_in_required`.';
+  const recent = RECENT_SIGN_IN_NOTE;
 
   app.get(
     inApiScope(PATHS.twoFactor),

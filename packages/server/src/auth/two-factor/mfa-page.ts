@@ -1,4 +1,6 @@
+import type { MfaMethod } from '@proofsheet/protocol';
 import { escapeHtml, layout } from '../../http/html.js';
+import { PASSKEY_BUTTON, PASSKEY_SCRIPT } from '../login-page.js';
 
 export interface MfaPageOptions {
   api: 'studio' | 'gallery';
@@ -6,14 +8,17 @@ export interface MfaPageOptions {
   mfaToken: string;
   next: string;
   error: string | undefined;
+  /** What the user can answer with: the code forms for `totp`, the passkey button for `passkey`. */
+  methods: readonly MfaMethod[];
 }
 
 const TITLES = { studio: 'Proofsheet Studio', gallery: 'Proofsheet Galleries' } as const;
 
 /**
  * The second step of sign-in: one form for the authenticator code, and a recovery code behind
- * a disclosure for the day the phone is lost. Works without JavaScript; the pending sign-in's
- * token travels in a hidden field, never in the URL.
+ * a disclosure for the day the phone is lost; or a passkey, for users who have one. The code
+ * forms work without JavaScript; the pending sign-in's token travels in a hidden field, never
+ * in the URL.
  */
 export function renderMfaPage(options: MfaPageOptions): string {
   const error = options.error
@@ -23,9 +28,9 @@ export function renderMfaPage(options: MfaPageOptions): string {
   const hidden = `<input type="hidden" name="_csrf" value="${escapeHtml(options.csrfToken)}">
 <input type="hidden" name="mfa_token" value="${escapeHtml(options.mfaToken)}">
 <input type="hidden" name="next" value="${escapeHtml(options.next)}">`;
-  const body = `<main class="auth">
-<div class="card">
-<form method="post" action="/login/mfa" novalidate>
+  const codes = options.methods.includes('totp');
+  const passkey = options.methods.includes('passkey');
+  const codeForms = `<form method="post" action="/login/mfa" novalidate>
 <h1>${TITLES[options.api]}</h1>
 <p class="muted">Enter the 6-digit code from your authenticator app.</p>
 ${error}
@@ -42,7 +47,16 @@ ${hidden}
 <input id="recovery_code" name="recovery_code" autocomplete="off" spellcheck="false" maxlength="40" required>
 <button type="submit" class="secondary">Sign in with a recovery code</button>
 </form>
-</details>
+</details>`;
+  // Without an app, the passkey is the one way on: its page needs the token and `next` alone.
+  const passkeyOnly = `<h1>${TITLES[options.api]}</h1>
+<p class="muted">Confirm it is you with your passkey.</p>
+${error}
+${hidden}`;
+  const body = `<main class="auth">
+<div class="card">
+${codes ? codeForms : passkeyOnly}
+${passkey ? PASSKEY_BUTTON : ''}
 <p><a href="/login">Start again</a></p>
 </div>
 </main>`;
@@ -50,5 +64,6 @@ ${hidden}
     title: `Two-factor sign-in · ${TITLES[options.api]}`,
     csrfToken: options.csrfToken,
     body,
+    scripts: passkey ? [PASSKEY_SCRIPT] : [],
   });
 }

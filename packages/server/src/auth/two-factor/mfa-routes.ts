@@ -2,6 +2,7 @@ import {
   ERRORS,
   LoginResponse,
   MfaLoginBody,
+  type MfaMethod,
   type MfaRequiredBody,
   PATHS,
   REASON_PHRASES,
@@ -27,7 +28,13 @@ function page(
   ctx: Pick<AuthContext, 'api' | 'cookies' | 'random'>,
   request: FastifyRequest,
   reply: FastifyReply,
-  options: { status: number; mfaToken: string; next: string; error?: string },
+  options: {
+    status: number;
+    mfaToken: string;
+    next: string;
+    error?: string;
+    methods: readonly MfaMethod[];
+  },
 ) {
   noStore(reply);
   reply.header('referrer-policy', PAGE_REFERRER_POLICY);
@@ -41,6 +48,7 @@ function page(
         mfaToken: options.mfaToken,
         next: options.next,
         error: options.error,
+        methods: options.methods,
       }),
     );
 }
@@ -62,6 +70,7 @@ export function twoFactorGate(
           status: 401,
           mfaToken: challenge.token,
           next,
+          methods: challenge.methods,
         });
         return true;
       }
@@ -112,10 +121,15 @@ export async function mfaRoutes(app: FastifyInstance, ctx: TwoFactorRouteContext
       const body = (request.body ?? {}) as Partial<MfaLoginBody>;
       const next = safeNext(body.next, selfOrigin(request, ctx));
       const mfaToken = typeof body.mfa_token === 'string' ? body.mfa_token : '';
-      const again = (status: number, error: string) =>
-        mfaToken
-          ? page(ctx, request, reply, { status, mfaToken, next, error })
-          : reply.redirect('/login', 303);
+      const again = async (status: number, error: string) => {
+        if (!mfaToken) return reply.redirect('/login', 303);
+        // A code was posted, so there is an app; a passkey, if any, is offered beside it.
+        const methods = await ctx.twoFactor
+          .pendingUser(mfaToken)
+          .then(({ user }) => ctx.twoFactor.methods(user.id))
+          .catch((): MfaMethod[] => ['totp', 'recovery_code']);
+        return page(ctx, request, reply, { status, mfaToken, next, error, methods });
+      };
 
       const hasCode = typeof body.code === 'string' && body.code.trim() !== '';
       const hasRecovery =

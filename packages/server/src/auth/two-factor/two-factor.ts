@@ -1,4 +1,4 @@
-import type { MfaMethod } from '@proofsheet/protocol';
+import type { MfaMethod, PasskeyAuthenticationCredential } from '@proofsheet/protocol';
 import QRCode from 'qrcode';
 import type { AuditLog, RequestMeta } from '../../audit/audit-log.js';
 import { userEvent } from '../../audit/auth-events.js';
@@ -9,6 +9,8 @@ import type { Storage } from '../../storage/ports/storage.js';
 import type { TotpAudience } from '../../storage/ports/two-factor-store.js';
 import type { UserRecord } from '../../storage/ports/user-store.js';
 import { type LoginThrottle, throttledError } from '../login-throttle.js';
+import type { Passkeys } from '../passkeys/passkeys.js';
+import type { RelyingParty } from '../passkeys/relying-party.js';
 import { hashSecret, newSecret } from '../tokens.js';
 import { newRecoveryCodes, recoveryCodeHash } from './recovery-codes.js';
 import type { SecretBox } from './secret-box.js';
@@ -27,6 +29,8 @@ export interface TwoFactorDeps {
   box: SecretBox;
   /** Counts wrong codes per user and IP, as sign-ins count wrong passwords (namespace `mfa`). */
   throttle: LoginThrottle;
+  /** A passkey is a second factor too. */
+  passkeys: Passkeys;
 }
 
 /** A pending sign-in: what `POST /login` hands out instead of cookies. */
@@ -36,8 +40,16 @@ export interface MfaChallenge {
   methods: MfaMethod[];
 }
 
-/** What the second step was given: a code from the app, or a recovery code. */
-export type SecondFactorProof = { code: string } | { recoveryCode: string };
+/** What the second step was given: a code from the app, a recovery code, or a passkey's answer. */
+export type SecondFactorProof =
+  | { code: string }
+  | { recoveryCode: string }
+  | { passkey: PasskeyAuthenticationCredential; rp: RelyingParty };
+
+function methodOf(proof: SecondFactorProof): MfaMethod {
+  if ('passkey' in proof) return 'passkey';
+  return 'code' in proof ? 'totp' : 'recovery_code';
+}
 
 /**
  * Second factors: setting up an authenticator app (TOTP) with recovery codes, removing it, and
@@ -58,25 +70,37 @@ export class TwoFactor {
 
   /** Whether signing in as the user needs a second step. */
   async required(userId: string): Promise<boolean> {
-    const factor = await this.store.findTotp(userId);
-    return factor?.confirmedAt != null;
+    return (await this.methods(userId)).length > 0;
+  }
+
+  /** The second factors the user can answer with: an app and its recovery codes, passkeys. */
+  async methods(userId: string): Promise<MfaMethod[]> {
+    const [factor, passkeys] = await Promise.all([
+      this.store.findTotp(userId),
+      this.deps.passkeys.count(userId),
+    ]);
+    const methods: MfaMethod[] = factor?.confirmedAt != null ? ['totp', 'recovery_code'] : [];
+    if (passkeys > 0) methods.push('passkey');
+    return methods;
   }
 
   /** What the user's settings page shows. */
   async status(userId: string) {
-    const [factor, remaining] = await Promise.all([
+    const [factor, remaining, passkeys] = await Promise.all([
       this.store.findTotp(userId),
       this.store.countRecoveryCodes(userId),
+      this.deps.passkeys.count(userId),
     ]);
-    const enabled = factor?.confirmedAt != null;
+    const totp = factor?.confirmedAt != null;
     return {
-      enabled,
+      enabled: totp || passkeys > 0,
       totp: {
-        enabled,
+        enabled: totp,
         confirmed_at: factor?.confirmedAt?.toISOString() ?? null,
         pending: factor !== null && factor.confirmedAt === null,
       },
-      recovery_codes: { remaining: enabled ? remaining : 0 },
+      recovery_codes: { remaining: totp ? remaining : 0 },
+      passkeys: { count: passkeys },
     };
   }
 
@@ -85,14 +109,32 @@ export class TwoFactor {
     const now = this.deps.clock.now();
     const token = newSecret(this.deps.random);
     const expiresAt = new Date(now.getTime() + this.deps.config.mfaChallengeLifetimeMs);
-    await this.store.createChallenge({
-      tokenHash: hashSecret(token),
-      userId: user.id,
-      createdAt: now,
-      expiresAt,
-      failures: 0,
-    });
-    return { token, expiresAt, methods: ['totp', 'recovery_code'] };
+    const [methods] = await Promise.all([
+      this.methods(user.id),
+      this.store.createChallenge({
+        tokenHash: hashSecret(token),
+        userId: user.id,
+        createdAt: now,
+        expiresAt,
+        failures: 0,
+      }),
+    ]);
+    return { token, expiresAt, methods };
+  }
+
+  /**
+   * The user of a pending sign-in that is still open, for options of its passkey step; else
+   * `mfa_token_invalid`. The token stays open: only an answer to the options uses it up.
+   */
+  async pendingUser(token: string): Promise<{ user: UserRecord; tokenHash: string }> {
+    const tokenHash = hashSecret(token);
+    const challenge = await this.store.findChallenge(tokenHash);
+    if (!challenge || challenge.expiresAt <= this.deps.clock.now()) {
+      throw new AppError('mfa_token_invalid');
+    }
+    const user = await this.deps.storage.users.findById(challenge.userId);
+    if (!user) throw new AppError('mfa_token_invalid');
+    return { user, tokenHash };
   }
 
   /**
@@ -115,18 +157,27 @@ export class TwoFactor {
     const user = await this.deps.storage.users.findById(challenge.userId);
     if (!user) throw new AppError('mfa_token_invalid');
 
-    const method = 'code' in proof ? 'totp' : 'recovery_code';
+    const method = methodOf(proof);
+    let refusal = 'wrong_code';
     const failed = (reason: string) =>
       this.deps.audit.record(meta, userEvent('mfa.failed', user, { reason, method }));
-    const outcome = await this.deps.throttle.guess(user.id, meta.ip, now, () =>
-      this.verify(user.id, proof, now, audience),
-    );
+    const outcome = await this.deps.throttle.guess(user.id, meta.ip, now, async () => {
+      if (!('passkey' in proof)) return this.verify(user.id, proof, now, audience);
+      const checked = await this.deps.passkeys.verifyAssertion(proof.passkey, proof.rp, {
+        purpose: 'second_factor',
+        userId: user.id,
+        mfaTokenHash: tokenHash,
+      });
+      if (checked.status === 'right') return 'passkey' as const;
+      refusal = checked.reason;
+      return null;
+    });
     if (outcome.status === 'throttled') {
       await failed('too_many_failures');
       throw throttledError(outcome.waitMs, 'Too many wrong codes');
     }
     if (outcome.status === 'wrong') {
-      await failed('wrong_code');
+      await failed(refusal);
       const failures = await this.store.failChallenge(tokenHash);
       if (failures >= MAX_CHALLENGE_FAILURES) {
         await this.store.consumeChallenge(tokenHash);
@@ -135,7 +186,7 @@ export class TwoFactor {
           'Too many wrong codes for this sign-in; sign in with your password again',
         );
       }
-      throw new AppError('mfa_code_invalid');
+      throw new AppError(method === 'passkey' ? 'passkey_invalid' : 'mfa_code_invalid');
     }
     // Of two right answers to one challenge (two recovery codes at once), one signs in.
     if (!(await this.store.consumeChallenge(tokenHash))) throw new AppError('mfa_token_invalid');
@@ -154,7 +205,7 @@ export class TwoFactor {
 
   private async verify(
     userId: string,
-    proof: SecondFactorProof,
+    proof: { code: string } | { recoveryCode: string },
     now: Date,
     audience: TotpAudience,
   ): Promise<MfaMethod | null> {

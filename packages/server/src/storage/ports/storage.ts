@@ -22,6 +22,7 @@ import type { JobQueue } from './job-queue.js';
 import type { LockStore } from './lock-store.js';
 import type { NotificationStore } from './notification-store.js';
 import type { OutboxStore } from './outbox-store.js';
+import type { PasskeyStore } from './passkey-store.js';
 import type { PasswordResetStore } from './password-reset-store.js';
 import type { PhotoStore } from './photo-store.js';
 import type { SessionStore } from './session-store.js';
@@ -76,6 +77,8 @@ export interface Storage {
   passwordResets: PasswordResetStore;
   /** Authenticator apps, recovery codes and pending second steps of sign-in. */
   twoFactor: TwoFactorStore;
+  /** WebAuthn passkeys and their single-use challenges. */
+  passkeys: PasskeyStore;
   /** Each studio's security events (sign-ins, password changes, …). */
   auditEvents: AuditStore;
   /** Invitations to join an account, tokens by hash. */

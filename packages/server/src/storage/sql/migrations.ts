@@ -814,6 +814,50 @@ const signUp: Migration = {
   },
 };
 
+/**
+ * WebAuthn passkeys (`auth/passkeys/`): each user's credentials (public keys only, nothing
+ * secret) with their signature counters, and the challenges handed to browsers, by hash,
+ * single-use and short-lived.
+ */
+const passkeys: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('passkeys')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      // One credential is one user's: a second registration of it is refused, whoever asks.
+      .addColumn('credential_id', 'text', (c) => c.notNull().unique())
+      .addColumn('public_key', 'text', (c) => c.notNull())
+      .addColumn('counter', 'bigint', (c) => c.notNull())
+      .addColumn('transports', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('backed_up', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_used_at', 'bigint')
+      .execute();
+    await db.schema
+      .createIndex('passkeys_user')
+      .on('passkeys')
+      .columns(['user_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createTable('passkey_challenges')
+      .addColumn('challenge_hash', 'text', (c) => c.primaryKey())
+      .addColumn('purpose', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('cascade'))
+      .addColumn('mfa_token_hash', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('passkey_challenges_expiry')
+      .on('passkey_challenges')
+      .column('expires_at')
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -832,6 +876,7 @@ export const migrations: Record<string, Migration> = {
   '0016_memberships': memberships,
   '0017_invitation_shares': invitationShares,
   '0018_sign_up': signUp,
+  '0019_passkeys': passkeys,
 };
 
 /** A provider for Kysely's `Migrator`. */

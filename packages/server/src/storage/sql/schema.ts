@@ -316,6 +316,33 @@ export interface MfaChallengesTable {
   failures: number;
 }
 
+/** WebAuthn credentials (`auth/passkeys/`): public keys and signature counters. */
+export interface PasskeysTable {
+  id: string;
+  user_id: string;
+  account_id: string;
+  credential_id: string;
+  public_key: string;
+  counter: number;
+  /** JSON array of transport names. */
+  transports: string;
+  name: string;
+  /** 1 or 0. */
+  backed_up: number;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+/** WebAuthn challenges handed to browsers, by hash only; single-use. */
+export interface PasskeyChallengesTable {
+  challenge_hash: string;
+  purpose: string;
+  user_id: string | null;
+  mfa_token_hash: string | null;
+  created_at: number;
+  expires_at: number;
+}
+
 /** Invitations to join a studio, the token by hash only (`auth/invitations/`). */
 /** A sign-up waiting for its link to be opened: the studio and owner it will make. */
 export interface PendingSignUpsTable {
@@ -550,5 +577,7 @@ export interface Database {
   totp_factors: TotpFactorsTable;
   recovery_codes: RecoveryCodesTable;
   mfa_challenges: MfaChallengesTable;
+  passkeys: PasskeysTable;
+  passkey_challenges: PasskeyChallengesTable;
   audit_events: AuditEventsTable;
 }

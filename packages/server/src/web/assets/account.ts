@@ -16,9 +16,11 @@ import {
   showFieldErrors,
 } from './ui.js';
 import { loadUnread } from './unread-badge.js';
-// The second factor's, the studios' and the address's panels run on their own.
+// The second factors' (the authenticator app, and passkeys), the studios' and the address's
+// panels run on their own.
 import './email-change.js';
 import './two-factor.js';
+import './passkeys.js';
 import './studios.js';
 
 const list = byId('session-list');

@@ -227,6 +227,24 @@ export async function api<T = unknown>(method: Method, path: string, body?: unkn
   });
 }
 
+/**
+ * One request without the session's rules, for the sign-in pages: there is no session to
+ * refresh, and a 401 is an answer to show (a passkey that did not verify), not a reason to go
+ * to the sign-in page. Unsafe methods carry the page's pre-session CSRF token, as its forms do.
+ */
+export async function sendOnce<T = unknown>(
+  method: Method,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await send(method, path, body);
+  const parsed = parseBody(res.status, await res.text());
+  if (!res.ok) {
+    throw new ApiError(res.status, parsed, serverRetryDelay(res.headers, res.status, new Date()));
+  }
+  return parsed as T;
+}
+
 /** A sentence for an error, with the wait time of a 429. */
 export function describeError(error: unknown): string {
   if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';

@@ -32,12 +32,16 @@ function showCodes(list: readonly string[]): void {
 async function load(): Promise<void> {
   try {
     const { data } = await api<TwoFactorStatus>('GET', '/api/v1/account/two_factor');
-    status.textContent = data.enabled
-      ? `On since ${formatDate(data.totp.confirmed_at ?? '')} · ${data.recovery_codes.remaining} recovery codes left.`
-      : 'Off. Sign-in asks for your password alone.';
-    start.hidden = data.enabled;
-    regenerate.hidden = !data.enabled;
-    remove.hidden = !data.enabled;
+    const keys = data.passkeys.count;
+    const passkeys = keys === 1 ? '1 passkey' : `${keys} passkeys`;
+    status.textContent = data.totp.enabled
+      ? `On since ${formatDate(data.totp.confirmed_at ?? '')} · ${data.recovery_codes.remaining} recovery codes left${keys > 0 ? ` · ${passkeys}` : ''}.`
+      : data.enabled
+        ? `On with ${passkeys}: sign-in asks for your password and a passkey, or a passkey alone.`
+        : 'Off. Sign-in asks for your password alone.';
+    start.hidden = data.totp.enabled;
+    regenerate.hidden = !data.totp.enabled;
+    remove.hidden = !data.totp.enabled;
   } catch (error) {
     reportError(error);
   }
@@ -68,7 +72,9 @@ form.addEventListener('submit', async (event) => {
       form.reset();
       setup.hidden = true;
       announce('Two-factor authentication is on.');
-      await load();
+      await // Adding or removing a passkey changes what sign-in asks for (passkeys.ts says so).
+      document.addEventListener('two-factor-changed', () => load());
+      load();
       showCodes(data.recovery_codes);
     } catch (error) {
       reportError(error, form);
@@ -80,7 +86,9 @@ regenerate.addEventListener('click', async () => {
   try {
     const { data } = await api<RecoveryCodes>('POST', '/api/v1/account/two_factor/recovery_codes');
     announce('New recovery codes; the old ones no longer work.');
-    await load();
+    await // Adding or removing a passkey changes what sign-in asks for (passkeys.ts says so).
+    document.addEventListener('two-factor-changed', () => load());
+    load();
     showCodes(data.recovery_codes);
   } catch (error) {
     reportError(error);
@@ -93,7 +101,9 @@ remove.addEventListener('click', async () => {
     await api('DELETE', '/api/v1/account/two_factor/totp');
     codes.hidden = true;
     announce('Two-factor authentication is off.');
-    await load();
+    await // Adding or removing a passkey changes what sign-in asks for (passkeys.ts says so).
+    document.addEventListener('two-factor-changed', () => load());
+    load();
   } catch (error) {
     reportError(error);
   }
@@ -104,4 +114,6 @@ byId('tf-codes-done').addEventListener('click', () => {
   byId('tf-code-list').replaceChildren();
 });
 
+// Adding or removing a passkey changes what sign-in asks for (passkeys.ts says so).
+document.addEventListener('two-factor-changed', () => load());
 load();
