@@ -5,6 +5,7 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.js';
 import { AuditLog } from './audit/audit-log.js';
+import { accountStudioRoutes } from './auth/account-studios-routes.js';
 import type { AuthContext } from './auth/context.js';
 import { AuthCookies } from './auth/cookies.js';
 import { confirmEmailRoutes, emailChangeRoutes } from './auth/email-change/email-change-routes.js';
@@ -25,7 +26,6 @@ import { sessionRoutes } from './auth/session-routes.js';
 import { SessionService } from './auth/session-service.js';
 import { signUpRoutes } from './auth/sign-up/sign-up-routes.js';
 import { SignUps } from './auth/sign-up/sign-ups.js';
-import { studioSwitchRoutes } from './auth/studio-switch-routes.js';
 import { factorRoutes } from './auth/two-factor/factor-routes.js';
 import { mfaRoutes, twoFactorGate } from './auth/two-factor/mfa-routes.js';
 import { SecretBox } from './auth/two-factor/secret-box.js';
@@ -294,7 +294,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(
     async (scope) => {
       await sessionRoutes(scope, authContext);
-      await studioSwitchRoutes(scope, authContext);
+      await accountStudioRoutes(scope, authContext);
       await factorRoutes(scope, twoFactorContext);
       await emailChangeRoutes(scope, emailContext);
       await passkeyRoutes(scope, passkeyContext);

@@ -39,8 +39,8 @@ function userRow(u: UserRecord): Insertable<UsersTable> {
   };
 }
 
-/** The membership row that makes a new user a member of their first studio. */
-export function firstMembershipRow(u: UserRecord): Insertable<MembershipsTable> {
+/** The membership row that makes a new user a member of their first studio (see insertUser). */
+function firstMembershipRow(u: UserRecord): Insertable<MembershipsTable> {
   return {
     account_id: u.accountId,
     user_id: u.id,

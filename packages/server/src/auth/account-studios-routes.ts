@@ -25,7 +25,7 @@ import { signedIn } from './signed-in.js';
  * session belongs to one studio: switching ends it and starts one in the other studio, with
  * fresh cookies, as a sign-in does.
  */
-export async function studioSwitchRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
+export async function accountStudioRoutes(app: FastifyInstance, ctx: AuthContext): Promise<void> {
   const tags = ['Auth'];
   // The same rule as signing up: a server that takes no new studios takes none this way.
   const canCreate = ctx.config.signUp === 'open';
