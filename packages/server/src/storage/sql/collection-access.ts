@@ -12,18 +12,27 @@ const nullableDate = (ms: number | string | null | undefined) =>
 export function sqlCollectionAccessStore(db: Kysely<Database>): CollectionAccessStore {
   return {
     async recordAccess(accountId, collectionId, ownerKey, at) {
+      // Only for a collection of the account: another studio's ID records nothing.
       await db
         .insertInto('collection_access')
-        .values({
-          collection_id: collectionId,
-          owner_key: ownerKey,
-          account_id: accountId,
-          last_accessed_at: at.getTime(),
-        })
+        .columns(['collection_id', 'owner_key', 'account_id', 'last_accessed_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('collections')
+            .select((s) => [
+              'id',
+              s.val(ownerKey).as('owner_key'),
+              'account_id',
+              s.val(at.getTime()).as('last_accessed_at'),
+            ])
+            .where('id', '=', collectionId)
+            .where('account_id', '=', accountId),
+        )
         .onConflict((oc) =>
           oc
             .columns(['collection_id', 'owner_key'])
-            .doUpdateSet({ last_accessed_at: at.getTime() }),
+            .doUpdateSet({ last_accessed_at: at.getTime() })
+            .where('collection_access.account_id', '=', accountId),
         )
         .execute();
     },

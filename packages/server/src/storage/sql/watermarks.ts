@@ -49,10 +49,25 @@ export function sqlWatermarkStore(db: Kysely<Database>): WatermarkStore {
       return Number(row?.enabled ?? 0) === 1;
     },
     async setEnabled(accountId, collectionId, enabled) {
+      const flag = enabled ? 1 : 0;
+      // Only for a collection of the account (the select finds no other), and an existing
+      // switch changes only if it is the account's: another studio's ID changes nothing.
       await db
         .insertInto('collection_watermarks')
-        .values({ collection_id: collectionId, account_id: accountId, enabled: enabled ? 1 : 0 })
-        .onConflict((oc) => oc.column('collection_id').doUpdateSet({ enabled: enabled ? 1 : 0 }))
+        .columns(['collection_id', 'account_id', 'enabled'])
+        .expression((eb) =>
+          eb
+            .selectFrom('collections')
+            .select((s) => ['id', 'account_id', s.val(flag).as('enabled')])
+            .where('id', '=', collectionId)
+            .where('account_id', '=', accountId),
+        )
+        .onConflict((oc) =>
+          oc
+            .column('collection_id')
+            .doUpdateSet({ enabled: flag })
+            .where('collection_watermarks.account_id', '=', accountId),
+        )
         .execute();
     },
     async findVariant(sourceSha256, markKey) {

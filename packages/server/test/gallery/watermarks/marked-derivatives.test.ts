@@ -12,6 +12,20 @@ describe('markedDerivative', () => {
 
   before(async () => {
     h = await createHarness();
+    // The switch is kept for a collection of the studio only.
+    await h.storage.collections.create({
+      id: 12345678,
+      accountId: h.accountId,
+      name: 'Marked',
+      description: null,
+      passwordProtected: false,
+      passwordHash: null,
+      downloadable: true,
+      expiryDate: null,
+      sharedWith: [],
+      createdAt: h.clock.now(),
+      updatedAt: h.clock.now(),
+    });
     const bytes = await sharp({
       create: { width: 1600, height: 1000, channels: 3, background: '#505a64' },
     })
