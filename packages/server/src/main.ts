@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The server's entry point: the only module that reads the environment, opens files, listens
- * and handles signals. `proofsheet-server [start|migrate|create-user|create-studio|reconcile|--help]`.
+ * and handles signals. `proofsheet-server [start|migrate|create-user|create-studio|outbox|reconcile|--help]`.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ import { startSignUpWorkers } from './auth/sign-up/sign-up-job.js';
 import { createStudioCommand } from './commands/create-studio.js';
 import { createUserCommand } from './commands/create-user.js';
 import { ensureDemoData } from './commands/demo/ensure-demo-data.js';
+import { outboxCommand } from './commands/outbox.js';
 import { type Config, ConfigError, helpText, parseConfig } from './config/config.js';
 import { systemClock, systemRandom } from './deps.js';
 import { byteSize } from './gallery/photos/byte-size.js';
@@ -188,6 +189,8 @@ async function main(): Promise<void> {
       'first-name': { type: 'string' },
       'last-name': { type: 'string' },
       name: { type: 'string' },
+      to: { type: 'string' },
+      limit: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -226,6 +229,9 @@ async function main(): Promise<void> {
         },
         baseUrl(config, config.studioPort, config.publicStudioUrl),
       );
+      return;
+    case 'outbox':
+      process.exitCode = await outboxCommand(config, { to: values.to, limit: values.limit });
       return;
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${helpText()}\n`);

@@ -393,7 +393,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 /** The `--help` text: every variable, its default and what it does. */
 export function helpText(): string {
   const lines = [
-    'Usage: proofsheet-server [start|migrate|create-user|create-studio|reconcile|--help]',
+    'Usage: proofsheet-server [start|migrate|create-user|create-studio|outbox|reconcile|--help]',
     '',
     '  start         Start the Studio and Gallery APIs (the default).',
     '  migrate       Apply database migrations and exit.',
@@ -401,6 +401,8 @@ export function helpText(): string {
     '                [--first-name F --last-name L]; the password is read from stdin.',
     '  create-studio Create a studio and its owner: --name N --email E [--first-name F',
     "                --last-name L]; prints a one-time link to set the owner's password.",
+    '  outbox        Print the newest emails kept for no studio (sign-up links, without',
+    '                SMTP): [--to E] [--limit N].',
     '  reconcile     Delete blobs no photo refers to and unfinished uploads (older than',
     '                PROOFSHEET_ORPHAN_GRACE), queue photos stuck in processing, and exit.',
     '',
