@@ -5,36 +5,19 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ParsedMail } from 'mailparser';
-import { smtpMailer } from '../../src/mail/smtp-mailer.js';
-import { createHarness, type Harness, login, PASSWORD } from '../helpers/harness.js';
+import { type Harness, login, PASSWORD } from '../helpers/harness.js';
 import { eventually, tokenIn } from './mail-helpers.js';
-import { startSmtpServer, type TestSmtpServer } from './smtp-server.js';
-
-const PUBLIC_URL = 'https://studio.example.test';
+import { SMTP_PUBLIC_URL as PUBLIC_URL, type SmtpHarness, smtpHarness } from './smtp-harness.js';
 
 describe('invitations by SMTP (a real SMTP server on loopback)', () => {
-  let smtp: TestSmtpServer;
+  let mail: SmtpHarness;
   let h: Harness;
   before(async () => {
-    smtp = await startSmtpServer();
-    const mail = { smtpUrl: smtp.url, from: 'Proofsheet <no-reply@studio.example.test>' };
-    h = await createHarness(
-      { mail, publicStudioUrl: PUBLIC_URL },
-      { mailer: smtpMailer(smtp.url, { connectionMs: 2000, greetingMs: 2000, socketMs: 5000 }) },
-    );
+    mail = await smtpHarness();
+    h = mail.h;
   });
-  after(async () => {
-    await h.close();
-    await smtp.close();
-  });
-
-  function receivedBy(address: string): Promise<ParsedMail> {
-    return eventually(
-      async () => smtp.received.find((m) => (m.to && 'text' in m.to ? m.to.text : '') === address),
-      `a message to ${address}`,
-    );
-  }
+  after(() => mail.close());
+  const receivedBy = (address: string) => mail.receivedBy(address);
 
   it("delivers another studio's invitation, whose link joins with the account's password", async () => {
     const other = await h.addStudio('Okafor Weddings');
@@ -47,12 +30,12 @@ describe('invitations by SMTP (a real SMTP server on loopback)', () => {
       payload: { email, role: 'assistant' },
     });
     assert.equal(invited.statusCode, 201, invited.body);
-    const mail = await receivedBy(email);
-    assert.equal(mail.subject, 'Okafor Weddings invites you to Proofsheet');
-    const token = tokenIn(mail.text ?? '', '/invitations/accept');
-    assert.ok((mail.text ?? '').includes(`${PUBLIC_URL}/invitations/accept?token=${token}`));
+    const message = await receivedBy(email);
+    assert.equal(message.subject, 'Okafor Weddings invites you to Proofsheet');
+    const token = tokenIn(message.text ?? '', '/invitations/accept');
+    assert.ok((message.text ?? '').includes(`${PUBLIC_URL}/invitations/accept?token=${token}`));
     assert.match(
-      String(mail.html),
+      String(message.html),
       new RegExp(`href="${PUBLIC_URL}/invitations/accept\\?token=${token}"`),
     );
     const kept = await eventually(async () => {

@@ -5,37 +5,20 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ParsedMail } from 'mailparser';
 import { NO_STUDIO } from '../../src/mail/queue-mail.js';
-import { smtpMailer } from '../../src/mail/smtp-mailer.js';
-import { createHarness, type Harness, loginAs } from '../helpers/harness.js';
+import { type Harness, loginAs } from '../helpers/harness.js';
 import { eventually, tokenIn } from './mail-helpers.js';
-import { startSmtpServer, type TestSmtpServer } from './smtp-server.js';
-
-const PUBLIC_URL = 'https://studio.example.test';
+import { SMTP_PUBLIC_URL as PUBLIC_URL, type SmtpHarness, smtpHarness } from './smtp-harness.js';
 
 describe('sign-up and email change by SMTP (a real SMTP server on loopback)', () => {
-  let smtp: TestSmtpServer;
+  let smtp: SmtpHarness;
   let h: Harness;
   before(async () => {
-    smtp = await startSmtpServer();
-    const mail = { smtpUrl: smtp.url, from: 'Proofsheet <no-reply@studio.example.test>' };
-    h = await createHarness(
-      { mail, publicStudioUrl: PUBLIC_URL, signUp: 'open' },
-      { mailer: smtpMailer(smtp.url, { connectionMs: 2000, greetingMs: 2000, socketMs: 5000 }) },
-    );
+    smtp = await smtpHarness({ signUp: 'open' });
+    h = smtp.h;
   });
-  after(async () => {
-    await h.close();
-    await smtp.close();
-  });
-
-  function receivedBy(address: string): Promise<ParsedMail> {
-    return eventually(
-      async () => smtp.received.find((m) => (m.to && 'text' in m.to ? m.to.text : '') === address),
-      `a message to ${address}`,
-    );
-  }
+  after(() => smtp.close());
+  const receivedBy = (address: string) => smtp.receivedBy(address);
 
   it('delivers the sign-up link, which makes the studio', async () => {
     const email = 'smtp-owner@example.com';
