@@ -40,13 +40,19 @@ export function userEvent(
 }
 
 /**
+ * How a sign-in proved who the user is: a password alone, a second factor after it, a passkey
+ * alone; `studio_switch` is a signed-in user opening another of their studios.
+ */
+export type SignInMethod = 'password' | MfaMethod | 'studio_switch';
+
+/**
  * A sign-in that started `loginId`: with a password alone, or completed with a second factor
  * (`totp`, `recovery_code`, `passkey`), or with a passkey alone (`passkey`).
  */
 export function signedInEvent(
   user: Someone,
   loginId: string,
-  method: 'password' | MfaMethod | 'studio_switch' = 'password',
+  method: SignInMethod = 'password',
 ): AuditEntry {
   return userEvent('sign_in.succeeded', user, { login_id: loginId, method });
 }

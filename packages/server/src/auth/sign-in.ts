@@ -1,7 +1,7 @@
-import { HEADERS, type MfaMethod } from '@proofsheet/protocol';
+import { HEADERS } from '@proofsheet/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { auditMeta } from '../audit/audit-log.js';
-import { signedInEvent } from '../audit/auth-events.js';
+import { type SignInMethod, signedInEvent } from '../audit/auth-events.js';
 import { AppError } from '../http/app-error.js';
 import { noStore } from '../http/responses.js';
 import type { UserRecord } from '../storage/ports/user-store.js';
@@ -21,11 +21,7 @@ export async function finishSignIn(
   options: {
     html: boolean;
     next: string;
-    /**
-     * How the user proved who they are: a password alone, a second factor, or a passkey alone;
-     * `studio_switch` is a signed-in user opening another of their studios.
-     */
-    method: 'password' | MfaMethod | 'studio_switch';
+    method: SignInMethod;
     /** Answer 201 to JSON clients: the sign-in also made the user (an invitation accepted). */
     created?: boolean;
     /** When the user last proved who they are, if not now (see `SessionService.signIn`). */

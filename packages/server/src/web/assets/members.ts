@@ -2,17 +2,12 @@
 // invite form, and the pending invitations with a revoke button.
 import type { Invitation, InvitationPage, Member, MemberPage, Role } from '@proofsheet/protocol';
 import { api } from './api.js';
+import { ROLE_LABELS } from './role-labels.js';
 import { announce, byId, confirmAction, formatDate, h, onSubmit, reportError } from './ui.js';
 
 const members = byId('members-list');
 const invitations = byId('invitations-list');
 const form = byId('invite-form', HTMLFormElement);
-
-const ROLE_LABELS: Record<Role, string> = {
-  owner: 'Owner',
-  assistant: 'Assistant',
-  gallery_client: 'Gallery client',
-};
 
 function nameOf(m: Member): string {
   return `${m.first_name} ${m.last_name}`.trim() || m.email;

@@ -4,17 +4,12 @@
 // app there.
 import type { StudioCreated, StudioMembershipList } from '@proofsheet/protocol';
 import { api } from './api.js';
+import { ROLE_LABELS } from './role-labels.js';
 import { announce, byId, h, onSubmit, reportError } from './ui.js';
 
 const panel = byId('studios-panel');
 const list = byId('studio-list');
 const form = byId('studio-form', HTMLFormElement);
-
-const ROLE_NAMES: Record<string, string> = {
-  owner: 'Owner',
-  assistant: 'Assistant',
-  gallery_client: 'Client',
-};
 
 async function switchTo(accountId: string, button: HTMLButtonElement): Promise<void> {
   button.disabled = true;
@@ -35,7 +30,7 @@ async function load(): Promise<void> {
     form.hidden = !meta.can_create;
     list.replaceChildren(
       ...data.map((studio) => {
-        const role = ROLE_NAMES[studio.role] ?? studio.role;
+        const role = ROLE_LABELS[studio.role];
         const button = studio.current
           ? null
           : h(
